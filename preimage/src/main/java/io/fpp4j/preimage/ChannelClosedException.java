@@ -1,0 +1,12 @@
+package io.fpp4j.preimage;
+
+/** The peer closed the channel, before a frame (clean) or inside one (truncated). */
+public class ChannelClosedException extends PreimageOracleException {
+  public ChannelClosedException(String message) {
+    super(message);
+  }
+
+  public ChannelClosedException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

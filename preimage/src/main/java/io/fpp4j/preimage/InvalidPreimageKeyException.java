@@ -1,0 +1,12 @@
+package io.fpp4j.preimage;
+
+/** A key that is not 32 bytes or whose type byte is not 1..6. */
+public class InvalidPreimageKeyException extends PreimageOracleException {
+  public InvalidPreimageKeyException(String message) {
+    super(message);
+  }
+
+  public InvalidPreimageKeyException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,131 @@
+package io.fpp4j.preimage;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Serves one client over its hint and preimage channels until the client closes them.
+ *
+ * <p>The two channels are independent streams that a client may use in any interleaving, so they need two
+ * loops: {@link #run()} serves preimages on the calling thread and hints on one platform thread it starts,
+ * names ({@code fpp4j-hint-server}) and joins before returning. The first failure of either loop closes both
+ * channels (the client then sees end of stream, as with both peers) and is rethrown by {@code run()}.
+ */
+public final class PreimageServer {
+  /** What a finished server did, for the summary a host prints. */
+  public record Stats(long preimageRequests, long preimageBytes, long hints, long hintBytes) {}
+
+  private final Channel hintChannel;
+  private final Channel preimageChannel;
+  private final PreimageFetcher fetcher;
+  private final HintRouter router;
+  private final PreimageLimits limits;
+  private final boolean continueOnHintError;
+
+  private PreimageServer(Builder b) {
+    this.hintChannel = b.hintChannel;
+    this.preimageChannel = b.preimageChannel;
+    this.fetcher = b.fetcher;
+    this.router = b.router;
+    this.limits = b.limits;
+    this.continueOnHintError = b.continueOnHintError;
+  }
+
+  public static Builder builder(Channel hintChannel, Channel preimageChannel, PreimageFetcher fetcher) {
+    return new Builder(hintChannel, preimageChannel, fetcher);
+  }
+
+  /**
+   * Serves until the client closes both channels.
+   *
+   * @return what was served
+   * @throws PreimageOracleException the first failure of either loop, e.g. a key the fetcher cannot serve
+   */
+  public Stats run() {
+    AtomicReference<RuntimeException> firstFailure = new AtomicReference<>();
+    OracleServer oracle = new OracleServer(preimageChannel);
+    HintReader hints = new HintReader(hintChannel, limits);
+    Thread hintThread = new Thread(() -> {
+      try {
+        while (true) {
+          try {
+            if (!hints.nextHint(router)) break;
+          } catch (HintRoutingException e) {
+            if (!continueOnHintError) throw e;
+          }
+        }
+      } catch (RuntimeException e) {
+        fail(firstFailure, e);
+      }
+    }, "fpp4j-hint-server");
+    hintThread.setDaemon(true);
+    hintThread.start();
+    try {
+      while (oracle.nextPreimageRequest(fetcher)) {
+        // serve until the client closes
+      }
+    } catch (RuntimeException e) {
+      fail(firstFailure, e);
+    }
+    try {
+      hintThread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      closeChannels();
+      throw new PreimageOracleException("interrupted while waiting for the hint loop to end", e);
+    }
+    RuntimeException failure = firstFailure.get();
+    if (failure != null) throw failure;
+    return new Stats(oracle.requests(), oracle.bytesServed(), hints.hints(), hints.hintBytes());
+  }
+
+  private void fail(AtomicReference<RuntimeException> first, RuntimeException e) {
+    if (first.compareAndSet(null, e)) closeChannels();
+  }
+
+  private void closeChannels() {
+    try (Channel h = hintChannel; Channel p = preimageChannel) {
+      // closing unblocks the other loop; the client sees end of stream
+    } catch (Exception ignored) {
+      // the failure being reported matters more than one from closing
+    }
+  }
+
+  /** Options of a {@link PreimageServer}. */
+  public static final class Builder {
+    private final Channel hintChannel;
+    private final Channel preimageChannel;
+    private final PreimageFetcher fetcher;
+    private HintRouter router = HintRouter.IGNORE;
+    private PreimageLimits limits = PreimageLimits.DEFAULT;
+    private boolean continueOnHintError;
+
+    private Builder(Channel hintChannel, Channel preimageChannel, PreimageFetcher fetcher) {
+      this.hintChannel = hintChannel;
+      this.preimageChannel = preimageChannel;
+      this.fetcher = fetcher;
+    }
+
+    public Builder router(HintRouter router) {
+      this.router = router;
+      return this;
+    }
+
+    public Builder limits(PreimageLimits limits) {
+      this.limits = limits;
+      return this;
+    }
+
+    /**
+     * Whether a hint that is not UTF-8 or that the router rejects leaves the server running. Off by default:
+     * both kona-host and op-program end the server on the first hint error (the client was acked either way).
+     */
+    public Builder continueOnHintError(boolean value) {
+      this.continueOnHintError = value;
+      return this;
+    }
+
+    public PreimageServer build() {
+      return new PreimageServer(this);
+    }
+  }
+}
