@@ -9,10 +9,17 @@ import java.util.concurrent.atomic.AtomicReference;
  * loops: {@link #run()} serves preimages on the calling thread and hints on one platform thread it starts,
  * names ({@code fpp4j-hint-server}) and joins before returning. The first failure of either loop closes both
  * channels (the client then sees end of stream, as with both peers) and is rethrown by {@code run()}.
+ *
+ * <p>After a failure the hint loop gets {@link #FAILURE_JOIN_MILLIS} to end. Descriptors inherited from an
+ * FPVM cannot be closed from plain Java, so a hint loop blocked on one would otherwise keep a failed host
+ * alive until its parent gave up; the thread is a daemon and ends with the process.
  */
 public final class PreimageServer {
   /** What a finished server did, for the summary a host prints. */
   public record Stats(long preimageRequests, long preimageBytes, long hints, long hintBytes) {}
+
+  /** How long {@link #run()} waits for the hint loop after the other loop failed. */
+  public static final long FAILURE_JOIN_MILLIS = 1000;
 
   private final Channel hintChannel;
   private final Channel preimageChannel;
@@ -67,7 +74,11 @@ public final class PreimageServer {
       fail(firstFailure, e);
     }
     try {
-      hintThread.join();
+      if (firstFailure.get() != null) {
+        hintThread.join(FAILURE_JOIN_MILLIS);
+      } else {
+        hintThread.join();
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       closeChannels();
