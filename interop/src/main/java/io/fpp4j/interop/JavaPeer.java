@@ -1,5 +1,8 @@
 package io.fpp4j.interop;
 
+import io.fpp4j.fpvm.FdChannel;
+import io.fpp4j.fpvm.FileDescriptor;
+import io.fpp4j.fpvm.NativeKernel;
 import io.fpp4j.preimage.Channel;
 import io.fpp4j.preimage.HintWriter;
 import io.fpp4j.preimage.OracleReader;
@@ -7,6 +10,7 @@ import io.fpp4j.preimage.PreimageKey;
 import io.fpp4j.primitives.Hex;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,7 +34,7 @@ public final class JavaPeer {
   private JavaPeer() {}
 
   public static void main(String[] args) {
-    PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
+    PrintStream out = new PrintStream(new java.io.BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16), false, StandardCharsets.UTF_8);
     int code;
     try {
       code = run(args, out, System.err);
@@ -39,29 +43,36 @@ public final class JavaPeer {
       code = USAGE;
     }
     out.flush();
-    System.exit(code);
+    // Like exit_group: threads blocked in a descriptor read must not keep the process alive.
+    NativeKernel.INSTANCE.exit(code);
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
     if (args.length < 2) throw new IllegalArgumentException(usage());
+    boolean argsFit = switch (args[0]) {
+      case "client", "keys" -> args.length == 2;
+      case "bench" -> args.length == 3;
+      case "server" -> args.length <= 3;
+      default -> false;
+    };
+    if (!argsFit) throw new IllegalArgumentException(usage());
+    int benchCount = args[0].equals("bench") ? parseCount(args[2]) : 0;
     Scenario scenario = Scenario.load(Path.of(args[1]));
+    if (!args[0].equals("keys")) openDescriptors();
     switch (args[0]) {
       case "client" -> {
-        if (args.length != 2) throw new IllegalArgumentException(usage());
-        return client(InheritedFds.hintChannel(), InheritedFds.preimageChannel()).run(scenario, out, err);
+        return client(FdChannel.hints(NativeKernel.INSTANCE), FdChannel.preimages(NativeKernel.INSTANCE))
+            .run(scenario, out, err);
       }
       case "bench" -> {
-        if (args.length != 3) throw new IllegalArgumentException(usage());
-        int n = parseCount(args[2]);
-        return client(InheritedFds.hintChannel(), InheritedFds.preimageChannel()).bench(scenario, n, out, err);
+        return client(FdChannel.hints(NativeKernel.INSTANCE), FdChannel.preimages(NativeKernel.INSTANCE))
+            .bench(scenario, benchCount, out, err);
       }
       case "server" -> {
-        if (args.length > 3) throw new IllegalArgumentException(usage());
         Path record = args.length == 3 ? Path.of(args[2]) : null;
         return server(scenario, record, err);
       }
       case "keys" -> {
-        if (args.length != 2) throw new IllegalArgumentException(usage());
         for (Scenario.Origin origin : scenario.origins()) {
           out.println("origin " + origin.key().hex() + " " + OriginKeys.derive(origin).hex());
         }
@@ -71,22 +82,55 @@ public final class JavaPeer {
     }
   }
 
+  /**
+   * Opens descriptors 3 to 6 before the first request, so none is opened after the peer may have gone.
+   *
+   * <p>{@link NativeKernel} opens each descriptor through {@code /proc/self/fd/N}. For an anonymous pipe that
+   * never blocks, but for a named FIFO (how a JDK 17 host wires a child, {@code PipedProcess}) opening the read
+   * end blocks until the FIFO has a writer, and opening the write end until it has a reader. If the peer has
+   * already exited, or has closed its end after refusing a key, a plain open blocks forever instead of
+   * yielding end of stream. Holding a read-write handle on the same FIFO while the kernel opens its stream
+   * makes this process its own counterpart for that moment; once the handle is closed, reads see end of
+   * stream and writes a broken pipe, as with anonymous pipes.
+   */
+  private static void openDescriptors() throws IOException {
+    NativeKernel kernel = NativeKernel.INSTANCE;
+    for (FileDescriptor fd : new FileDescriptor[] {FileDescriptor.HINT_READ, FileDescriptor.HINT_WRITE,
+        FileDescriptor.PREIMAGE_READ, FileDescriptor.PREIMAGE_WRITE}) {
+      RandomAccessFile counterpart = null;
+      try {
+        // O_RDWR: never blocks on a FIFO, and neither truncates nor creates anything.
+        counterpart = new RandomAccessFile("/proc/self/fd/" + fd.number(), "rw");
+      } catch (IOException notWritable) {
+        // Not a FIFO we may open read-write (e.g. a read-only regular file): a plain open cannot block then.
+      }
+      try {
+        if (fd == FileDescriptor.HINT_READ || fd == FileDescriptor.PREIMAGE_READ) {
+          kernel.input(fd);
+        } else {
+          kernel.output(fd);
+        }
+      } finally {
+        if (counterpart != null) counterpart.close();
+      }
+    }
+  }
+
   private static ScenarioClient client(Channel hints, Channel preimages) {
     return new ScenarioClient(new HintWriter(hints), new OracleReader(preimages));
   }
 
   private static int server(Scenario scenario, Path recordPath, PrintStream err) {
-    Channel hints = InheritedFds.hintChannel();
-    Channel preimages = InheritedFds.preimageChannel();
+    Channel hints = FdChannel.hints(NativeKernel.INSTANCE);
+    Channel preimages = FdChannel.preimages(NativeKernel.INSTANCE);
     ScenarioHost[] host = new ScenarioHost[1];
     host[0] = new ScenarioHost(scenario, error -> {
-      // Closing the /proc/self/fd streams leaves descriptors 5 and 6 open; only ending the process closes
+      // FdChannel.close() leaves the inherited descriptors 5 and 6 open; only ending the process closes
       // them, which is what lets the client see end of stream (the same end a failed kona-host or
       // op-program server gives its client).
       err.println("fpp4j-java-peer server: " + error);
       writeRecord(recordPath, host[0].record(), err);
-      err.flush();
-      Runtime.getRuntime().halt(1);
+      NativeKernel.INSTANCE.exit(1);
     });
     ScenarioHost.Result result = host[0].serve(hints, preimages);
     if (result.error() != null) err.println("fpp4j-java-peer server: " + result.error());

@@ -1,5 +1,6 @@
 package io.fpp4j.interop;
 
+import io.fpp4j.fpvm.ExitCode;
 import io.fpp4j.preimage.HintWriter;
 import io.fpp4j.preimage.PreimageOracle;
 import io.fpp4j.preimage.PreimageOracleException;
@@ -14,9 +15,9 @@ import java.util.function.LongSupplier;
  */
 public final class ScenarioClient {
   /** Exit status when every step completed. */
-  public static final int OK = 0;
+  public static final int OK = ExitCode.VALID;
   /** Exit status when the oracle failed (end of stream, broken pipe): the FPVM "failure" status. */
-  public static final int ORACLE_FAILURE = 2;
+  public static final int ORACLE_FAILURE = ExitCode.FAILURE;
 
   private final HintWriter hints;
   private final PreimageOracle oracle;
