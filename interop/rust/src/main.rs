@@ -98,7 +98,8 @@ fn run_client(scenario: &Scenario) -> i32 {
 }
 
 /// UTF-8 hints go through the crate's `HintWriter`; other bytes cannot be passed as `&str`, so they are
-/// framed here exactly as the crate frames a hint (u32 BE length, payload, one ack byte read).
+/// framed here exactly as the crate frames a hint (u32 BE length, payload, one ack byte read). This path
+/// also checks that the ack is the zero byte the specification prescribes.
 fn send_hint(writer: &HintWriter<FdChannel>, channel: FdChannel, bytes: &[u8]) -> Result<(), String> {
     match std::str::from_utf8(bytes) {
         Ok(text) => block_on(writer.write(text)).map_err(|e| e.to_string()),
@@ -106,7 +107,13 @@ fn send_hint(writer: &HintWriter<FdChannel>, channel: FdChannel, bytes: &[u8]) -
             let err = |e: ChannelError| e.to_string();
             channel.write_raw(&(bytes.len() as u32).to_be_bytes()).map_err(err)?;
             channel.write_raw(bytes).map_err(err)?;
-            channel.read_exact_blocking(&mut [0u8; 1]).map(|_| ()).map_err(err)
+            let mut ack = [0u8; 1];
+            channel.read_exact_blocking(&mut ack).map_err(err)?;
+            // The crate ignores the ack's value; the specification defines it as one zero byte.
+            if ack[0] != 0 {
+                return Err(format!("hint ack was 0x{:02x}, not 0x00", ack[0]));
+            }
+            Ok(())
         }
     }
 }

@@ -20,10 +20,14 @@ import java.util.stream.Stream;
  * ends the run with a note, never a hung test.
  */
 final class Runs {
-  /** How long a whole run may take. */
-  static final Duration RUN_TIMEOUT = Duration.ofSeconds(120);
+  /**
+   * How long a whole run may take (the largest scenario needs about two seconds). A broken framing usually
+   * leaves both sides waiting for bytes that never come, so this is also how long a deadlock takes to show;
+   * {@code -Dfpp4j.interop.runTimeoutSeconds} shortens it for experiments.
+   */
+  static final Duration RUN_TIMEOUT = Duration.ofSeconds(Long.getLong("fpp4j.interop.runTimeoutSeconds", 30));
   /** How long one side may outlive the other (normal shutdown takes milliseconds). */
-  static final Duration GRACE = Duration.ofSeconds(20);
+  static final Duration GRACE = Duration.ofSeconds(Math.min(10, RUN_TIMEOUT.toSeconds()));
 
   /** Everything a run produced. {@code notes} lists what went wrong with the run itself (kills, timeouts). */
   record Result(int clientExit, String clientOut, String clientErr, int serverExit, List<String> serverRecord,
