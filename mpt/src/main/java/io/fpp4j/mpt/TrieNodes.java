@@ -27,13 +27,14 @@ final class TrieNodes {
 
   /** Decodes a whole node; {@code knownHash} (nullable) is cached if the caller already verified it. */
   static TrieNode decode(byte[] rlp, Bytes32 knownHash) {
+    if (rlp.length == 1 && rlp[0] == (byte) 0x80) return TrieNode.Empty.INSTANCE; // the empty trie's root
     RlpReader top = RlpReader.of(rlp);
-    TrieNode node = readNode(top, rlp, 0, knownHash);
+    TrieNode node = readNode(top, rlp, knownHash);
     top.finish("trie node");
     return node;
   }
 
-  private static TrieNode readNode(RlpReader r, byte[] whole, int start, Bytes32 knownHash) {
+  private static TrieNode readNode(RlpReader r, byte[] whole, Bytes32 knownHash) {
     int listStart = r.position();
     int listLen = r.nextItemLength("trie node");
     RlpReader l = r.readList("trie node");
@@ -89,7 +90,7 @@ final class TrieNodes {
       if (len >= 32) {
         throw new RlpException(pos, what + " is inline but " + len + " bytes long; nodes of 32 bytes or more are referenced by hash");
       }
-      return readNode(l, whole, pos, null);
+      return readNode(l, whole, null);
     }
     byte[] ref = l.readBytes(what);
     if (ref.length == 0) return TrieNode.Empty.INSTANCE;
