@@ -23,7 +23,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
-class TrieProperties {
+class TriePropertiesTest {
 
   /** One step: put (value non-null) or delete (value null) the key at index {@code key} of a pool. */
   record Op(int key, byte[] value) {
