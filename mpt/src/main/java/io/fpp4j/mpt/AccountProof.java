@@ -6,6 +6,7 @@ import io.fpp4j.primitives.Address;
 import io.fpp4j.primitives.Bytes;
 import io.fpp4j.primitives.Bytes32;
 import io.fpp4j.primitives.Hashes;
+import io.fpp4j.primitives.Hashing;
 import io.fpp4j.primitives.Hex;
 import io.fpp4j.primitives.JsonQuantity;
 import io.fpp4j.primitives.rlp.RlpReader;
@@ -65,13 +66,21 @@ public record AccountProof(
           + stateRoot + " shows " + (raw == null ? "no account (" + proven + ")" : proven));
     }
     for (StorageProof sp : storageProof) {
-      Bytes v = ProofVerifier.verify(storageHash, Bytes32.wrap(io.fpp4j.primitives.Hashing.keccak256(sp.key().toArray())).toArray(), sp.proof());
-      BigInteger proven256 = v == null ? BigInteger.ZERO : RlpReader.of(v.toArray()).readBigInteger(32, "storage value");
+      Bytes v = ProofVerifier.verify(storageHash, Hashing.keccak256(sp.key().toArray()), sp.proof());
+      BigInteger proven256 = v == null ? BigInteger.ZERO : storageValue(v);
       if (!proven256.equals(sp.value())) {
         throw new IllegalArgumentException("eth_getProof for " + address + " slot " + sp.key() + " claims 0x"
             + sp.value().toString(16) + " but the proof shows 0x" + proven256.toString(16));
       }
     }
+  }
+
+  /** A storage trie value: the RLP of the slot's value as a minimal integer. */
+  static BigInteger storageValue(Bytes raw) {
+    RlpReader r = RlpReader.of(raw.unsafeArray());
+    BigInteger v = r.readBigInteger(32, "storage value");
+    r.finish("storage value");
+    return v;
   }
 
   /** Parses the JSON result object of {@code eth_getProof}. */

@@ -35,6 +35,10 @@ public final class StateTrieReader {
   /** The account at {@code address}, or empty if the state has none. */
   public Optional<Account> account(Address address) {
     hinter.hintAccountProof(address, blockNumber);
+    return readAccount(address);
+  }
+
+  private Optional<Account> readAccount(Address address) {
     Bytes raw = state.get(address.keccak256().toArray());
     if (raw == null) return Optional.empty();
     try {
@@ -44,12 +48,19 @@ public final class StateTrieReader {
     }
   }
 
-  /** The value of storage slot {@code slot} of {@code address}; zero if the account or slot is absent. */
+  /**
+   * The value of storage slot {@code slot} of {@code address}; zero if the account or slot is absent.
+   * Only the storage proof is hinted: it includes the account's proof.
+   */
   public Bytes32 storage(Address address, Bytes32 slot) {
-    Optional<Account> account = account(address);
-    if (account.isEmpty()) return Bytes32.ZERO;
     hinter.hintStorageProof(address, slot, blockNumber);
-    Trie storage = storageTries.computeIfAbsent(address, a -> Trie.open(account.get().storageRoot(), provider, hinter));
+    Trie storage = storageTries.get(address);
+    if (storage == null) {
+      Optional<Account> account = readAccount(address);
+      if (account.isEmpty()) return Bytes32.ZERO;
+      storage = Trie.open(account.get().storageRoot(), provider, hinter);
+      storageTries.put(address, storage);
+    }
     Bytes raw = storage.get(Hashing.keccak256(slot.toArray()));
     if (raw == null) return Bytes32.ZERO;
     try {
