@@ -63,7 +63,7 @@ class EthereumTrieTestsTest {
   Stream<DynamicTest> sequenceTests(String file, boolean secure, int expectedCases) throws IOException {
     JsonNode root = load(file);
     List<DynamicTest> tests = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = root.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       tests.add(DynamicTest.dynamicTest(e.getKey(), () -> {
         List<byte[][]> steps = new ArrayList<>();
@@ -93,11 +93,11 @@ class EthereumTrieTestsTest {
   Stream<DynamicTest> anyOrderTests(String file, boolean secure, int expectedCases) throws IOException {
     JsonNode root = load(file);
     List<DynamicTest> tests = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = root.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       tests.add(DynamicTest.dynamicTest(e.getKey(), () -> {
         List<byte[][]> pairs = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> f = e.getValue().get("in").fields(); f.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> f = e.getValue().get("in").properties().iterator(); f.hasNext(); ) {
           Map.Entry<String, JsonNode> kv = f.next();
           String k = kv.getKey();
           byte[] kb = k.startsWith("0x") ? Hex.decode(k) : k.getBytes(StandardCharsets.UTF_8);
