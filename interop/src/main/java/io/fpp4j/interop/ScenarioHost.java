@@ -7,6 +7,8 @@ import io.fpp4j.preimage.HintRoutingException;
 import io.fpp4j.preimage.KeyNotFoundException;
 import io.fpp4j.preimage.OracleServer;
 import io.fpp4j.preimage.PreimageFetcher;
+import io.fpp4j.preimage.PreimageOracleException;
+import io.fpp4j.preimage.PreimageServer;
 import io.fpp4j.preimage.VerifyingPreimageFetcher;
 import io.fpp4j.primitives.Hex;
 import java.nio.charset.CharacterCodingException;
@@ -26,8 +28,15 @@ import java.util.function.Consumer;
  * reader refused before routing, which only the reader's caller sees.
  */
 public final class ScenarioHost {
-  /** What a served scenario produced: the server's exit status (0/1), its record and its error, if any. */
-  public record Result(int exitCode, List<String> record, String error) {}
+  /**
+   * What a served scenario produced: the server's exit status (0/1), its record, its error if any, and (from
+   * {@link PreimageServer} runs that ended cleanly) how many hints it read, -1 when unknown.
+   */
+  public record Result(int exitCode, List<String> record, String error, long hintsRead) {
+    public Result(int exitCode, List<String> record, String error) {
+      this(exitCode, record, error, -1);
+    }
+  }
 
   private final Scenario scenario;
   private final Consumer<String> onPreimageFailure;
@@ -99,6 +108,25 @@ public final class ScenarioHost {
     closeQuietly(hintChannel);
     String error = join(preimageError, hintError.get());
     return new Result(error == null ? 0 : 1, record(), error);
+  }
+
+  /**
+   * Serves through {@link PreimageServer}, the loop an fpp4j host runs, set to keep serving after a hint
+   * error. It does not hand undecodable hints to the caller, so the record lacks {@code hint-invalid-utf8}
+   * lines; {@link Result#hintsRead()} still counts every hint read.
+   */
+  public Result serveWithPreimageServer(Channel hintChannel, Channel preimageChannel) {
+    PreimageFetcher fetcher = scenario.verify() ? new VerifyingPreimageFetcher(this::fetch) : this::fetch;
+    PreimageServer server = PreimageServer.builder(hintChannel, preimageChannel, fetcher)
+        .router(router())
+        .continueOnHintError(true)
+        .build();
+    try {
+      PreimageServer.Stats stats = server.run();
+      return new Result(0, record(), null, stats.hints());
+    } catch (PreimageOracleException e) {
+      return new Result(1, record(), e.getMessage(), -1);
+    }
   }
 
   private HintRouter router() {

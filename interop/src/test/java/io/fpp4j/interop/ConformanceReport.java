@@ -62,6 +62,8 @@ final class ConformanceReport {
     md.append("A cell passes when the client's stdout and exit status and the server's record and exit status equal, byte for ")
         .append("byte, what the scenario prescribes (and, when the scenario expects the server to refuse a key, the server's ")
         .append("error names that key). \"Java host\" runs in the test JVM and spawns the client through FIFOs (exec mode); ")
+        .append("\"Java PreimageServer\" is the same but through `PreimageServer`, the server loop an fpp4j host runs (it ")
+        .append("cannot report undecodable hints to its caller, so its count of hints read stands in for those record lines). ")
         .append("\"Java host on fds 3-6\" is `JavaPeer server` run by the harness the way Cannon runs a host. The two control ")
         .append("columns pair the Rust and Go peers with each other.\n\n");
     md.append("| scenario | steps |");

@@ -31,7 +31,12 @@ final class Runs {
 
   /** Everything a run produced. {@code notes} lists what went wrong with the run itself (kills, timeouts). */
   record Result(int clientExit, String clientOut, String clientErr, int serverExit, List<String> serverRecord,
-      String serverErr, List<String> notes) {}
+      String serverErr, List<String> notes, long hintsRead) {
+    Result(int clientExit, String clientOut, String clientErr, int serverExit, List<String> serverRecord,
+        String serverErr, List<String> notes) {
+      this(clientExit, clientOut, clientErr, serverExit, serverRecord, serverErr, notes, -1);
+    }
+  }
 
   private Runs() {}
 
@@ -68,6 +73,12 @@ final class Runs {
    * child process: how an fpp4j host runs a program in exec mode.
    */
   static Result javaHost(Scenario scenario, List<String> clientCmd, Path dir) throws IOException, InterruptedException {
+    return javaHost(scenario, clientCmd, dir, false);
+  }
+
+  /** As {@link #javaHost(Scenario, List, Path)}, through {@code PreimageServer} when {@code preimageServer}. */
+  static Result javaHost(Scenario scenario, List<String> clientCmd, Path dir, boolean preimageServer)
+      throws IOException, InterruptedException {
     reset(dir);
     ProcessBuilder pb = new ProcessBuilder(clientCmd)
         .redirectOutput(dir.resolve("client.out").toFile())
@@ -76,7 +87,9 @@ final class Runs {
     ScenarioHost host = new ScenarioHost(scenario);
     try (PipedProcess child = PipedProcess.start(pb, Duration.ofSeconds(30))) {
       FutureTask<ScenarioHost.Result> serving = new FutureTask<>(
-          () -> host.serve(child.hintChannel(), child.preimageChannel()));
+          () -> preimageServer
+              ? host.serveWithPreimageServer(child.hintChannel(), child.preimageChannel())
+              : host.serve(child.hintChannel(), child.preimageChannel()));
       Thread t = new Thread(serving, "fpp4j-interop-java-host");
       t.setDaemon(true);
       t.start();
@@ -87,7 +100,7 @@ final class Runs {
       }
       ScenarioHost.Result served = awaitHost(serving, child, host, notes);
       return new Result(cp.exitValue(), read(dir.resolve("client.out")), read(dir.resolve("client.err")),
-          served.exitCode(), served.record(), served.error() == null ? "" : served.error(), notes);
+          served.exitCode(), served.record(), served.error() == null ? "" : served.error(), notes, served.hintsRead());
     }
   }
 
