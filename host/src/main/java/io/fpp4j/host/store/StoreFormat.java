@@ -32,7 +32,7 @@ public enum StoreFormat {
    * error names it.
    */
   public static StoreFormat parse(String name, String source) {
-    String n = name.trim();
+    String n = name.strip();
     for (StoreFormat f : values()) {
       if (f.marker.equals(n.toLowerCase(Locale.ROOT))) return f;
     }
