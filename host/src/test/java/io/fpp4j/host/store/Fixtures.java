@@ -6,17 +6,17 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /** The shared OP Sepolia executor fixtures (plain tars holding an untyped keccak RocksDB under kv/). */
-final class Fixtures {
+public final class Fixtures {
   private Fixtures() {}
 
-  static Path shared() {
+  public static Path shared() {
     String p = System.getProperty("fpp4j.shared");
     if (p == null) throw new IllegalStateException("system property fpp4j.shared is not set (surefire sets it)");
     return Path.of(p);
   }
 
   /** Extracts {@code block-<n>.tar} into {@code into} and returns its RocksDB directory. */
-  static Path extractExecutorKv(long block, Path into) throws IOException, InterruptedException {
+  public static Path extractExecutorKv(long block, Path into) throws IOException, InterruptedException {
     Path tar = shared().resolve("fixtures/op-sepolia-executor/block-" + block + ".tar");
     if (!Files.isRegularFile(tar)) throw new IllegalStateException("missing fixture " + tar);
     Process p = new ProcessBuilder("tar", "-xf", tar.toString(), "-C", into.toString(), "--exclude=._*",
