@@ -20,10 +20,11 @@ import java.util.regex.Pattern;
 final class AtomicFiles {
   /**
    * Temporary files are named {@code <target name>.<random>.tmp}. op-program names its own
-   * {@code 0x<key>.txt.<digits>} in the store root. Both contain {@code .txt.} (or end in {@code .tmp}),
-   * which no entry or marker name does, so a directory walk can tell leftovers of a killed writer from entries.
+   * {@code 0x<key>.txt.<digits>} in the store root, and kona-host (Rust {@code tempfile}) {@code .tmp<random>}
+   * next to the target. No entry or marker name looks like any of these, so a directory walk can tell the
+   * leftovers of a killed writer of either peer from entries.
    */
-  private static final Pattern TEMP_NAME = Pattern.compile(".*\\.txt\\..+|.*\\.tmp");
+  private static final Pattern TEMP_NAME = Pattern.compile(".*\\.txt\\..+|.*\\.tmp|\\.tmp.*");
 
   private AtomicFiles() {}
 

@@ -54,7 +54,7 @@ public final class StoreVerifier {
           }
         }
         if (!Arrays.equals(digest, 1, 32, key.toArray(), 1, 32)) {
-          report.accept(new Problem(Optional.of(key), key + " (" + category.name().toLowerCase() + "): the "
+          report.accept(new Problem(Optional.of(key), key + " (" + category.name().toLowerCase(java.util.Locale.ROOT) + "): the "
               + value.length + "-byte value hashes to " + Hex.prefixed(digest)));
         }
       }

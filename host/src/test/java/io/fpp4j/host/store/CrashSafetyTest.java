@@ -92,9 +92,10 @@ class CrashSafetyTest {
       System.out.printf("%s round %d: %d entries, all acknowledged or whole; killed in a %d-byte put (write %s),"
               + " which is %s; %s%n",
           format, round, entries.size(), kill.inFlightSize(), kill.sawWriteStart() ? "under way" : "not seen starting",
-          unacknowledged.isEmpty() ? "absent" : "complete",
+          kill.acknowledged().contains(kill.inFlight()) ? "there: it finished before the signal landed"
+              : unacknowledged.isEmpty() ? "absent" : "there and complete, though unacknowledged",
           format == StoreFormat.ROCKSDB ? "log grew by " + kill.logGrowth() + " bytes during it"
-              : leftover + " temporary files left");
+              : leftover + " temporary files in the store so far");
     }
     if (format == StoreFormat.ROCKSDB) {
       assertThat(tornLogTails).as("at least one kill cut a log record short").isPositive();

@@ -50,8 +50,9 @@ class DirectoryPreimageStoreTest extends PreimageStoreContract {
   @Test
   void temporaryFilesOfInterruptedWritesAreNotEntries() throws IOException {
     store.putRaw(KEY, new byte[] {1});
-    // op-program's temp name in the store root, and ours next to the target, both holding torn hex.
+    // op-program's temp name in the store root, kona-host's and ours next to the target, all holding torn hex.
     Files.writeString(dir.resolve("0x" + "02".repeat(32) + ".txt.2873645"), "abc");
+    Files.writeString(dir.resolve("0217").resolve(".tmpX7hQ2a"), "abc");
     Files.writeString(dir.resolve("0217").resolve("ff".repeat(30) + ".txt.5f3a.tmp"), "0");
     assertThat(listAll(store)).containsOnlyKeys(KEY);
   }
