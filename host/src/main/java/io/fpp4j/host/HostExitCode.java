@@ -28,14 +28,13 @@ public final class HostExitCode {
   public static final int USAGE = 4;
 
   /** The table shown in {@code --help}. */
-  public static final String HELP = String.join("%n",
-      "Exit codes:",
-      "  0  the program ran: the claim is valid",
-      "  1  the program ran: the claim is invalid",
-      "  2  the program failed (or exited with another code, which is logged)",
-      "  3  the host failed (store, missing or unfetchable preimage, hint handler, could not start the program);",
-      "     the program's own exit code is reported beside it",
-      "  4  invalid command line or input file; nothing was run");
+  public static final String HELP = "Exit codes:%n"
+      + "  0  the program ran: the claim is valid%n"
+      + "  1  the program ran: the claim is invalid%n"
+      + "  2  the program failed (or exited with another code, which is logged)%n"
+      + "  3  the host failed (store, missing or unfetchable preimage, hint handler, could not start the program);%n"
+      + "     the program's own exit code is reported beside it%n"
+      + "  4  invalid command line or input file; nothing was run";
 
   private HostExitCode() {}
 
