@@ -116,6 +116,7 @@ abstract class HostRunCommand implements Callable<Integer> {
         wiring.childStdout(), wiring.childStderr());
     RunOutcome outcome = launcher.launch(plan);
     report(outcome);
+    wiring.outcomes().accept(outcome);
     return outcome.exitCode();
   }
 

@@ -2,6 +2,7 @@ package io.fpp4j.host.cli;
 
 import io.fpp4j.fpvm.FaultProofProgram;
 import io.fpp4j.host.HintHandlerFactory;
+import io.fpp4j.host.RunOutcome;
 import io.fpp4j.host.StoreOpener;
 import io.fpp4j.host.store.PreimageStore;
 import io.fpp4j.host.store.StoreException;
@@ -9,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -25,37 +27,42 @@ import java.util.function.Supplier;
  * @param err standard error of an in-process program
  * @param childStdout standard output of an exec-mode child
  * @param childStderr standard error of an exec-mode child
+ * @param outcomes told the outcome of every run, after the summary is logged (tests, embedding tools)
  */
 public record HostWiring(StoreOpener stores, HintHandlerFactory handlers,
                          Map<String, Supplier<FaultProofProgram>> nativePrograms, Function<String, String> env,
                          PrintStream out, PrintStream err, ProcessBuilder.Redirect childStdout,
-                         ProcessBuilder.Redirect childStderr) {
+                         ProcessBuilder.Redirect childStderr, Consumer<RunOutcome> outcomes) {
 
   /** The process's environment and streams, with no stores, handlers or default programs wired yet. */
   public static HostWiring defaults() {
     return new HostWiring(UNWIRED_STORES, UNWIRED_HANDLERS, Map.of(), System::getenv, System.out, System.err,
-        ProcessBuilder.Redirect.INHERIT, ProcessBuilder.Redirect.INHERIT);
+        ProcessBuilder.Redirect.INHERIT, ProcessBuilder.Redirect.INHERIT, outcome -> {});
   }
 
   public HostWiring withStores(StoreOpener stores) {
-    return new HostWiring(stores, handlers, nativePrograms, env, out, err, childStdout, childStderr);
+    return new HostWiring(stores, handlers, nativePrograms, env, out, err, childStdout, childStderr, outcomes);
   }
 
   public HostWiring withHandlers(HintHandlerFactory handlers) {
-    return new HostWiring(stores, handlers, nativePrograms, env, out, err, childStdout, childStderr);
+    return new HostWiring(stores, handlers, nativePrograms, env, out, err, childStdout, childStderr, outcomes);
   }
 
   public HostWiring withEnv(Function<String, String> env) {
-    return new HostWiring(stores, handlers, nativePrograms, env, out, err, childStdout, childStderr);
+    return new HostWiring(stores, handlers, nativePrograms, env, out, err, childStdout, childStderr, outcomes);
   }
 
   public HostWiring withNativePrograms(Map<String, Supplier<FaultProofProgram>> nativePrograms) {
-    return new HostWiring(stores, handlers, nativePrograms, env, out, err, childStdout, childStderr);
+    return new HostWiring(stores, handlers, nativePrograms, env, out, err, childStdout, childStderr, outcomes);
   }
 
   public HostWiring withStreams(PrintStream out, PrintStream err, ProcessBuilder.Redirect childStdout,
                                 ProcessBuilder.Redirect childStderr) {
-    return new HostWiring(stores, handlers, nativePrograms, env, out, err, childStdout, childStderr);
+    return new HostWiring(stores, handlers, nativePrograms, env, out, err, childStdout, childStderr, outcomes);
+  }
+
+  public HostWiring withOutcomes(Consumer<RunOutcome> outcomes) {
+    return new HostWiring(stores, handlers, nativePrograms, env, out, err, childStdout, childStderr, outcomes);
   }
 
   Optional<FaultProofProgram> nativeProgram(String dialect) {

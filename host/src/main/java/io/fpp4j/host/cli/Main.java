@@ -40,6 +40,19 @@ public final class Main {
     return commandLine(wiring).execute(args);
   }
 
+  /** As {@link #run(String[], HostWiring)}, with picocli's help and error output going to {@code out} and {@code err}. */
+  public static int run(String[] args, HostWiring wiring, PrintWriter out, PrintWriter err) {
+    CommandLine cl = commandLine(wiring);
+    setWriters(cl, out, err);
+    return cl.execute(args);
+  }
+
+  private static void setWriters(CommandLine cl, PrintWriter out, PrintWriter err) {
+    cl.setOut(out);
+    cl.setErr(err);
+    for (CommandLine sub : cl.getSubcommands().values()) setWriters(sub, out, err);
+  }
+
   /** The command tree, configured with the host's exit codes, environment defaults and error output. */
   public static CommandLine commandLine(HostWiring wiring) {
     CommandLine host = new CommandLine(new HostGroup())
