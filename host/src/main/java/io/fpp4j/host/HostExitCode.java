@@ -32,8 +32,8 @@ public final class HostExitCode {
       + "  0  the program ran: the claim is valid%n"
       + "  1  the program ran: the claim is invalid%n"
       + "  2  the program failed (or exited with another code, which is logged)%n"
-      + "  3  the host failed (store, missing or unfetchable preimage, hint handler, could not start the program);%n"
-      + "     the program's own exit code is reported beside it%n"
+      + "  3  the host failed (store, missing or unfetchable preimage, hint handler,%n"
+      + "     could not start the program); the program's exit code is reported beside it%n"
       + "  4  invalid command line or input file; nothing was run";
 
   private HostExitCode() {}

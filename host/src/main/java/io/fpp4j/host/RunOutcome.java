@@ -92,7 +92,8 @@ public record RunOutcome(Mode mode, String claim, Integer programExit, ServeResu
     if (peerProblem != null) lines.add("note: " + peerProblem.getMessage());
     if (hostFailure != null) lines.add("HOST FAILURE: " + hostFailure.getMessage());
     int code = exitCode();
-    lines.add("exit " + code + " (" + HostExitCode.describe(code) + ")");
+    String meaning = mode == Mode.SERVER && code == 0 ? "served until the program closed its channels" : HostExitCode.describe(code);
+    lines.add("exit " + code + " (" + meaning + ")");
     return lines;
   }
 

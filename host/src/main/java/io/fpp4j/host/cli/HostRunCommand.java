@@ -42,41 +42,41 @@ abstract class HostRunCommand implements Callable<Integer> {
 
   final HostWiring wiring;
 
-  @Option(names = "--log-level", paramLabel = "LEVEL", description = "error, warn, info (default), debug or trace.")
+  @Option(order = 101, names = "--log-level", paramLabel = "LEVEL", description = "error, warn, info (default), debug or trace.")
   String logLevel;
 
-  @Option(names = "--retry", paramLabel = "POLICY", defaultValue = "forever",
+  @Option(order = 102, names = "--retry", paramLabel = "POLICY", defaultValue = "forever",
       description = "What an online host does when a preimage is still missing after fetching for the last hint: "
           + "forever (default; upstream's behaviour) or bounded (give up after --retry-attempts). A miss with no hint "
           + "fails at once under both; waits follow the backoff, never a tight loop.")
   String retry;
 
-  @Option(names = "--retry-attempts", paramLabel = "N", defaultValue = "5",
+  @Option(order = 103, names = "--retry-attempts", paramLabel = "N", defaultValue = "5",
       description = "Attempts per missing preimage under --retry bounded (default ${DEFAULT-VALUE}).")
   int retryAttempts;
 
-  @Option(names = "--retry-min-backoff", paramLabel = "DURATION",
+  @Option(order = 104, names = "--retry-min-backoff", paramLabel = "DURATION",
       description = "First wait between attempts (default 100ms forever, 50ms bounded). Units ms, s, m, h.")
   String retryMinBackoff;
 
-  @Option(names = "--retry-max-backoff", paramLabel = "DURATION",
+  @Option(order = 105, names = "--retry-max-backoff", paramLabel = "DURATION",
       description = "Longest wait between attempts; the wait doubles up to it (default 10s forever, 1s bounded).")
   String retryMaxBackoff;
 
-  @Option(names = "--retry-jitter", paramLabel = "DURATION",
+  @Option(order = 106, names = "--retry-jitter", paramLabel = "DURATION",
       description = "Random extra wait up to this (default 250ms forever, 25ms bounded).")
   String retryJitter;
 
-  @Option(names = "--program", paramLabel = "CLASS",
+  @Option(order = 107, names = "--program", paramLabel = "CLASS",
       description = "Native mode: the fully qualified name of a Java class implementing io.fpp4j.fpvm.FaultProofProgram "
           + "with a public no-argument constructor, on the host's class path.")
   String programClass;
 
-  @Option(names = "--native-transport", paramLabel = "KIND", defaultValue = "os-pipe",
+  @Option(order = 108, names = "--native-transport", paramLabel = "KIND", defaultValue = "os-pipe",
       description = "Native mode: os-pipe (default; two OS pipes per channel, the plain ABI) or memory (in-JVM pipes).")
   String nativeTransport;
 
-  @Option(names = "--exec-open-timeout", paramLabel = "DURATION", defaultValue = "30s",
+  @Option(order = 109, names = "--exec-open-timeout", paramLabel = "DURATION", defaultValue = "30s",
       description = "Exec mode: how long the program may take to open descriptors 3 to 6 (default ${DEFAULT-VALUE}).")
   String execOpenTimeout;
 
@@ -110,7 +110,7 @@ abstract class HostRunCommand implements Callable<Integer> {
       Logging.apply(level);
       plan = plan();
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
     HostLauncher launcher = new HostLauncher(wiring.stores(), new StdioKernel(wiring.out(), wiring.err()),
         wiring.childStdout(), wiring.childStderr());

@@ -75,6 +75,8 @@ public final class Main {
     cl.getCommandSpec().exitCodeOnExecutionException(HostExitCode.HOST_FAILURE);
     cl.setParameterExceptionHandler(Main::usageError);
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      // A command's own checks throw ParameterException too; those are usage errors, not host failures.
+      if (e instanceof ParameterException pe) return usageError(pe, parseResult.originalArgs().toArray(String[]::new));
       LOG.error("host failure: {}", e.toString());
       LOG.debug("stack trace", e);
       return HostExitCode.HOST_FAILURE;
