@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -85,8 +84,7 @@ public final class TestStores {
         Memory m = new Memory("test-json:" + dir);
         try {
           JsonNode root = JSON.readTree(file.toFile());
-          for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+          for (Map.Entry<String, JsonNode> e : root.properties()) {
             m.put(PreimageKey.fromHex(e.getKey()), Hex.decode(e.getValue().asText()));
           }
         } catch (IOException e) {

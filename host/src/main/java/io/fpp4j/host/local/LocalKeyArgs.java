@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -75,8 +74,7 @@ public final class LocalKeyArgs {
     }
     String where = "--local-keys file " + file;
     LocalInputs.Builder b = LocalInputs.builder(where);
-    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> f = it.next();
+    for (Map.Entry<String, JsonNode> f : root.properties()) {
       long index = parseIndex(f.getKey(), where + ", member \"" + f.getKey() + "\"");
       if (!f.getValue().isTextual()) {
         throw new IllegalArgumentException(where + ": the value of \"" + f.getKey() + "\" must be a hex string, got " + f.getValue());
