@@ -11,7 +11,6 @@ import io.fpp4j.preimage.Channels;
 import io.fpp4j.preimage.HintWriter;
 import io.fpp4j.preimage.OracleClient;
 import io.fpp4j.preimage.OracleReader;
-import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**

@@ -165,21 +165,31 @@ class OnlineBackendTest {
     b.routeHint("node 0x02");
     assertThat(b.getPreimage(KEY)).isEqualTo(VALUE);
     assertThat(ran).containsExactly("witness", "node");
-    PreimageKey other = PreimageKey.keccak256(new byte[] {9});
-    store.put(other, new byte[] {9});
+
+    // The bulk hint ran without error, so it is forgotten: a later miss runs only the ordinary hint.
     ran.clear();
     PreimageKey third = PreimageKey.keccak256(new byte[] {3});
-    b.routeHint("node 0x03");
-    assertThatThrownBy(() -> backend(r, new RetryPolicy.Bounded(1, NO_JITTER)).build().getPreimage(third))
-        .hasMessageContaining("no hint is pending");
-    // The bulk hint ran successfully once, so only the ordinary hint remains.
     OnlineBackend bounded = backend(r, new RetryPolicy.Bounded(1, NO_JITTER)).build();
     bounded.routeHint("witness 0x01");
     bounded.routeHint("node 0x03");
     assertThatThrownBy(() -> bounded.getPreimage(third)).hasMessageContaining("after 1 attempt in");
+    assertThat(ran).containsExactly("witness", "node");
     ran.clear();
     assertThatThrownBy(() -> bounded.getPreimage(third)).hasMessageContaining("after 1 attempt in");
     assertThat(ran).containsExactly("node");
+  }
+
+  @Test
+  void aBulkHintThatRanLeavesNothingToRetryWithoutAnOrdinaryHint() {
+    List<String> ran = new ArrayList<>();
+    OnlineBackend b = backend(HintHandlerRegistry.builder().register("witness", HintKind.BULK, (h, s) -> ran.add("witness")).build(),
+        new RetryPolicy.Forever(NO_JITTER)).build();
+    b.routeHint("witness 0x01");
+    assertThatThrownBy(() -> b.getPreimage(KEY)).isInstanceOf(PreimageUnavailableException.class)
+        .hasMessage("preimage " + KEY.hex() + " is not in memory and no hint is left to fetch it with "
+            + "(hint 'witness 0x01' was handled but did not provide the key)");
+    assertThat(ran).containsExactly("witness");
+    assertThat(time.sleeps).containsExactly(Duration.ofMillis(100));
   }
 
   @Test
