@@ -4,10 +4,7 @@ import io.fpp4j.fpvm.FaultProofProgram;
 import io.fpp4j.host.HintHandlerFactory;
 import io.fpp4j.host.RunOutcome;
 import io.fpp4j.host.StoreOpener;
-import io.fpp4j.host.store.PreimageStore;
-import io.fpp4j.host.store.StoreException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -34,9 +31,9 @@ public record HostWiring(StoreOpener stores, HintHandlerFactory handlers,
                          PrintStream out, PrintStream err, ProcessBuilder.Redirect childStdout,
                          ProcessBuilder.Redirect childStderr, Consumer<RunOutcome> outcomes) {
 
-  /** The process's environment and streams, with no stores, handlers or default programs wired yet. */
+  /** The process's environment and streams and the real stores; no online handlers or default programs yet. */
   public static HostWiring defaults() {
-    return new HostWiring(UNWIRED_STORES, UNWIRED_HANDLERS, Map.of(), System::getenv, System.out, System.err,
+    return new HostWiring(DefaultStores.INSTANCE, UNWIRED_HANDLERS, Map.of(), System::getenv, System.out, System.err,
         ProcessBuilder.Redirect.INHERIT, ProcessBuilder.Redirect.INHERIT, outcome -> {});
   }
 
@@ -69,20 +66,6 @@ public record HostWiring(StoreOpener stores, HintHandlerFactory handlers,
     Supplier<FaultProofProgram> s = nativePrograms.get(dialect);
     return s == null ? Optional.empty() : Optional.of(s.get());
   }
-
-  /** Until the store module is wired in, every open fails with a message saying so. */
-  static final StoreOpener UNWIRED_STORES = new StoreOpener() {
-    @Override
-    public PreimageStore openMemory() {
-      throw new StoreException("no store implementation is wired into this build of the host");
-    }
-
-    @Override
-    public PreimageStore open(Path dir, String format) {
-      throw new StoreException("no store implementation is wired into this build of the host (wanted " + format
-          + " store in " + dir + ")");
-    }
-  };
 
   /** Until the L1/L2/beacon handlers are wired in, asking for online mode is a usage error saying so. */
   static final HintHandlerFactory UNWIRED_HANDLERS = (inputs, endpoints) -> {

@@ -1,6 +1,7 @@
 package io.fpp4j.host.cli;
 
 import io.fpp4j.host.HostExitCode;
+import io.fpp4j.host.store.cli.StoreCommand;
 import java.io.PrintWriter;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -59,7 +60,8 @@ public final class Main {
         .addSubcommand(withEnv(new CommandLine(new SingleChainCommand(wiring)), wiring, SingleChainCommand.ENV))
         .addSubcommand(withEnv(new CommandLine(new OpProgramCommand(wiring)), wiring, OpProgramCommand.ENV))
         .addSubcommand(new CommandLine(new ServeCommand(wiring)));
-    CommandLine root = new CommandLine(new Root()).addSubcommand(host);
+    CommandLine root = new CommandLine(new Root()).addSubcommand(host)
+        .addSubcommand(StoreCommand.commandLine(wiring.out(), wiring.err()));
     configure(root);
     return root;
   }

@@ -13,8 +13,9 @@ import picocli.CommandLine.Spec;
  * {@code fpp4j store}: convert, verify, inspect and read preimage stores.
  *
  * <p>Exit codes: {@link #OK} 0; {@link #FAILED} 1 when the command ran but found a problem (verify found bad
- * entries, get found no value, a converted entry did not read back equal); {@link #USAGE} 2 for bad
- * arguments (picocli's own code for them); {@link #STORE_ERROR} 3 when a store could not be opened or read.
+ * entries, get found no value, a converted entry did not read back equal); {@link #STORE_ERROR} 3 when a store
+ * could not be opened or read; {@link #USAGE} 4 for bad arguments (the host's usage code, so that 2 keeps
+ * meaning a program failure everywhere in the CLI).
  */
 @Command(
     name = "store",
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
 public final class StoreCommand implements Callable<Integer> {
   public static final int OK = 0;
   public static final int FAILED = 1;
-  public static final int USAGE = 2;
+  public static final int USAGE = 4;
   public static final int STORE_ERROR = 3;
 
   @Spec CommandSpec spec;
@@ -43,9 +44,16 @@ public final class StoreCommand implements Callable<Integer> {
   /** The command tree with every subcommand writing to {@code out} and {@code err}. */
   public static CommandLine commandLine(PrintStream out, PrintStream err) {
     CommandLine cl = new CommandLine(new StoreCommand(), new StreamsFactory(out, err));
+    setExitCodes(cl);
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
     return cl;
+  }
+
+  private static void setExitCodes(CommandLine cl) {
+    cl.getCommandSpec().exitCodeOnInvalidInput(USAGE);
+    cl.getCommandSpec().exitCodeOnExecutionException(STORE_ERROR);
+    cl.getSubcommands().values().forEach(StoreCommand::setExitCodes);
   }
 
   /** Builds subcommands with the given streams; everything else the default way. */
