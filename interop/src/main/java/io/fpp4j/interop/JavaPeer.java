@@ -10,7 +10,6 @@ import io.fpp4j.preimage.PreimageKey;
 import io.fpp4j.primitives.Hex;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -83,37 +82,16 @@ public final class JavaPeer {
   }
 
   /**
-   * Opens descriptors 3 to 6 before the first request, so none is opened after the peer may have gone.
-   *
-   * <p>{@link NativeKernel} opens each descriptor through {@code /proc/self/fd/N}. For an anonymous pipe that
-   * never blocks, but for a named FIFO (how a JDK 17 host wires a child, {@code PipedProcess}) opening the read
-   * end blocks until the FIFO has a writer, and opening the write end until it has a reader. If the peer has
-   * already exited, or has closed its end after refusing a key, a plain open blocks forever instead of
-   * yielding end of stream. Holding a read-write handle on the same FIFO while the kernel opens its stream
-   * makes this process its own counterpart for that moment; once the handle is closed, reads see end of
-   * stream and writes a broken pipe, as with anonymous pipes.
+   * Opens descriptors 3 to 6 before the first request. {@link NativeKernel} makes each open safe against a
+   * peer that has already gone (see its notes on FIFOs); opening them all up front also makes a wiring
+   * problem show before any scenario step.
    */
   private static void openDescriptors() throws IOException {
     NativeKernel kernel = NativeKernel.INSTANCE;
-    for (FileDescriptor fd : new FileDescriptor[] {FileDescriptor.HINT_READ, FileDescriptor.HINT_WRITE,
-        FileDescriptor.PREIMAGE_READ, FileDescriptor.PREIMAGE_WRITE}) {
-      RandomAccessFile counterpart = null;
-      try {
-        // O_RDWR: never blocks on a FIFO, and neither truncates nor creates anything.
-        counterpart = new RandomAccessFile("/proc/self/fd/" + fd.number(), "rw");
-      } catch (IOException notWritable) {
-        // Not a FIFO we may open read-write (e.g. a read-only regular file): a plain open cannot block then.
-      }
-      try {
-        if (fd == FileDescriptor.HINT_READ || fd == FileDescriptor.PREIMAGE_READ) {
-          kernel.input(fd);
-        } else {
-          kernel.output(fd);
-        }
-      } finally {
-        if (counterpart != null) counterpart.close();
-      }
-    }
+    kernel.input(FileDescriptor.HINT_READ);
+    kernel.output(FileDescriptor.HINT_WRITE);
+    kernel.input(FileDescriptor.PREIMAGE_READ);
+    kernel.output(FileDescriptor.PREIMAGE_WRITE);
   }
 
   private static ScenarioClient client(Channel hints, Channel preimages) {
