@@ -2,6 +2,7 @@ package io.fpp4j.host.cli;
 
 import io.fpp4j.fpvm.FaultProofProgram;
 import io.fpp4j.host.HintHandlerFactory;
+import io.fpp4j.host.online.OnlineHandlerFactory;
 import io.fpp4j.host.RunOutcome;
 import io.fpp4j.host.StoreOpener;
 import java.io.PrintStream;
@@ -31,9 +32,9 @@ public record HostWiring(StoreOpener stores, HintHandlerFactory handlers,
                          PrintStream out, PrintStream err, ProcessBuilder.Redirect childStdout,
                          ProcessBuilder.Redirect childStderr, Consumer<RunOutcome> outcomes) {
 
-  /** The process's environment and streams and the real stores; no online handlers or default programs yet. */
+  /** The process's environment and streams, the real stores and the online hint handlers; no default programs yet. */
   public static HostWiring defaults() {
-    return new HostWiring(DefaultStores.INSTANCE, UNWIRED_HANDLERS, Map.of(), System::getenv, System.out, System.err,
+    return new HostWiring(DefaultStores.INSTANCE, new OnlineHandlerFactory(), Map.of(), System::getenv, System.out, System.err,
         ProcessBuilder.Redirect.INHERIT, ProcessBuilder.Redirect.INHERIT, outcome -> {});
   }
 
@@ -66,10 +67,4 @@ public record HostWiring(StoreOpener stores, HintHandlerFactory handlers,
     Supplier<FaultProofProgram> s = nativePrograms.get(dialect);
     return s == null ? Optional.empty() : Optional.of(s.get());
   }
-
-  /** Until the L1/L2/beacon handlers are wired in, asking for online mode is a usage error saying so. */
-  static final HintHandlerFactory UNWIRED_HANDLERS = (inputs, endpoints) -> {
-    throw new IllegalArgumentException("online fetching is not available in this build: no hint handlers are wired in; "
-        + "serve from a data directory instead (omit the L1/L2/beacon endpoints)");
-  };
 }

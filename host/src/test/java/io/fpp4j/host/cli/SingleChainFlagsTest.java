@@ -136,8 +136,11 @@ class SingleChainFlagsTest {
   void onlineModeAsksTheWiredHandlerFactoryWithTheEndpoints() {
     String[] args = concat(DEFAULTS, "--server", "--l2-chain-id", "0", "--l1", "http://l1", "--l2", "http://l2",
         "--beacon", "http://b", "--enable-experimental-witness-endpoint");
-    SingleChainCommand unwired = Cli.parse(W, "single", args);
-    assertThatThrownBy(unwired::plan).hasMessageStartingWith("online fetching is not available in this build");
+    // The default wiring builds the real handlers of the Kona dialect, without contacting the endpoints.
+    HostPlan real = Cli.<SingleChainCommand>parse(W, "single", args).plan();
+    assertThat(real.handlers().types()).containsExactly("l1-block-header", "l1-transactions", "l1-receipts", "l1-blob",
+        "l1-precompile", "l2-block-header", "l2-transactions", "l2-code", "starting-l2-output", "l2-state-node",
+        "l2-account-proof", "l2-account-storage-proof", "l2-payload-witness");
     HintHandlerRegistry registry = HintHandlerRegistry.builder().register("l1-block-header", (h, s) -> {}).build();
     String[] seen = new String[1];
     HostWiring wired = W.withStores(TestStores.opener()).withHandlers((inputs, endpoints) -> {

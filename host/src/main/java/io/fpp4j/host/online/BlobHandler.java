@@ -1,0 +1,86 @@
+package io.fpp4j.host.online;
+
+import io.fpp4j.host.serve.Hint;
+import io.fpp4j.host.serve.HintHandler;
+import io.fpp4j.host.serve.InvalidHintException;
+import io.fpp4j.host.store.PreimageStore;
+import io.fpp4j.preimage.PreimageKey;
+import io.fpp4j.preimage.PreimageKeyType;
+import io.fpp4j.primitives.Hashing;
+import io.fpp4j.primitives.Hex;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code l1-blob}: {@code versionedHash[32] ‖ u64be(l1Timestamp)} (40 bytes, current clients) or
+ * {@code versionedHash[32] ‖ u64be(index) ‖ u64be(l1Timestamp)} (48 bytes, older clients; the index is
+ * not needed, since the blob is found by its versioned hash).
+ *
+ * <p>The slot comes from the timestamp and the beacon chain's genesis time and slot length. Of the slot's
+ * blobs, the one whose KZG commitment (computed here with c-kzg, never taken on trust) has the hinted
+ * versioned hash is stored as:
+ * <ul>
+ *   <li>{@code 04 ‖ versionedHash[1:]} → the 48-byte commitment (a sha256 preimage: the versioned hash is
+ *       sha256 of the commitment with its first byte replaced);
+ *   <li>for each field element i: {@code 02 ‖ keccak(commitment ‖ z_i)[1:]} → the 80 bytes
+ *       {@code commitment ‖ z_i} (for op-challenger) and {@code 05 ‖ keccak(commitment ‖ z_i)[1:]} →
+ *       {@code blob[32i, 32i+32)}, where z_i is the i-th bit-reversed root of unity.
+ * </ul>
+ */
+final class BlobHandler implements HintHandler {
+  private final BeaconClient beacon;
+
+  BlobHandler(BeaconClient beacon) {
+    this.beacon = beacon;
+  }
+
+  @Override
+  public void handle(Hint hint, PreimageStore store) throws RpcException {
+    HintData.requireLength(hint, 40, 48);
+    byte[] versionedHash = Arrays.copyOfRange(hint.data(), 0, 32);
+    if (versionedHash[0] != 0x01) {
+      throw new InvalidHintException("hint " + hint + ": versioned hash " + Hex.prefixed(versionedHash)
+          + " does not have version 0x01 (KZG)");
+    }
+    long timestamp = HintData.u64(hint, hint.data().length - 8);
+    long slot;
+    try {
+      slot = beacon.slotAt(timestamp);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidHintException("hint " + hint + ": " + e.getMessage(), e);
+    }
+    List<BeaconClient.BeaconBlob> blobs = beacon.blobs(slot, versionedHash);
+    for (BeaconClient.BeaconBlob b : blobs) {
+      if (b.commitment() != null && !Kzg.sameVersionedHash(b.commitment(), versionedHash)) continue;
+      if (b.blob().length != Kzg.BLOB_BYTES) {
+        throw new RpcException("beacon node " + beacon.endpoint() + " slot " + Long.toUnsignedString(slot) + " has a blob of "
+            + b.blob().length + " bytes, not " + Kzg.BLOB_BYTES, null);
+      }
+      byte[] commitment = Kzg.commitment(b.blob());
+      if (!Kzg.sameVersionedHash(commitment, versionedHash)) {
+        if (b.commitment() != null) {
+          throw new RpcException("beacon node " + beacon.endpoint() + " slot " + Long.toUnsignedString(slot)
+              + " lists a blob under commitment " + Hex.prefixed(b.commitment()) + " but the blob's commitment is "
+              + Hex.prefixed(commitment), null);
+        }
+        continue;
+      }
+      store(store, versionedHash, commitment, b.blob());
+      return;
+    }
+    throw new RpcException("beacon node " + beacon.endpoint() + " has no blob with versioned hash " + Hex.prefixed(versionedHash)
+        + " in slot " + Long.toUnsignedString(slot) + " (L1 timestamp " + Long.toUnsignedString(timestamp) + ", "
+        + blobs.size() + " blobs in the slot)", null);
+  }
+
+  /** Stores a blob whose commitment has been checked against {@code versionedHash}. */
+  static void store(PreimageStore store, byte[] versionedHash, byte[] commitment, byte[] blob) {
+    store.put(PreimageKey.fromDigest(PreimageKeyType.SHA256, versionedHash), commitment.clone());
+    for (int i = 0; i < Kzg.FIELD_ELEMENTS; i++) {
+      byte[] body = PreimageKey.blobKeyPreimage(commitment, RootsOfUnity.root(i));
+      byte[] digest = Hashing.keccak256(body);
+      store.put(PreimageKey.fromDigest(PreimageKeyType.KECCAK256, digest), body);
+      store.put(PreimageKey.fromDigest(PreimageKeyType.BLOB, digest), Arrays.copyOfRange(blob, 32 * i, 32 * i + 32));
+    }
+  }
+}

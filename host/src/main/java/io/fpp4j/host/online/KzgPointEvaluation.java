@@ -1,0 +1,49 @@
+package io.fpp4j.host.online;
+
+import java.util.Arrays;
+
+/**
+ * Precompile 0x0a (EIP-4844 point evaluation). Input is {@code versionedHash[32] ‖ z[32] ‖ y[32] ‖
+ * commitment[48] ‖ proof[48]}; the call succeeds, returning {@code u256(4096) ‖ u256(BLS modulus)}, iff
+ * the versioned hash is the commitment's and the proof shows p(z) = y.
+ */
+public final class KzgPointEvaluation implements Precompile {
+  static final int INPUT_LENGTH = 192;
+  private static final byte[] RESULT = result();
+
+  @Override
+  public String name() {
+    return "KZG point evaluation";
+  }
+
+  @Override
+  public byte[] run(byte[] input) throws Failure {
+    if (input.length != INPUT_LENGTH) {
+      throw new Failure("point evaluation input is " + input.length + " bytes, expected " + INPUT_LENGTH);
+    }
+    byte[] versionedHash = Arrays.copyOfRange(input, 0, 32);
+    byte[] z = Arrays.copyOfRange(input, 32, 64);
+    byte[] y = Arrays.copyOfRange(input, 64, 96);
+    byte[] commitment = Arrays.copyOfRange(input, 96, 144);
+    byte[] proof = Arrays.copyOfRange(input, 144, 192);
+    if (!Kzg.sameVersionedHash(commitment, versionedHash)) {
+      throw new Failure("the versioned hash is not the commitment's");
+    }
+    boolean valid;
+    try {
+      valid = Kzg.verifyProof(commitment, z, y, proof);
+    } catch (RuntimeException e) {
+      // c-kzg rejects non-canonical field elements and points not on the curve or subgroup.
+      throw new Failure("c-kzg rejected the input: " + e.getMessage(), e);
+    }
+    if (!valid) throw new Failure("the KZG proof does not verify");
+    return RESULT.clone();
+  }
+
+  private static byte[] result() {
+    byte[] out = new byte[64];
+    System.arraycopy(RootsOfUnity.toBytes32(java.math.BigInteger.valueOf(Kzg.FIELD_ELEMENTS)), 0, out, 0, 32);
+    System.arraycopy(RootsOfUnity.toBytes32(RootsOfUnity.BLS_MODULUS), 0, out, 32, 32);
+    return out;
+  }
+}

@@ -1,0 +1,93 @@
+package io.fpp4j.host.online;
+
+import io.fpp4j.host.HintHandlerFactory;
+import io.fpp4j.host.OnlineEndpoints;
+import io.fpp4j.host.local.ChainInputs;
+import io.fpp4j.host.local.KonaSingleChainInputs;
+import io.fpp4j.host.local.OpProgramInputs;
+import io.fpp4j.host.serve.HintHandlerRegistry;
+import io.fpp4j.host.serve.HintKind;
+import java.time.Duration;
+import java.util.Arrays;
+
+/**
+ * The online hint handlers of each dialect, on the given L1, L2 and beacon endpoints. Nothing is contacted
+ * here; every endpoint is first used by the first hint that needs it.
+ *
+ * <p>Kona ({@code kona-host single}): {@code l1-block-header}, {@code l1-transactions}, {@code l1-receipts},
+ * {@code l1-blob}, {@code l1-precompile} (address ‖ gas ‖ input), {@code l2-block-header},
+ * {@code l2-transactions}, {@code l2-code}, {@code starting-l2-output}, {@code l2-state-node},
+ * {@code l2-account-proof} and {@code l2-account-storage-proof} (by block number), and the bulk
+ * {@code l2-payload-witness} (with {@code --enable-experimental-witness-endpoint}).
+ *
+ * <p>op-program: the same L1 hints, {@code l1-precompile} (legacy: address ‖ input) and
+ * {@code l1-precompile-v2}, {@code l2-block-header} and {@code l2-transactions} (each storing header and
+ * transactions), {@code l2-receipts}, {@code l2-code}, {@code l2-state-node}, {@code l2-output}, the bulk
+ * {@code l2-account-proof} (by block hash) and {@code l2-payload-witness} (on {@code --l2.experimental}), and
+ * the eager {@code l2-block-data}.
+ */
+public final class OnlineHandlerFactory implements HintHandlerFactory {
+  private final Duration timeout;
+  private final HostPrecompiles precompiles;
+
+  public OnlineHandlerFactory() {
+    this(JsonRpcClient.DEFAULT_TIMEOUT, HostPrecompiles.standard());
+  }
+
+  /** @param timeout the limit for each remote call */
+  public OnlineHandlerFactory(Duration timeout, HostPrecompiles precompiles) {
+    this.timeout = timeout;
+    this.precompiles = precompiles;
+  }
+
+  @Override
+  public HintHandlerRegistry create(ChainInputs inputs, OnlineEndpoints endpoints) {
+    EthSource l1 = new EthSource(new JsonRpcClient(endpoints.l1(), "L1 execution node", timeout), "L1");
+    EthSource l2 = new EthSource(new JsonRpcClient(endpoints.l2(), "L2 execution node", timeout), "L2");
+    BeaconClient beacon = new BeaconClient(endpoints.beacon(), timeout);
+    HintHandlerRegistry.Builder b = HintHandlerRegistry.builder();
+    BlockHandlers l1Blocks = new BlockHandlers(l1, false);
+    b.register("l1-block-header", l1Blocks.header())
+        .register("l1-transactions", l1Blocks.transactions())
+        .register("l1-receipts", l1Blocks.receipts())
+        .register("l1-blob", new BlobHandler(beacon));
+    BlockHandlers l2Blocks = new BlockHandlers(l2, true);
+    L2StateHandlers state = new L2StateHandlers(l2);
+    if (inputs instanceof KonaSingleChainInputs kona) {
+      boolean witness = Boolean.parseBoolean(endpoints.options().getOrDefault("enable-experimental-witness-endpoint", "false"));
+      b.register("l1-precompile", new PrecompileHandler(precompiles, PrecompileHandler.Layout.WITH_GAS))
+          .register("l2-block-header", l2Blocks.header())
+          .register("l2-transactions", l2Blocks.transactions())
+          .register("l2-code", state.code())
+          .register("starting-l2-output", new OutputRootHandler(l2, kona.agreedL2HeadHash(), kona.agreedL2OutputRoot()))
+          .register("l2-state-node", state.stateNode())
+          .register("l2-account-proof", state.konaAccountProof())
+          .register("l2-account-storage-proof", state.konaStorageProof())
+          .register("l2-payload-witness", HintKind.BULK, new PayloadWitnessHandler(witness ? l2 : null,
+              PayloadWitnessHandler.Layout.KONA, "--enable-experimental-witness-endpoint is not set"));
+    } else if (inputs instanceof OpProgramInputs op) {
+      String experimental = endpoints.options().get("l2.experimental");
+      EthSource witnessSource = experimental == null || experimental.isBlank() ? null
+          : new EthSource(new JsonRpcClient(firstUrl(experimental), "experimental L2 node (--l2.experimental)", timeout), "L2");
+      b.register("l1-precompile", new PrecompileHandler(precompiles, PrecompileHandler.Layout.LEGACY))
+          .register("l1-precompile-v2", new PrecompileHandler(precompiles, PrecompileHandler.Layout.WITH_GAS))
+          .register("l2-block-header", l2Blocks.headerAndTransactions())
+          .register("l2-transactions", l2Blocks.headerAndTransactions())
+          .register("l2-receipts", l2Blocks.receipts())
+          .register("l2-code", state.code())
+          .register("l2-state-node", state.stateNode())
+          .register("l2-output", new OutputRootHandler(l2, op.l2Head(), null))
+          .register("l2-account-proof", HintKind.BULK, state.opProgramAccountProof())
+          .register("l2-payload-witness", HintKind.BULK, new PayloadWitnessHandler(witnessSource,
+              PayloadWitnessHandler.Layout.OP_PROGRAM_JSON, "no --l2.experimental endpoint is configured"))
+          .register("l2-block-data", HintKind.EAGER, new BlockDataHandler(l2));
+    } else {
+      throw new IllegalArgumentException("online fetching is not available for " + inputs.getClass().getSimpleName());
+    }
+    return b.build();
+  }
+
+  private static String firstUrl(String list) {
+    return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).findFirst().orElse(list);
+  }
+}

@@ -1,0 +1,63 @@
+package io.fpp4j.host.online;
+
+import io.fpp4j.host.serve.Hint;
+import io.fpp4j.host.serve.HintHandler;
+import io.fpp4j.host.serve.InvalidHintException;
+import io.fpp4j.host.store.PreimageStore;
+import io.fpp4j.mpt.AccountProof;
+import io.fpp4j.preimage.PreimageKey;
+import io.fpp4j.preimage.PreimageKeyType;
+import io.fpp4j.primitives.Bytes32;
+import io.fpp4j.primitives.block.Header;
+import io.fpp4j.primitives.block.OutputRoot;
+import java.util.List;
+
+/**
+ * The agreed output root's preimage, computed from the agreed L2 head block: its state root, the storage
+ * root of the L2ToL1MessagePasser ({@code eth_getProof} at that block, checked against the state root) and
+ * its hash. The result must be the root the host was configured with (Kona's {@code starting-l2-output})
+ * or the one hinted (op-program's {@code l2-output}); a different root means the head and root given to
+ * the host do not belong together, which no retry can fix.
+ */
+final class OutputRootHandler implements HintHandler {
+  private final EthSource l2;
+  private final Bytes32 agreedHead;
+  private final Bytes32 configuredRoot;
+
+  /**
+   * @param agreedHead the agreed L2 head block ({@code --agreed-l2-head-hash} / {@code --l2.head})
+   * @param configuredRoot Kona: the agreed output root the result must equal; op-program: null (the hinted root)
+   */
+  OutputRootHandler(EthSource l2, Bytes32 agreedHead, Bytes32 configuredRoot) {
+    this.l2 = l2;
+    this.agreedHead = agreedHead;
+    this.configuredRoot = configuredRoot;
+  }
+
+  @Override
+  public void handle(Hint hint, PreimageStore store) throws RpcException {
+    Bytes32 wanted;
+    if (configuredRoot != null) {
+      HintData.requireLength(hint, 32);
+      wanted = configuredRoot;
+    } else {
+      HintData.requireLength(hint, 32, 40);
+      if (hint.data().length == 40) BlockHandlers.ChainCheck.require(l2, HintData.u64(hint, 32), hint);
+      wanted = HintData.bytes32(hint, 0);
+    }
+    Header head = l2.header(agreedHead);
+    AccountProof proof = l2.proof(OutputRoot.MESSAGE_PASSER, List.of(), EthSource.byHash(agreedHead));
+    l2.parse("eth_getProof", () -> {
+      proof.verify(head.stateRoot());
+      return null;
+    });
+    OutputRoot output = new OutputRoot(head.stateRoot(), proof.storageHash(), agreedHead);
+    if (!output.hash().equals(wanted)) {
+      throw new InvalidHintException("hint " + hint + ": the output root of the agreed L2 head " + agreedHead + " (block "
+          + Long.toUnsignedString(head.number()) + ") is " + output.hash() + ", not " + wanted
+          + (configuredRoot != null ? " (--agreed-l2-output-root)" : "")
+          + "; the agreed head and output root given to the host do not match");
+    }
+    store.put(PreimageKey.fromDigest(PreimageKeyType.KECCAK256, wanted.toArray()), output.encode());
+  }
+}
