@@ -5,9 +5,11 @@ import io.fpp4j.host.serve.HintHandler;
 import io.fpp4j.host.serve.InvalidHintException;
 import io.fpp4j.host.store.PreimageStore;
 import io.fpp4j.mpt.AccountProof;
+import io.fpp4j.mpt.ProofVerifier;
 import io.fpp4j.preimage.PreimageKey;
 import io.fpp4j.preimage.PreimageKeyType;
 import io.fpp4j.primitives.Bytes32;
+import io.fpp4j.primitives.Hashes;
 import io.fpp4j.primitives.block.Header;
 import io.fpp4j.primitives.block.OutputRoot;
 import java.util.List;
@@ -47,11 +49,8 @@ final class OutputRootHandler implements HintHandler {
     }
     Header head = l2.header(agreedHead);
     AccountProof proof = l2.proof(OutputRoot.MESSAGE_PASSER, List.of(), EthSource.byHash(agreedHead));
-    l2.parse("eth_getProof", () -> {
-      proof.verify(head.stateRoot());
-      return null;
-    });
-    OutputRoot output = new OutputRoot(head.stateRoot(), proof.storageHash(), agreedHead);
+    Bytes32 storageRoot = l2.parse("eth_getProof", () -> messagePasserStorageRoot(proof, head.stateRoot()));
+    OutputRoot output = new OutputRoot(head.stateRoot(), storageRoot, agreedHead);
     if (!output.hash().equals(wanted)) {
       throw new InvalidHintException("hint " + hint + ": the output root of the agreed L2 head " + agreedHead + " (block "
           + Long.toUnsignedString(head.number()) + ") is " + output.hash() + ", not " + wanted
@@ -59,5 +58,24 @@ final class OutputRootHandler implements HintHandler {
           + "; the agreed head and output root given to the host do not match");
     }
     store.put(PreimageKey.fromDigest(PreimageKeyType.KECCAK256, wanted.toArray()), output.encode());
+  }
+
+  /**
+   * The message passer's storage root, after checking the proof under the state root. geth describes an
+   * absent account with zero storage and code hashes; when the proof shows the account absent, its storage
+   * root is the empty trie's. (Every OP chain has the predeploy, so this only matters on other chains.)
+   */
+  static Bytes32 messagePasserStorageRoot(AccountProof proof, Bytes32 stateRoot) {
+    boolean gethAbsent = proof.nonce() == 0 && proof.balance().signum() == 0 && proof.storageHash().isZero()
+        && proof.codeHash().isZero();
+    if (gethAbsent) {
+      if (ProofVerifier.verify(stateRoot, proof.address().keccak256().toArray(), proof.accountProof()) != null) {
+        throw new IllegalArgumentException("eth_getProof for " + proof.address() + " claims an absent account (zero hashes) but the "
+            + "proof under " + stateRoot + " shows one");
+      }
+      return Hashes.EMPTY_TRIE_ROOT;
+    }
+    proof.verify(stateRoot);
+    return proof.storageHash();
   }
 }

@@ -1,0 +1,185 @@
+package io.fpp4j.host.online;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fpp4j.host.serve.Hint;
+import io.fpp4j.host.serve.InvalidHintException;
+import io.fpp4j.host.store.MemoryPreimageStore;
+import io.fpp4j.preimage.PreimageKey;
+import io.fpp4j.primitives.Hashing;
+import io.fpp4j.primitives.Hex;
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.Map;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.crypto.params.ECDomainParameters;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.signers.ECDSASigner;
+import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
+import org.junit.jupiter.api.Test;
+
+/** Precompile hints: keys and stored values for success and failure, layouts, and the allow-list. */
+class PrecompileHandlerTest {
+  static final String ECRECOVER = "0000000000000000000000000000000000000001";
+  static final String KZG = "000000000000000000000000000000000000000a";
+  /** go-ethereum's ecRecover "ValidKey" vector (also checked against a live geth in GethOnlineTest). */
+  static final String GETH_VECTOR_INPUT = "18c547e4f7b0f325ad1e56f57e26c745b09a3e503d86e00e5255ff7f715d3d1c"
+      + "000000000000000000000000000000000000000000000000000000000000001c"
+      + "73b1693892219d736caba55bdb67216e485557ea6b6af75f37096c9aa6a5a75f"
+      + "eeb940b1d03b21e36b0e47e79769f095fe2ab855bd91e3a38756b7d75a9c4549";
+  static final String GETH_VECTOR_OUTPUT = "000000000000000000000000a94f5374fce5edbc8e2a8697c15331677e6ebf0b";
+  static final String KZG_SUCCESS = "0000000000000000000000000000000000000000000000000000000000001000"
+      + "73eda753299d7d483339d80809a1d80553bda402fffe5bfeffffffff00000001";
+
+  final MemoryPreimageStore store = new MemoryPreimageStore();
+  final PrecompileHandler v2 = new PrecompileHandler(HostPrecompiles.standard(), PrecompileHandler.Layout.WITH_GAS);
+  final PrecompileHandler legacy = new PrecompileHandler(HostPrecompiles.standard(), PrecompileHandler.Layout.LEGACY);
+
+  static Hint hint(String type, String hexData) {
+    return Hint.parse(type + " 0x" + hexData);
+  }
+
+  /** The two entries a precompile hint stores: keccak(data) → data, precompile(data) → result. */
+  static Map<String, String> expected(String hexData, String hexResult) {
+    byte[] data = Hex.decode(hexData);
+    byte[] digest = Hashing.keccak256(data);
+    return Map.of(Stored.key(2, digest), "0x" + hexData, Stored.key(6, digest), "0x" + hexResult);
+  }
+
+  @Test
+  void ecrecoverSuccessStoresStatusOneAndTheAddressUnderTheGasKey() {
+    String data = ECRECOVER + "0000000000000bb8" + GETH_VECTOR_INPUT; // required gas 3000
+    v2.handle(hint("l1-precompile-v2", data), store);
+    assertThat(Stored.of(store)).containsExactlyInAnyOrderEntriesOf(expected(data, "01" + GETH_VECTOR_OUTPUT));
+    // The key is the one clients and the on-chain oracle compute.
+    PreimageKey key = PreimageKey.precompile(Hex.decode(ECRECOVER), 3000, Hex.decode(GETH_VECTOR_INPUT));
+    assertThat(store.get(key)).hasValueSatisfying(v -> assertThat(Hex.encode(v)).isEqualTo("01" + GETH_VECTOR_OUTPUT));
+  }
+
+  @Test
+  void legacyLayoutKeysTheAddressAndInputWithoutGas() {
+    String data = ECRECOVER + GETH_VECTOR_INPUT;
+    legacy.handle(hint("l1-precompile", data), store);
+    assertThat(Stored.of(store)).containsExactlyInAnyOrderEntriesOf(expected(data, "01" + GETH_VECTOR_OUTPUT));
+    assertThat(store.get(PreimageKey.legacyPrecompile(Hex.decode(ECRECOVER), Hex.decode(GETH_VECTOR_INPUT)))).isPresent();
+  }
+
+  @Test
+  void ecrecoverRecoversTheSignerOfAFreshSignature() {
+    // Private key 1's address is well known; sign with RFC 6979 nonces and recover.
+    X9ECParameters curve = CustomNamedCurves.getByName("secp256k1");
+    ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
+    signer.init(true, new ECPrivateKeyParameters(BigInteger.ONE,
+        new ECDomainParameters(curve.getCurve(), curve.getG(), curve.getN(), curve.getH())));
+    byte[] hash = Hashing.keccak256("fpp4j".getBytes());
+    BigInteger[] rs = signer.generateSignature(hash);
+    String results = "";
+    for (int v : new int[] {27, 28}) {
+      byte[] input = new byte[128];
+      System.arraycopy(hash, 0, input, 0, 32);
+      input[63] = (byte) v;
+      System.arraycopy(RootsOfUnity.toBytes32(rs[0]), 0, input, 64, 32);
+      System.arraycopy(RootsOfUnity.toBytes32(rs[1]), 0, input, 96, 32);
+      results += Hex.encode(new Ecrecover().run(input)) + ";";
+    }
+    // Exactly one of the two parities gives the signer.
+    String signer1 = "0000000000000000000000007e5f4552091a69125d5dfcb7b8c2659029395bdf";
+    assertThat(results.split(";")).containsOnlyOnce(signer1);
+  }
+
+  @Test
+  void ecrecoverOfAnInvalidSignatureSucceedsWithEmptyOutput() {
+    byte[] in = Hex.decode(GETH_VECTOR_INPUT);
+    byte[] badV = in.clone();
+    badV[63] = 29;
+    byte[] dirtyV = in.clone();
+    dirtyV[40] = 1;
+    byte[] zeroR = in.clone();
+    Arrays.fill(zeroR, 64, 96, (byte) 0);
+    byte[] bigS = in.clone();
+    System.arraycopy(Hex.decode("fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141"), 0, bigS, 96, 32); // s = n
+    for (byte[] bad : new byte[][] {badV, dirtyV, zeroR, bigS, Arrays.copyOf(in, 32), new byte[0]}) {
+      assertThat(new Ecrecover().run(bad)).as(Hex.encode(bad)).isEmpty();
+    }
+    String data = ECRECOVER + "0000000000000bb8" + Hex.encode(badV);
+    v2.handle(hint("l1-precompile", data), store);
+    assertThat(Stored.of(store)).containsExactlyInAnyOrderEntriesOf(expected(data, "01"));
+  }
+
+  @Test
+  void ecrecoverIgnoresInputBeyond128Bytes() {
+    byte[] longer = Arrays.copyOf(Hex.decode(GETH_VECTOR_INPUT), 200);
+    longer[150] = 7;
+    assertThat(Hex.encode(new Ecrecover().run(longer))).isEqualTo(GETH_VECTOR_OUTPUT);
+  }
+
+  @Test
+  void kzgPointEvaluationSuccessAndFailure() {
+    byte[] input = TestBlobs.pointEvaluationInput(TestBlobs.blob("precompile"), "z");
+    String data = KZG + "000000000000c350" + Hex.encode(input); // required gas 50000
+    v2.handle(hint("l1-precompile", data), store);
+    assertThat(Stored.of(store)).containsExactlyInAnyOrderEntriesOf(expected(data, "01" + KZG_SUCCESS));
+
+    MemoryPreimageStore failed = new MemoryPreimageStore();
+    byte[] wrongY = input.clone();
+    wrongY[95] ^= 1;
+    String bad = KZG + "000000000000c350" + Hex.encode(wrongY);
+    v2.handle(hint("l1-precompile", bad), failed);
+    assertThat(Stored.of(failed)).containsExactlyInAnyOrderEntriesOf(expected(bad, "00"));
+  }
+
+  @Test
+  void kzgPointEvaluationFailsOnBadInputs() {
+    byte[] input = TestBlobs.pointEvaluationInput(TestBlobs.blob("precompile"), "z");
+    KzgPointEvaluation p = new KzgPointEvaluation();
+    byte[] wrongHash = input.clone();
+    wrongHash[5] ^= 1;
+    byte[] nonCanonicalZ = input.clone();
+    Arrays.fill(nonCanonicalZ, 32, 64, (byte) 0xff);
+    byte[] badPoint = input.clone();
+    Arrays.fill(badPoint, 144, 192, (byte) 0x11);
+    assertThatThrownBy(() -> p.run(Arrays.copyOf(input, 191))).isInstanceOf(Precompile.Failure.class)
+        .hasMessage("point evaluation input is 191 bytes, expected 192");
+    assertThatThrownBy(() -> p.run(wrongHash)).hasMessage("the versioned hash is not the commitment's");
+    assertThatThrownBy(() -> p.run(nonCanonicalZ)).isInstanceOf(Precompile.Failure.class).hasMessageStartingWith("c-kzg rejected the input");
+    assertThatThrownBy(() -> p.run(badPoint)).isInstanceOf(Precompile.Failure.class);
+  }
+
+  @Test
+  void addressesOffTheAllowListAreRefused() {
+    String modexp = "0000000000000000000000000000000000000005";
+    assertThatThrownBy(() -> v2.handle(hint("l1-precompile-v2", modexp + "0000000000000bb8" + "00"), store))
+        .isInstanceOf(InvalidHintException.class)
+        .hasMessageEndingWith(": precompile 0x0000000000000000000000000000000000000005 is not on the host's allow-list of "
+            + "accelerated precompiles (0x01, 0x08, 0x0a, 0x0b-0x11); a client only hints those");
+    assertThat(store.size()).isZero();
+  }
+
+  @Test
+  void allowListedPrecompilesWithoutALibraryAreRefusedSayingSo() {
+    assertThatThrownBy(() -> v2.handle(hint("l1-precompile", "0000000000000000000000000000000000000008" + "000000000000b3b0"), store))
+        .isInstanceOf(InvalidHintException.class)
+        .hasMessageEndingWith("precompile 0x0000000000000000000000000000000000000008 (BN254 pairing) is not supported by this host: "
+            + "no BN254 pairing library is published on Maven Central");
+    for (int a = 0x0b; a <= 0x11; a++) {
+      String addr = String.format("%040x", a);
+      assertThatThrownBy(() -> v2.handle(hint("l1-precompile", addr + "0000000000000100"), store))
+          .isInstanceOf(InvalidHintException.class).hasMessageContaining("BLS12-381").hasMessageContaining("not supported by this host");
+    }
+    assertThat(store.size()).isZero();
+  }
+
+  @Test
+  void shortHintsAreInvalid() {
+    assertThatThrownBy(() -> v2.handle(hint("l1-precompile-v2", ECRECOVER + "00000000000bb8"), store))
+        .isInstanceOf(InvalidHintException.class)
+        .hasMessage("hint 'l1-precompile-v2 0x" + ECRECOVER + "00000000000bb8' has 27 bytes of data; a l1-precompile-v2 hint has "
+            + "at least 28 (address[20] ‖ u64 required gas ‖ input)");
+    assertThatThrownBy(() -> legacy.handle(hint("l1-precompile", ECRECOVER.substring(2)), store))
+        .isInstanceOf(InvalidHintException.class)
+        .hasMessageEndingWith("has 19 bytes of data; a l1-precompile hint has at least 20 (address[20] ‖ input)");
+  }
+}
