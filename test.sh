@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it (.ci/run calls this script).
-#  1. builds the conformance peers (kona-preimage crate, op-preimage Go module) from the registries;
+#  1. builds the conformance peers (kona-preimage crate, op-preimage Go module) from the registries,
+#     and geth for the host's online test (Go module proxy);
 #  2. runs every module's tests on the default JDK (17);
 #  3. runs them again on JDK 25 when one is installed (toolchains profile, same Java 17 bytecode).
 set -euo pipefail
 cd "$(dirname "$0")"
 if [ -x interop/setup-peers.sh ]; then
   interop/setup-peers.sh
+fi
+# geth for the host's online test; the test builds it too, but a cold build is best done up front.
+if [ -x host/scripts/setup-geth.sh ]; then
+  host/scripts/setup-geth.sh >/dev/null || echo "== setup-geth.sh failed (exit $?): the host's online test will say why"
 fi
 mvn -B -ntp verify
 if compgen -G "/usr/lib/jvm/*25*" > /dev/null || compgen -G "/usr/lib/jvm/*-25*" > /dev/null; then
