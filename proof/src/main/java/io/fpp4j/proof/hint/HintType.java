@@ -1,5 +1,6 @@
 package io.fpp4j.proof.hint;
 
+import io.fpp4j.proof.Dialect;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -43,14 +44,14 @@ public enum HintType {
   }
 
   private final String wireName;
-  private final Set<HintDialect> dialects;
+  private final Set<Dialect> dialects;
 
   HintType(String wireName, Both in) {
     this.wireName = wireName;
     this.dialects = switch (in) {
-      case BOTH -> EnumSet.allOf(HintDialect.class);
-      case KONA -> EnumSet.of(HintDialect.KONA);
-      case OP_PROGRAM -> EnumSet.of(HintDialect.OP_PROGRAM);
+      case BOTH -> EnumSet.allOf(Dialect.class);
+      case KONA -> EnumSet.of(Dialect.KONA);
+      case OP_PROGRAM -> EnumSet.of(Dialect.OP_PROGRAM);
     };
   }
 
@@ -60,7 +61,7 @@ public enum HintType {
   }
 
   /** Whether clients of {@code dialect} send this hint. */
-  public boolean isIn(HintDialect dialect) {
+  public boolean isIn(Dialect dialect) {
     return dialects.contains(dialect);
   }
 

@@ -1,5 +1,6 @@
 package io.fpp4j.proof.hint;
 
+import io.fpp4j.proof.Dialect;
 import io.fpp4j.preimage.PreimageKey;
 import java.util.Arrays;
 import java.util.Objects;
@@ -64,8 +65,8 @@ public record PrecompileHint(HintType type, byte[] address, OptionalLong require
         : PreimageKey.legacyPrecompile(address, input);
   }
 
-  static PrecompileHint decode(HintType type, HintDialect dialect, byte[] data) {
-    boolean withGas = type == HintType.L1_PRECOMPILE_V2 || dialect == HintDialect.KONA;
+  static PrecompileHint decode(HintType type, Dialect dialect, byte[] data) {
+    boolean withGas = type == HintType.L1_PRECOMPILE_V2 || dialect == Dialect.KONA;
     int header = withGas ? 28 : 20;
     if (data.length < header) {
       throw HintBytes.wrongLength(type, withGas
