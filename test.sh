@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it (.ci/run calls this script).
+#  1. builds the conformance peers (kona-preimage crate, op-preimage Go module) from the registries;
+#  2. runs every module's tests on the default JDK (17);
+#  3. runs them again on JDK 25 when one is installed (toolchains profile, same Java 17 bytecode).
+set -euo pipefail
+cd "$(dirname "$0")"
+if [ -x interop/setup-peers.sh ]; then
+  interop/setup-peers.sh
+fi
+mvn -B -ntp verify
+if compgen -G "/usr/lib/jvm/*25*" > /dev/null || compgen -G "/usr/lib/jvm/*-25*" > /dev/null; then
+  echo "== JDK 25 found: running the suite again on it"
+  mvn -B -ntp -Pjdk25 verify
+else
+  echo "== no JDK 25 installed: skipped the second run"
+fi
