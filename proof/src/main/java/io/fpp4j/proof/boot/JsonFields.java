@@ -1,6 +1,7 @@
 package io.fpp4j.proof.boot;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fpp4j.primitives.Address;
 import io.fpp4j.primitives.Bytes32;
 import java.math.BigInteger;
 import java.util.OptionalLong;
@@ -58,15 +59,15 @@ final class JsonFields {
     return v == null ? fallback : bytes32(v, path);
   }
 
-  String optionalHex(JsonNode obj, String path, int bytes, String... names) {
+  /** A 20-byte address, or null when the field is absent. */
+  Address optionalAddress(JsonNode obj, String path, String... names) {
     JsonNode v = field(obj, names);
     if (v == null) return null;
-    if (!v.isTextual()) throw new ConfigParseException(what + " field '" + path + "' must be a hex string, got " + abbreviate(v));
+    if (!v.isTextual()) throw new ConfigParseException(what + " field '" + path + "' must be a hex address, got " + abbreviate(v));
     try {
-      byte[] b = io.fpp4j.primitives.Hex.decode(v.asText(), bytes, what + " field '" + path + "'");
-      return io.fpp4j.primitives.Hex.prefixed(b);
+      return Address.fromHex(v.asText());
     } catch (IllegalArgumentException e) {
-      throw new ConfigParseException(e.getMessage(), e);
+      throw new ConfigParseException(what + " field '" + path + "': " + e.getMessage(), e);
     }
   }
 

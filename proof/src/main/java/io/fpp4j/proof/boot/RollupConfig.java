@@ -2,6 +2,7 @@ package io.fpp4j.proof.boot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fpp4j.primitives.Address;
 import io.fpp4j.primitives.Bytes32;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,8 @@ import java.util.OptionalLong;
  * and has no {@code granite_channel_timeout} (a constant 50 there), Kona has extra fields. Unknown fields
  * are ignored; the whole document stays available through {@link #json()}.
  *
- * <p>Chain ids, times and numbers are unsigned 64-bit values held in {@code long}s.
+ * <p>Chain ids, times and numbers are unsigned 64-bit values held in {@code long}s. Addresses that the
+ * file leaves out are null.
  */
 public record RollupConfig(
     Genesis genesis,
@@ -30,9 +32,9 @@ public record RollupConfig(
     long l1ChainId,
     long l2ChainId,
     Map<Hardfork, Long> activationTimes,
-    String batchInboxAddress,
-    String depositContractAddress,
-    String l1SystemConfigAddress,
+    Address batchInboxAddress,
+    Address depositContractAddress,
+    Address l1SystemConfigAddress,
     JsonNode json) {
 
   /** The channel timeout once Granite is active, a protocol constant in op-node and Kona's default. */
@@ -47,7 +49,7 @@ public record RollupConfig(
   public record BlockId(Bytes32 hash, long number) {}
 
   /** The genesis system config; Ecotone-era fields that only some writers include are left out. */
-  public record SystemConfig(String batcherAddress, Bytes32 overhead, Bytes32 scalar, long gasLimit) {}
+  public record SystemConfig(Address batcherAddress, Bytes32 overhead, Bytes32 scalar, long gasLimit) {}
 
   public RollupConfig {
     Objects.requireNonNull(genesis, "genesis");
@@ -86,7 +88,7 @@ public record RollupConfig(
     SystemConfig systemConfig = null;
     if (sys != null) {
       systemConfig = new SystemConfig(
-          f.optionalHex(sys, "genesis.system_config.batcherAddr", 20, "batcherAddr", "batcher_addr"),
+          f.optionalAddress(sys, "genesis.system_config.batcherAddr", "batcherAddr", "batcher_addr"),
           f.optionalBytes32(sys, "genesis.system_config.overhead", Bytes32.ZERO, "overhead"),
           f.optionalBytes32(sys, "genesis.system_config.scalar", Bytes32.ZERO, "scalar"),
           f.optionalU64(sys, "genesis.system_config.gasLimit", "gasLimit", "gas_limit").orElse(0));
@@ -112,9 +114,9 @@ public record RollupConfig(
         f.requireU64(root, "l1_chain_id", "l1_chain_id", "l1ChainId", "l1ChainID"),
         f.requireU64(root, "l2_chain_id", "l2_chain_id", "l2ChainId", "l2ChainID"),
         forks,
-        f.optionalHex(root, "batch_inbox_address", 20, "batch_inbox_address", "batchInboxAddress"),
-        f.optionalHex(root, "deposit_contract_address", 20, "deposit_contract_address", "depositContractAddress"),
-        f.optionalHex(root, "l1_system_config_address", 20, "l1_system_config_address", "l1SystemConfigAddress"),
+        f.optionalAddress(root, "batch_inbox_address", "batch_inbox_address", "batchInboxAddress"),
+        f.optionalAddress(root, "deposit_contract_address", "deposit_contract_address", "depositContractAddress"),
+        f.optionalAddress(root, "l1_system_config_address", "l1_system_config_address", "l1SystemConfigAddress"),
         root);
   }
 

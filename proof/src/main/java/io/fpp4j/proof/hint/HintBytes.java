@@ -1,5 +1,6 @@
 package io.fpp4j.proof.hint;
 
+import io.fpp4j.primitives.Address;
 import io.fpp4j.primitives.Bytes32;
 import io.fpp4j.primitives.Hex;
 import java.nio.ByteBuffer;
@@ -47,11 +48,8 @@ final class HintBytes {
     return out;
   }
 
-  static byte[] address(byte[] address, String what) {
-    if (address.length != ADDRESS) {
-      throw new IllegalArgumentException(what + " must be a 20-byte address, got " + address.length + " bytes");
-    }
-    return address.clone();
+  static Address address(byte[] b, int off) {
+    return Address.wrap(slice(b, off, off + ADDRESS));
   }
 
   static String chainSuffix(OptionalLong chainId) {

@@ -2,9 +2,9 @@ package io.fpp4j.proof.hint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fpp4j.primitives.Bytes;
 import io.fpp4j.primitives.Bytes32;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.OptionalLong;
 
@@ -16,18 +16,18 @@ import java.util.OptionalLong;
  * JSON object; only if that fails is the last 8 bytes taken as a chain id, which is unambiguous because a
  * compact JSON object ends in {@code '}'} and the chain id's bytes would make the text invalid.
  */
-public record KonaPayloadWitnessHint(Bytes32 parentHash, byte[] attributesJson, OptionalLong chainId) implements Hint {
+public record KonaPayloadWitnessHint(Bytes32 parentHash, Bytes attributesJson, OptionalLong chainId) implements Hint {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   public KonaPayloadWitnessHint {
     Objects.requireNonNull(parentHash, "parentHash");
-    attributesJson = attributesJson.clone();
+    Objects.requireNonNull(attributesJson, "attributesJson");
     Objects.requireNonNull(chainId, "chainId");
   }
 
   public static KonaPayloadWitnessHint of(Bytes32 parentHash, String attributesJson) {
-    return new KonaPayloadWitnessHint(parentHash, attributesJson.getBytes(StandardCharsets.UTF_8), OptionalLong.empty());
+    return new KonaPayloadWitnessHint(parentHash, Bytes.of(attributesJson.getBytes(StandardCharsets.UTF_8)), OptionalLong.empty());
   }
 
   @Override
@@ -35,15 +35,10 @@ public record KonaPayloadWitnessHint(Bytes32 parentHash, byte[] attributesJson, 
     return HintType.L2_PAYLOAD_WITNESS;
   }
 
-  @Override
-  public byte[] attributesJson() {
-    return attributesJson.clone();
-  }
-
   /** The payload attributes as a JSON tree. */
   public JsonNode attributes() {
     try {
-      return JSON.readTree(attributesJson);
+      return JSON.readTree(attributesJson.unsafeArray());
     } catch (java.io.IOException e) {
       throw new IllegalStateException("payload attributes are not JSON: " + e.getMessage(), e);
     }
@@ -51,7 +46,7 @@ public record KonaPayloadWitnessHint(Bytes32 parentHash, byte[] attributesJson, 
 
   @Override
   public byte[] data() {
-    return HintBytes.concat(parentHash.toArray(), attributesJson, HintBytes.optionalU64(chainId));
+    return HintBytes.concat(parentHash.toArray(), attributesJson.unsafeArray(), HintBytes.optionalU64(chainId));
   }
 
   static KonaPayloadWitnessHint decode(byte[] data) {
@@ -61,11 +56,11 @@ public record KonaPayloadWitnessHint(Bytes32 parentHash, byte[] attributesJson, 
     }
     Bytes32 parent = HintBytes.bytes32(data, 0);
     byte[] whole = HintBytes.slice(data, 32, data.length);
-    if (isJsonObject(whole)) return new KonaPayloadWitnessHint(parent, whole, OptionalLong.empty());
+    if (isJsonObject(whole)) return new KonaPayloadWitnessHint(parent, Bytes.adopt(whole), OptionalLong.empty());
     if (data.length >= 42) {
       byte[] json = HintBytes.slice(data, 32, data.length - 8);
       if (isJsonObject(json)) {
-        return new KonaPayloadWitnessHint(parent, json, OptionalLong.of(HintBytes.u64(data, data.length - 8)));
+        return new KonaPayloadWitnessHint(parent, Bytes.adopt(json), OptionalLong.of(HintBytes.u64(data, data.length - 8)));
       }
     }
     throw new HintParseException("l2-payload-witness data after the 32-byte parent hash is not a JSON object "
@@ -84,19 +79,8 @@ public record KonaPayloadWitnessHint(Bytes32 parentHash, byte[] attributesJson, 
   }
 
   @Override
-  public boolean equals(Object o) {
-    return o instanceof KonaPayloadWitnessHint h && parentHash.equals(h.parentHash)
-        && Arrays.equals(attributesJson, h.attributesJson) && chainId.equals(h.chainId);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(parentHash, Arrays.hashCode(attributesJson), chainId);
-  }
-
-  @Override
   public String toString() {
-    return "l2-payload-witness parent " + parentHash + ", " + attributesJson.length + " bytes of attributes"
+    return "l2-payload-witness parent " + parentHash + ", " + attributesJson.length() + " bytes of attributes"
         + HintBytes.chainSuffix(chainId);
   }
 }

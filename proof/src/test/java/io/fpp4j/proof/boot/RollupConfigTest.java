@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fpp4j.primitives.Address;
 import io.fpp4j.primitives.Bytes32;
 import io.fpp4j.proof.testing.Fixtures;
 import io.fpp4j.proof.testing.Tar;
@@ -69,7 +70,7 @@ class RollupConfigTest {
     assertThat(c.genesis().l2().hash()).isEqualTo(Bytes32.fromHex("0x102de6ffb001480cc9b8b548fd05c34cd4f46ae4aa91759393db90ea0409887d"));
     assertThat(c.genesis().l2Time()).isEqualTo(1691802540L);
     assertThat(c.genesis().systemConfig().gasLimit()).isEqualTo(30_000_000L);
-    assertThat(c.genesis().systemConfig().batcherAddress()).isEqualTo("0x8f23bb38f531600e5d8fddaaec41f13fab46e98c");
+    assertThat(c.genesis().systemConfig().batcherAddress()).isEqualTo(Address.fromHex("0x8f23bb38f531600e5d8fddaaec41f13fab46e98c"));
     assertThat(c.activationTime(Hardfork.CANYON)).hasValue(1699981200L);
     assertThat(c.activationTime(Hardfork.HOLOCENE)).hasValue(1732633200L);
     assertThat(c.activationTime(Hardfork.ISTHMUS)).hasValue(1744905600L);
@@ -80,7 +81,7 @@ class RollupConfigTest {
     assertThat(c.isIsthmusActive(1744905600L)).isTrue();
     assertThat(c.channelTimeout(1723478399L)).isEqualTo(300);
     assertThat(c.channelTimeout(1723478400L)).isEqualTo(50);
-    assertThat(c.batchInboxAddress()).isEqualTo("0xff00000000000000000000000000000011155420");
+    assertThat(c.batchInboxAddress()).isEqualTo(Address.fromHex("0xff00000000000000000000000000000011155420"));
   }
 
   @Test
