@@ -34,7 +34,7 @@ class RlpEthereumTestsTest {
   Stream<DynamicTest> validVectorsEncodeAndDecode() throws IOException {
     JsonNode root = load("rlptest.json");
     List<DynamicTest> tests = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = root.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       tests.add(DynamicTest.dynamicTest(e.getKey(), () -> {
         RlpItem expected = toItem(e.getValue().get("in"));
@@ -51,7 +51,7 @@ class RlpEthereumTestsTest {
   Stream<DynamicTest> invalidVectorsAreRejected() throws IOException {
     JsonNode root = load("invalidRLPTest.json");
     List<DynamicTest> tests = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = root.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       tests.add(DynamicTest.dynamicTest(e.getKey(), () -> {
         assertThat(e.getValue().get("in").asText()).isEqualTo("INVALID");

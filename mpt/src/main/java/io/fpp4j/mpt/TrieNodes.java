@@ -1,0 +1,144 @@
+package io.fpp4j.mpt;
+
+import io.fpp4j.primitives.Bytes;
+import io.fpp4j.primitives.Bytes32;
+import io.fpp4j.primitives.Hashing;
+import io.fpp4j.primitives.Hex;
+import io.fpp4j.primitives.rlp.RlpException;
+import io.fpp4j.primitives.rlp.RlpReader;
+import io.fpp4j.primitives.rlp.RlpWriter;
+
+/** The node codec and node fetching shared by the trie operations. */
+final class TrieNodes {
+  private TrieNodes() {}
+
+  /** Writes how a parent refers to {@code child}: inline if under 32 bytes, else by hash. */
+  static void writeReference(RlpWriter w, TrieNode child) {
+    if (child instanceof TrieNode.Empty) {
+      w.writeEmpty();
+    } else if (child instanceof TrieNode.Blinded b) {
+      w.writeBytes32(b.hash());
+    } else {
+      byte[] enc = ((TrieNode.Encodable) child).encoding();
+      if (enc.length < 32) w.writeRaw(enc);
+      else w.writeBytes32(child.hash());
+    }
+  }
+
+  /** Decodes a whole node; {@code knownHash} (nullable) is cached if the caller already verified it. */
+  static TrieNode decode(byte[] rlp, Bytes32 knownHash) {
+    if (rlp.length == 1 && rlp[0] == (byte) 0x80) return TrieNode.Empty.INSTANCE; // the empty trie's root
+    RlpReader top = RlpReader.of(rlp);
+    TrieNode node = readNode(top, rlp, knownHash);
+    top.finish("trie node");
+    return node;
+  }
+
+  private static TrieNode readNode(RlpReader r, byte[] whole, Bytes32 knownHash) {
+    int listStart = r.position();
+    int listLen = r.nextItemLength("trie node");
+    RlpReader l = r.readList("trie node");
+    int count = countItems(l.position(), whole, listStart + listLen);
+    byte[] encoding = java.util.Arrays.copyOfRange(whole, listStart, listStart + listLen);
+    if (count == 2) {
+      int pathPos = l.position();
+      byte[] compact = l.readBytes("hex-prefix path");
+      Nibbles.Compact c;
+      try {
+        c = Nibbles.fromCompact(compact);
+      } catch (IllegalArgumentException e) {
+        throw new RlpException(pathPos, e.getMessage());
+      }
+      if (c.leaf()) {
+        int valuePos = l.position();
+        Bytes value = l.readByteString("leaf value");
+        if (value.isEmpty()) throw new RlpException(valuePos, "leaf with an empty value is not canonical");
+        return new TrieNode.Leaf(c.path(), value, encoding, knownHash);
+      }
+      if (c.path().isEmpty()) throw new RlpException(pathPos, "extension with an empty path is not canonical");
+      int childPos = l.position();
+      TrieNode child = readChild(l, whole, "extension child");
+      if (child instanceof TrieNode.Empty) throw new RlpException(childPos, "extension leads to an empty child");
+      if (child instanceof TrieNode.Leaf || child instanceof TrieNode.Extension) {
+        throw new RlpException(childPos, "extension leads to an inline " + kind(child) + ", not a branch");
+      }
+      return new TrieNode.Extension(c.path(), child, encoding, knownHash);
+    }
+    if (count == 17) {
+      TrieNode[] children = new TrieNode[16];
+      int entries = 0;
+      for (int i = 0; i < 16; i++) {
+        children[i] = readChild(l, whole, "branch child " + Integer.toHexString(i));
+        if (!(children[i] instanceof TrieNode.Empty)) entries++;
+      }
+      int valuePos = l.position();
+      Bytes value = l.readByteString("branch value");
+      if (!value.isEmpty()) entries++;
+      if (entries < 2) {
+        throw new RlpException(valuePos, "branch with " + entries + " entr" + (entries == 1 ? "y" : "ies")
+            + " is not canonical (a branch needs at least two)");
+      }
+      return new TrieNode.Branch(children, value, encoding, knownHash);
+    }
+    throw new RlpException(listStart, "a trie node is a list of 2 or 17 items, this one has " + count);
+  }
+
+  private static TrieNode readChild(RlpReader l, byte[] whole, String what) {
+    int pos = l.position();
+    if (l.nextIsList(what)) {
+      int len = l.nextItemLength(what);
+      if (len >= 32) {
+        throw new RlpException(pos, what + " is inline but " + len + " bytes long; nodes of 32 bytes or more are referenced by hash");
+      }
+      return readNode(l, whole, null);
+    }
+    byte[] ref = l.readBytes(what);
+    if (ref.length == 0) return TrieNode.Empty.INSTANCE;
+    if (ref.length == 32) return new TrieNode.Blinded(Bytes32.wrap(ref));
+    throw new RlpException(pos, what + " must be empty, a 32-byte hash or an inline list, got a " + ref.length + "-byte string");
+  }
+
+  private static int countItems(int from, byte[] whole, int end) {
+    RlpReader c = RlpReader.of(whole, from, end - from);
+    int n = 0;
+    while (c.hasNext()) {
+      c.skip("trie node item");
+      n++;
+    }
+    return n;
+  }
+
+  static String kind(TrieNode n) {
+    return n.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /**
+   * Fetches and checks the node behind {@code hash}: the empty-trie root needs no fetch; otherwise the
+   * provider's bytes must hash to {@code hash} and decode as a canonical node.
+   */
+  static TrieNode fetch(TrieProvider provider, Bytes32 hash) {
+    if (hash.equals(io.fpp4j.primitives.Hashes.EMPTY_TRIE_ROOT)) return TrieNode.Empty.INSTANCE;
+    byte[] bytes;
+    try {
+      bytes = provider.trieNodePreimage(hash);
+    } catch (TrieException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new TrieException(TrieException.Reason.PROVIDER, "fetching trie node " + hash + " failed: " + e, e);
+    }
+    if (bytes == null) {
+      throw new TrieException(TrieException.Reason.MISSING_NODE, "trie node " + hash + " is not available from the provider");
+    }
+    Bytes32 actual = Bytes32.wrap(Hashing.keccak256(bytes));
+    if (!actual.equals(hash)) {
+      throw new TrieException(TrieException.Reason.HASH_MISMATCH, "provider returned " + bytes.length
+          + " bytes for trie node " + hash + " but they hash to " + actual);
+    }
+    try {
+      return decode(bytes, hash);
+    } catch (RlpException e) {
+      throw new TrieException(TrieException.Reason.MALFORMED_NODE, "trie node " + hash + " (0x"
+          + Hex.encode(bytes, 0, Math.min(bytes.length, 40)) + (bytes.length > 40 ? "..." : "") + "): " + e.getMessage(), e);
+    }
+  }
+}
