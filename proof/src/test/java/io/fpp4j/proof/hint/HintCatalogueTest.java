@@ -15,7 +15,7 @@ import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /** The wire text of every hint form, with the concrete strings of op-program-spec 10.3. */
-class HintCatalogueTest {
+public class HintCatalogueTest {
   static final Bytes32 H1 = Bytes32.fromHex("0x0102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f20");
   static final Bytes32 H2 = Bytes32.fromHex("0x2122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f40");
   static final Address MESSAGE_PASSER = Address.fromHex("4200000000000000000000000000000000000016");
@@ -124,17 +124,17 @@ class HintCatalogueTest {
   @Test
   void precompileHintsOfTheThreeForms() {
     Address addr = Address.fromHex("000000000000000000000000000000000000000a");
-    byte[] input = Hex.decode(KZG_INPUT);
+    byte[] input = Hex.decode(KZG_INPUT_HEX);
     PrecompileHint v2 = PrecompileHint.v2(addr, 50_000, input);
     assertThat(v2.data()).hasSize(220);
-    assertThat(v2.encode()).isEqualTo("l1-precompile-v2 0x000000000000000000000000000000000000000a000000000000c350" + KZG_INPUT);
+    assertThat(v2.encode()).isEqualTo("l1-precompile-v2 0x000000000000000000000000000000000000000a000000000000c350" + KZG_INPUT_HEX);
     assertThat(v2.key()).isEqualTo(PreimageKey.fromHex("06fd5c3c1c5552980c63aee54570c276cbff7532796b4d753132d51a6bedf0c6"));
     assertThat(PreimageKey.keccak256(v2.data()))
         .isEqualTo(PreimageKey.fromHex("02fd5c3c1c5552980c63aee54570c276cbff7532796b4d753132d51a6bedf0c6"));
     assertThat(Hints.parse(v2.encode(), Dialect.OP_PROGRAM)).isEqualTo(v2);
 
     PrecompileHint kona = PrecompileHint.kona(addr, 50_000, input);
-    assertThat(kona.encode()).isEqualTo("l1-precompile 0x000000000000000000000000000000000000000a000000000000c350" + KZG_INPUT);
+    assertThat(kona.encode()).isEqualTo("l1-precompile 0x000000000000000000000000000000000000000a000000000000c350" + KZG_INPUT_HEX);
     assertThat(kona.key()).isEqualTo(v2.key());
     assertThat(Hints.parse(kona.encode(), Dialect.KONA)).isEqualTo(kona);
 
@@ -147,7 +147,7 @@ class HintCatalogueTest {
     // the mixing hazard of op-program-spec 13, which is why the dialect must be chosen, not guessed.
     assertThat(legacy.key()).isEqualTo(v2.key());
     assertThat(legacy.input()).isNotEqualTo(Bytes.of(input));
-    assertThat(PrecompileHint.legacy(addr, input).encode()).isEqualTo("l1-precompile 0x000000000000000000000000000000000000000a" + KZG_INPUT);
+    assertThat(PrecompileHint.legacy(addr, input).encode()).isEqualTo("l1-precompile 0x000000000000000000000000000000000000000a" + KZG_INPUT_HEX);
   }
 
   @Test
@@ -234,7 +234,7 @@ class HintCatalogueTest {
         Dialect.OP_PROGRAM)).hasMessageContaining("parentBlockHash");
   }
 
-  static final String KZG_INPUT = "01e798154708fe7789429634053cbf9f99b619f9f084048927333fce637f549b"
+  public static final String KZG_INPUT_HEX = "01e798154708fe7789429634053cbf9f99b619f9f084048927333fce637f549b"
       + "564c0a11a0f704f4fc3e8acfe0f8245f0ad1347b378fbf96e206da11a5d36306"
       + "24d25032e67a7e6a4910df5834b8fe70e6bcfeeac0352434196bdf4b2485d5a1"
       + "8f59a8d2a1a625a17f3fea0fe5eb8c896db3764f3185481bc22f91b4aaffcca25f26936857bc3a7c2539ea8ec3a952b7"
