@@ -53,7 +53,8 @@ public final class L2ChainProvider {
   public static final long HISTORY_SERVE_WINDOW = 8191;
 
   private final OracleClient oracle;
-  private final RollupConfig config;
+  private final RollupConfig config; // null: no fork schedule known, Isthmus treated as inactive
+  private final long l2ChainId;
   private final Bytes32 l2Head;
   private final Dialect dialect;
   private final OptionalLong hintChainId;
@@ -66,13 +67,29 @@ public final class L2ChainProvider {
   }
 
   /**
+   * A provider without a rollup config, for programs that only read headers, blocks and state: Isthmus
+   * counts as inactive (no history shortcut; output roots read the message passer from the state).
+   * {@code l2ChainId} is used only where a hint always carries one (op-program's account proof).
+   */
+  public static L2ChainProvider withoutConfig(OracleClient oracle, long l2ChainId, Bytes32 l2Head, Dialect dialect) {
+    return new L2ChainProvider(oracle, null, l2ChainId, l2Head, dialect, OptionalLong.empty(), false);
+  }
+
+  /**
    * @param hintChainId appended to L2 hints when present (interop's 40-byte forms)
    * @param historyShortcut whether {@link #headerByNumber} may use the EIP-2935 contract after Isthmus
    */
   public L2ChainProvider(OracleClient oracle, RollupConfig config, Bytes32 l2Head, Dialect dialect,
                          OptionalLong hintChainId, boolean historyShortcut) {
+    this(oracle, Objects.requireNonNull(config, "config"), config.l2ChainId(), l2Head, dialect, hintChainId,
+        historyShortcut);
+  }
+
+  private L2ChainProvider(OracleClient oracle, RollupConfig config, long l2ChainId, Bytes32 l2Head, Dialect dialect,
+                          OptionalLong hintChainId, boolean historyShortcut) {
     this.oracle = Objects.requireNonNull(oracle, "oracle");
-    this.config = Objects.requireNonNull(config, "config");
+    this.config = config;
+    this.l2ChainId = l2ChainId;
     this.l2Head = Objects.requireNonNull(l2Head, "l2Head");
     this.dialect = Objects.requireNonNull(dialect, "dialect");
     this.hintChainId = Objects.requireNonNull(hintChainId, "hintChainId");
@@ -98,7 +115,7 @@ public final class L2ChainProvider {
     if (Long.compareUnsigned(number, header.number()) > 0) throw new BlockNumberPastHeadException(number, header.number());
     boolean linear = !historyShortcut;
     while (header.number() != number) {
-      if (!linear && config.isIsthmusActive(header.timestamp())) {
+      if (!linear && isIsthmus(header.timestamp())) {
         try {
           header = historyLookup(header, number);
           continue;
@@ -175,7 +192,7 @@ public final class L2ChainProvider {
   /** The version-0 output root of block {@code at}. */
   public Bytes32 outputRoot(Header at) {
     Bytes32 passerRoot;
-    if (config.isIsthmusActive(at.timestamp()) && at.withdrawalsRoot() != null) {
+    if (isIsthmus(at.timestamp()) && at.withdrawalsRoot() != null) {
       passerRoot = at.withdrawalsRoot();
     } else {
       passerRoot = account(at, OutputRoot.MESSAGE_PASSER).map(Account::storageRoot).orElse(Hashes.EMPTY_TRIE_ROOT);
@@ -183,9 +200,13 @@ public final class L2ChainProvider {
     return new OutputRoot(at.stateRoot(), passerRoot, at.hash()).hash();
   }
 
+  private boolean isIsthmus(long timestamp) {
+    return config != null && config.isIsthmusActive(timestamp);
+  }
+
   private StateTrieReader state(Header at) {
     return states.computeIfAbsent(at.hash(), h -> {
-      L2Hints hints = new L2Hints(oracle, dialect, at, hintChainId, config.l2ChainId());
+      L2Hints hints = new L2Hints(oracle, dialect, at, hintChainId, l2ChainId);
       TrieProvider base = OracleReads.trieNodes(oracle);
       TrieProvider nodes = hints.hintsEachNode() ? hash -> {
         hints.hintStateNode(hash);
