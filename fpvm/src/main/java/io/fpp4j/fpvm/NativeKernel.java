@@ -14,6 +14,12 @@ import java.nio.file.Path;
  * {@code /proc/self/fd/N}, which works for pipes and FIFOs on JDK 17 and later (not for sockets, which no
  * FPVM hands out). Reads are plain {@code read} calls: JDK 17's {@code readAllBytes} fails on pipes.
  *
+ * <p>Opening {@code /proc/self/fd/N} opens the pipe anew, and for a named FIFO (how a JDK 17 host wires its
+ * child) a plain open blocks until the other end is open, forever if the peer has already gone. So each
+ * descriptor is first opened read-write, which never blocks on a FIFO, the real end is opened while that
+ * handle keeps the FIFO open, and the extra handle is closed again: a departed peer then reads as end of
+ * stream instead of a hang.
+ *
  * <p>{@link #exit} flushes standard output and error and then halts, like {@code exit_group}: no
  * shutdown hooks run, and threads blocked in a read do not keep the process alive.
  */
@@ -54,7 +60,12 @@ public final class NativeKernel implements KernelInterface {
   public synchronized InputStream input(FileDescriptor fd) throws IOException {
     int n = fd.number();
     if (n == 1 || n == 2 || n == 4 || n == 6) throw new IOException("descriptor " + n + " (" + fd + ") is write-only");
-    if (inputs[n] == null) inputs[n] = new FileInputStream(open(fd).toFile());
+    if (inputs[n] == null) {
+      Path p = open(fd);
+      try (java.io.Closeable keepOpen = holdOpen(p)) {
+        inputs[n] = new FileInputStream(p.toFile());
+      }
+    }
     return inputs[n];
   }
 
@@ -62,8 +73,22 @@ public final class NativeKernel implements KernelInterface {
   public synchronized OutputStream output(FileDescriptor fd) throws IOException {
     int n = fd.number();
     if (n == 0 || n == 3 || n == 5) throw new IOException("descriptor " + n + " (" + fd + ") is read-only");
-    if (outputs[n] == null) outputs[n] = new FileOutputStream(open(fd).toFile());
+    if (outputs[n] == null) {
+      Path p = open(fd);
+      try (java.io.Closeable keepOpen = holdOpen(p)) {
+        outputs[n] = new FileOutputStream(p.toFile());
+      }
+    }
     return outputs[n];
+  }
+
+  /** A read-write handle on {@code p} if it can have one (a pipe or FIFO), so that opening one end cannot block. */
+  private static java.io.Closeable holdOpen(Path p) {
+    try {
+      return new java.io.RandomAccessFile(p.toFile(), "rw");
+    } catch (IOException notWritable) {
+      return () -> {}; // e.g. a read-only regular file: a plain open cannot block on it
+    }
   }
 
   private Path open(FileDescriptor fd) throws IOException {

@@ -4,8 +4,10 @@ import io.fpp4j.primitives.Hashing;
 
 /**
  * Re-hashes what an inner fetcher returns for keccak-256 and sha-256 keys and refuses to serve data that
- * does not match its key, or is empty (guards against disk faults and bad RPC data, as op-preimage's
- * {@code WithVerification} and Kona's {@code VerifyingPreimageFetcher} do). Local, blob, precompile and
+ * does not match its key (guards against disk faults and bad RPC data, as op-preimage's
+ * {@code WithVerification} and Kona's {@code VerifyingPreimageFetcher} do). Empty data is refused under
+ * every key but the hash of the empty string, which both peers serve: a client may well ask for it (the
+ * code of an account without code has the hash {@code keccak256("")}). Local, blob, precompile and
  * global-generic keys cannot be checked from the key alone and pass through.
  */
 public final class VerifyingPreimageFetcher implements PreimageFetcher {
@@ -31,9 +33,6 @@ public final class VerifyingPreimageFetcher implements PreimageFetcher {
       default -> {
         return;
       }
-    }
-    if (data.length == 0) {
-      throw new IncorrectPreimageDataException("refusing to serve an empty preimage for " + key);
     }
     if (!key.bodyMatches(digest)) {
       throw new IncorrectPreimageDataException("preimage for " + key + " does not hash to its key ("

@@ -34,9 +34,16 @@ class VerifyingPreimageFetcherTest {
     assertThatThrownBy(() -> fetch(PreimageKey.keccak256(DATA), wrong))
         .isInstanceOf(IncorrectPreimageDataException.class).hasMessageContaining("does not hash to its key");
     assertThatThrownBy(() -> fetch(PreimageKey.sha256(DATA), wrong)).isInstanceOf(IncorrectPreimageDataException.class);
-    assertThatThrownBy(() -> fetch(PreimageKey.keccak256(new byte[0]), new byte[0]))
-        .isInstanceOf(IncorrectPreimageDataException.class).hasMessageContaining("empty preimage");
+    assertThatThrownBy(() -> fetch(PreimageKey.keccak256(DATA), new byte[0]))
+        .isInstanceOf(IncorrectPreimageDataException.class).hasMessageContaining("of the 0-byte value");
     assertThatThrownBy(() -> fetch(PreimageKey.sha256(DATA), new byte[0])).isInstanceOf(IncorrectPreimageDataException.class);
+  }
+
+  @Test
+  void emptyPreimageOfTheEmptyStringIsServedAsBothPeersDo() throws Exception {
+    // op-preimage WithVerification and kona verify_preimage compare hashes only.
+    assertThat(fetch(PreimageKey.keccak256(new byte[0]), new byte[0])).isEmpty();
+    assertThat(fetch(PreimageKey.sha256(new byte[0]), new byte[0])).isEmpty();
   }
 
   @Test

@@ -28,7 +28,7 @@ final class DemoData {
     Map<PreimageKey, byte[]> global = new LinkedHashMap<>();
     byte[] hello = "hello world".getBytes(StandardCharsets.US_ASCII);
     global.put(PreimageKey.keccak256(hello), hello);
-    global.put(PreimageKey.local(4), new byte[0]); // empty preimages are legal (but never under hash keys)
+    global.put(PreimageKey.local(4), new byte[0]); // empty preimages are legal (under a hash key only as the hash of "")
     byte[] big = new byte[256 * 1024];
     rnd.nextBytes(big);
     global.put(PreimageKey.keccak256(big), big);

@@ -1,0 +1,120 @@
+package io.fpp4j.host.cli;
+
+import io.fpp4j.host.HostExitCode;
+import io.fpp4j.host.store.cli.StoreCommand;
+import java.io.PrintWriter;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code fpp4j} command line:
+ *
+ * <pre>
+ * fpp4j host single     ...   kona-host's single-chain flags
+ * fpp4j host op-program ...   the op-program host's flags
+ * fpp4j host serve      ...   any program, --local-key/--local-keys
+ * </pre>
+ *
+ * Exit codes: see {@link HostExitCode}. Other command groups (such as {@code store}) are added to the tree
+ * {@link #commandLine} returns.
+ */
+public final class Main {
+  private static final Logger LOG = LoggerFactory.getLogger("io.fpp4j.host");
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    int code = run(args, HostWiring.defaults());
+    System.out.flush();
+    System.err.flush();
+    System.exit(code);
+  }
+
+  /** Parses and runs {@code args}; returns the exit code. */
+  public static int run(String[] args, HostWiring wiring) {
+    return commandLine(wiring).execute(args);
+  }
+
+  /** As {@link #run(String[], HostWiring)}, with picocli's help and error output going to {@code out} and {@code err}. */
+  public static int run(String[] args, HostWiring wiring, PrintWriter out, PrintWriter err) {
+    CommandLine cl = commandLine(wiring);
+    setWriters(cl, out, err);
+    return cl.execute(args);
+  }
+
+  private static void setWriters(CommandLine cl, PrintWriter out, PrintWriter err) {
+    cl.setOut(out);
+    cl.setErr(err);
+    for (CommandLine sub : cl.getSubcommands().values()) setWriters(sub, out, err);
+  }
+
+  /** The command tree, configured with the host's exit codes, environment defaults and error output. */
+  public static CommandLine commandLine(HostWiring wiring) {
+    CommandLine host = new CommandLine(new HostGroup())
+        .addSubcommand(withEnv(new CommandLine(new SingleChainCommand(wiring)), wiring, SingleChainCommand.ENV))
+        .addSubcommand(withEnv(new CommandLine(new OpProgramCommand(wiring)), wiring, OpProgramCommand.ENV))
+        .addSubcommand(new CommandLine(new ServeCommand(wiring)));
+    CommandLine root = new CommandLine(new Root()).addSubcommand(host)
+        .addSubcommand(StoreCommand.commandLine(wiring.out(), wiring.err()));
+    configure(root);
+    return root;
+  }
+
+  private static CommandLine withEnv(CommandLine cl, HostWiring wiring, Map<String, String> env) {
+    cl.setDefaultValueProvider(new EnvDefaults(wiring.env(), env));
+    return cl;
+  }
+
+  /** Exit codes and error handlers for a tree; call again after adding subcommands. */
+  public static void configure(CommandLine cl) {
+    cl.getCommandSpec().exitCodeOnInvalidInput(HostExitCode.USAGE);
+    cl.getCommandSpec().exitCodeOnExecutionException(HostExitCode.HOST_FAILURE);
+    cl.setParameterExceptionHandler(Main::usageError);
+    cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      // A command's own checks throw ParameterException too; those are usage errors, not host failures.
+      if (e instanceof ParameterException pe) return usageError(pe, parseResult.originalArgs().toArray(String[]::new));
+      LOG.error("host failure: {}", e.toString());
+      LOG.debug("stack trace", e);
+      return HostExitCode.HOST_FAILURE;
+    });
+    for (CommandLine sub : cl.getSubcommands().values()) configure(sub);
+  }
+
+  private static int usageError(ParameterException e, String[] args) {
+    CommandLine cl = e.getCommandLine();
+    PrintWriter err = cl.getErr();
+    err.println("error: " + e.getMessage());
+    err.println("Run '" + cl.getCommandSpec().qualifiedName() + " --help' for usage.");
+    err.flush();
+    return HostExitCode.USAGE;
+  }
+
+  @Command(name = "fpp4j", mixinStandardHelpOptions = true, version = "fpp4j 0.1.0-SNAPSHOT",
+      description = "Java host and tools for the OP Stack fault-proof preimage oracle.")
+  static final class Root implements Runnable {
+    @Spec CommandSpec spec;
+
+    @Override
+    public void run() {
+      throw new ParameterException(spec.commandLine(), "missing command: choose one of " + spec.subcommands().keySet());
+    }
+  }
+
+  @Command(name = "host", mixinStandardHelpOptions = true,
+      description = "Serve preimages to a fault-proof program: kona-host (single), op-program host (op-program), or any program (serve).",
+      footer = {"", HostExitCode.HELP})
+  static final class HostGroup implements Runnable {
+    @Spec CommandSpec spec;
+
+    @Override
+    public void run() {
+      throw new ParameterException(spec.commandLine(), "missing command: choose one of " + spec.subcommands().keySet());
+    }
+  }
+}

@@ -1,0 +1,247 @@
+package io.fpp4j.host.cli;
+
+import ch.qos.logback.classic.Level;
+import io.fpp4j.host.HostExitCode;
+import io.fpp4j.host.HostPlan;
+import io.fpp4j.host.Mode;
+import io.fpp4j.host.OnlineEndpoints;
+import io.fpp4j.host.local.OpProgramInputs;
+import io.fpp4j.host.serve.HintHandlerRegistry;
+import io.fpp4j.host.serve.LoggingFetchListener;
+import io.fpp4j.primitives.Bytes32;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code fpp4j host op-program}: the op-program host's flags, {@code OP_PROGRAM_*} environment variables and
+ * config checks (single chain, pre-interop), serving op-program's local-key map (5 = chain id or MaxUint64 for a
+ * custom chain; 6 = L2 chain config, 7 = rollup config, 9 = L1 chain config). Runs the client in this process
+ * (default), as a child ({@code --exec}) or only serves ({@code --server}).
+ */
+@Command(name = "op-program", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Run as the op-program host: serve op-program's local keys and the preimage store to a client run in "
+        + "this process (default, see --program), as a child process (--exec PATH) or by an FPVM (--server).",
+        "Fetches only when --l1, --l2 and --l1.beacon are all given; otherwise serves the data directory."},
+    footer = {"", HostExitCode.HELP})
+final class OpProgramCommand extends HostRunCommand {
+  private static final Logger LOG = LoggerFactory.getLogger(OpProgramCommand.class);
+
+  static final Map<String, String> ENV = Map.ofEntries(
+      Map.entry("--l1.head", "OP_PROGRAM_L1_HEAD"),
+      Map.entry("--l2.head", "OP_PROGRAM_L2_HEAD"),
+      Map.entry("--l2.outputroot", "OP_PROGRAM_L2_OUTPUT_ROOT"),
+      Map.entry("--l2.claim", "OP_PROGRAM_L2_CLAIM"),
+      Map.entry("--l2.blocknumber", "OP_PROGRAM_L2_BLOCK_NUM"),
+      Map.entry("--l2.custom", "OP_PROGRAM_L2_CHAINID"),
+      Map.entry("--rollup.config", "OP_PROGRAM_ROLLUP_CONFIG"),
+      Map.entry("--network", "OP_PROGRAM_NETWORK"),
+      Map.entry("--l2.genesis", "OP_PROGRAM_L2_GENESIS"),
+      Map.entry("--l1.chainconfig", "OP_PROGRAM_L1_CHAINCONFIG"),
+      Map.entry("--datadir", "OP_PROGRAM_DATADIR"),
+      Map.entry("--data.format", "OP_PROGRAM_DATA_FORMAT"),
+      Map.entry("--l1", "OP_PROGRAM_L1_RPC"),
+      Map.entry("--l1.beacon", "OP_PROGRAM_L1_BEACON_API"),
+      Map.entry("--l1.trustrpc", "OP_PROGRAM_L1_TRUST_RPC"),
+      Map.entry("--l1.rpckind", "OP_PROGRAM_L1_RPC_KIND"),
+      Map.entry("--l2", "OP_PROGRAM_L2_RPC"),
+      Map.entry("--l2.experimental", "OP_PROGRAM_L2_RPC_EXPERIMENTAL_RPC"),
+      Map.entry("--exec", "OP_PROGRAM_EXEC"),
+      Map.entry("--server", "OP_PROGRAM_SERVER"),
+      Map.entry("--log.level", "OP_PROGRAM_LOG_LEVEL"));
+
+  @Option(names = "--l1.head", paramLabel = "HASH", description = "Hash of the L1 head block; local key 1; must not be zero. Env OP_PROGRAM_L1_HEAD.")
+  String l1Head;
+
+  @Option(names = "--l2.head", paramLabel = "HASH", description = "Hash of the L2 block at --l2.outputroot (not a local key); required with it. Env OP_PROGRAM_L2_HEAD.")
+  String l2Head;
+
+  @Option(names = "--l2.outputroot", paramLabel = "HASH", description = "Agreed L2 output root; local key 2. Env OP_PROGRAM_L2_OUTPUT_ROOT.")
+  String l2OutputRoot;
+
+  @Option(names = "--l2.claim", paramLabel = "HASH", description = "Claimed L2 output root; local key 3 (the zero hash is allowed). Env OP_PROGRAM_L2_CLAIM.")
+  String l2Claim;
+
+  @Option(names = "--l2.blocknumber", paramLabel = "N", description = "L2 block number of the claim, above 0; local key 4. Env OP_PROGRAM_L2_BLOCK_NUM.")
+  String l2BlockNumber;
+
+  @Option(names = "--l2.custom", hidden = true, description = "Serve chain id MaxUint64 (implied by --rollup.config). Env OP_PROGRAM_L2_CHAINID.")
+  boolean l2Custom;
+
+  @Option(names = "--rollup.config", paramLabel = "FILE", description = "Rollup config JSON of a custom chain; local key 7. Env OP_PROGRAM_ROLLUP_CONFIG.")
+  List<String> rollupConfig;
+
+  @Option(names = "--network", paramLabel = "CHAIN_ID", description = "Decimal chain id of a chain the client knows; local key 5 (names need the superchain registry, which fpp4j does not bundle). Env OP_PROGRAM_NETWORK.")
+  List<String> network;
+
+  @Option(names = "--l2.genesis", paramLabel = "FILE", description = "op-geth genesis JSON of a custom chain; its config object is local key 6. Env OP_PROGRAM_L2_GENESIS.")
+  List<String> l2Genesis;
+
+  @Option(names = "--l1.chainconfig", paramLabel = "FILE", description = "fpp4j: L1 chain config (or genesis) JSON of a custom chain; local key 9. Env OP_PROGRAM_L1_CHAINCONFIG.")
+  Path l1ChainConfig;
+
+  @Option(names = "--datadir", paramLabel = "DIR", description = "Preimage store directory; required when not fetching. Env OP_PROGRAM_DATADIR.")
+  Path dataDir;
+
+  @Option(names = "--data.format", paramLabel = "FORMAT", defaultValue = "directory",
+      description = "Format of a new data directory: directory (default) or file; pebble is Go-only and rejected. Env OP_PROGRAM_DATA_FORMAT.")
+  String dataFormat;
+
+  @Option(names = "--l1", paramLabel = "URL", description = "L1 JSON-RPC endpoint; with --l2. Env OP_PROGRAM_L1_RPC.")
+  String l1;
+
+  @Option(names = "--l1.beacon", paramLabel = "URL", description = "L1 beacon API endpoint. Env OP_PROGRAM_L1_BEACON_API.")
+  String l1Beacon;
+
+  @Option(names = "--l1.trustrpc", description = "Trust the L1 RPC's data. Env OP_PROGRAM_L1_TRUST_RPC.")
+  boolean l1TrustRpc;
+
+  @Option(names = "--l1.rpckind", paramLabel = "KIND", defaultValue = "standard", description = "L1 RPC provider kind (default standard). Env OP_PROGRAM_L1_RPC_KIND.")
+  String l1RpcKind;
+
+  @Option(names = "--l2", paramLabel = "URL", description = "L2 JSON-RPC endpoint (eth and debug namespaces); with --l1. Env OP_PROGRAM_L2_RPC.")
+  List<String> l2;
+
+  @Option(names = "--l2.experimental", paramLabel = "URL", description = "L2 endpoint with debug_executionWitness/debug_executePayload. Env OP_PROGRAM_L2_RPC_EXPERIMENTAL_RPC.")
+  List<String> l2Experimental;
+
+  @Option(names = "--exec", paramLabel = "PATH", description = "Run this client binary as a child (the whole value is the path, as in op-program; arguments after --). Env OP_PROGRAM_EXEC.")
+  String exec;
+
+  @Option(names = "--server", description = "Only serve, on descriptors 3 to 6 inherited from an FPVM. Env OP_PROGRAM_SERVER.")
+  boolean serverMode;
+
+  @Option(names = "--log.level", paramLabel = "LEVEL", description = "op-program's log level: crit, error, warn, info, debug, trace. Env OP_PROGRAM_LOG_LEVEL.")
+  String opLogLevel;
+
+  OpProgramCommand(HostWiring wiring) {
+    super(wiring);
+  }
+
+  @Override
+  String dialect() {
+    return "op-program";
+  }
+
+  @Override
+  Map<String, String> envVariables() {
+    return ENV;
+  }
+
+  @Override
+  Optional<Level> dialectLogLevel() {
+    return opLogLevel == null ? Optional.empty() : Optional.of(Logging.parse(opLogLevel, where("--log.level")));
+  }
+
+  boolean fetching() {
+    return l1 != null && !splitCommas(l2).isEmpty() && l1Beacon != null;
+  }
+
+  /** op-program's {@code CheckRequired} and {@code Config.Check}, in its order, with flag-naming messages. */
+  OpProgramInputs validate() {
+    require(l1Head, "--l1.head");
+    require(l2Claim, "--l2.claim");
+    require(l2BlockNumber, "--l2.blocknumber");
+    List<String> networks = splitCommas(network);
+    List<String> rollups = splitCommas(rollupConfig);
+    List<String> geneses = splitCommas(l2Genesis);
+    if (l2Custom && !networks.isEmpty()) {
+      throw new IllegalArgumentException("--l2.custom cannot be used with named networks (--network)");
+    }
+    if (l2OutputRoot == null) {
+      throw new IllegalArgumentException(missing("--l2.outputroot") + " (interop's --l2.agreed-prestate is not supported)");
+    }
+    if (l2Head == null) throw new IllegalArgumentException("--l2.head is required when --l2.outputroot is given");
+
+    Bytes32 l2HeadHash = nonZero(hash(l2Head, "--l2.head"), "--l2.head", "L2 head");
+    Bytes32 outputRoot = nonZero(hash(l2OutputRoot, "--l2.outputroot"), "--l2.outputroot", "L2 output root");
+    Bytes32 claim = hash(l2Claim, "--l2.claim");
+    long blockNumber = u64(l2BlockNumber, "--l2.blocknumber");
+    if (blockNumber == 0) throw new IllegalArgumentException("invalid " + where("--l2.blocknumber") + " 0: the claimed L2 block number must be above 0");
+    Bytes32 l1HeadHash = nonZero(hash(l1Head, "--l1.head"), "--l1.head", "L1 head");
+
+    if (networks.size() > 1 || rollups.size() > 1 || geneses.size() > 1) {
+      throw new IllegalArgumentException("several --network/--rollup.config/--l2.genesis values configure several chains "
+          + "(interop), which fpp4j's op-program mode does not support; give one chain");
+    }
+    if (!networks.isEmpty() && (!rollups.isEmpty() || !geneses.isEmpty() || l1ChainConfig != null)) {
+      throw new IllegalArgumentException(where("--network") + " cannot be combined with --rollup.config, --l2.genesis or --l1.chainconfig");
+    }
+    if (networks.isEmpty() && rollups.isEmpty()) {
+      throw new IllegalArgumentException("missing rollup config: give --network CHAIN_ID, or --rollup.config FILE with --l2.genesis FILE");
+    }
+    if (!rollups.isEmpty() && geneses.isEmpty()) {
+      throw new IllegalArgumentException("--l2.genesis is required with --rollup.config (a custom chain)");
+    }
+    if (rollups.isEmpty() && !geneses.isEmpty()) {
+      throw new IllegalArgumentException("--l2.genesis needs --rollup.config (a custom chain)");
+    }
+    if (l2Custom && rollups.isEmpty()) throw new IllegalArgumentException("--l2.custom needs --rollup.config and --l2.genesis");
+    Long chainId = null;
+    if (!networks.isEmpty()) {
+      String n = networks.get(0);
+      if (!n.chars().allMatch(Character::isDigit)) {
+        throw new IllegalArgumentException("invalid " + where("--network") + " '" + n + "': network names need the superchain "
+            + "registry, which fpp4j does not bundle; give the decimal chain id, or --rollup.config and --l2.genesis");
+      }
+      chainId = u64(n, "--network");
+    }
+
+    if ((l1 != null) != !splitCommas(l2).isEmpty()) {
+      throw new IllegalArgumentException("--l1 and --l2 must be given together or both omitted");
+    }
+    if (!fetching() && dataDir == null) {
+      throw new IllegalArgumentException("--datadir must be given when not fetching (fetching needs all of --l1, --l2 and --l1.beacon)");
+    }
+    if (serverMode && exec != null) {
+      throw new IllegalArgumentException("--exec must not be set in server mode (--server)");
+    }
+    String fmt = dataFormat.trim().toLowerCase(Locale.ROOT);
+    if (fmt.equals("pebble")) {
+      throw new IllegalArgumentException(where("--data.format") + " pebble is not supported: PebbleDB is a Go-only format; "
+          + "use directory or file (op-program can convert a pebble data directory)");
+    }
+    if (!fmt.equals("directory") && !fmt.equals("file")) {
+      throw new IllegalArgumentException("invalid " + where("--data.format") + " '" + dataFormat + "': use directory or file");
+    }
+    if (splitCommas(l2).size() > 1) {
+      throw new IllegalArgumentException("several --l2 endpoints serve several chains (interop), which fpp4j's op-program mode does not support");
+    }
+    noProgramArgsUnlessExec(exec != null);
+    return new OpProgramInputs(l1HeadHash, l2HeadHash, outputRoot, claim, blockNumber, chainId,
+        rollups.isEmpty() ? null : Path.of(rollups.get(0)), geneses.isEmpty() ? null : Path.of(geneses.get(0)), l1ChainConfig);
+  }
+
+  private Bytes32 nonZero(Bytes32 v, String option, String what) {
+    if (v.equals(Bytes32.ZERO)) throw new IllegalArgumentException("invalid " + where(option) + ": the zero hash is not a valid " + what);
+    return v;
+  }
+
+  @Override
+  HostPlan plan() {
+    OpProgramInputs inputs = validate();
+    Mode mode = serverMode ? Mode.SERVER : exec != null ? Mode.EXEC : Mode.NATIVE;
+    HintHandlerRegistry handlers = null;
+    if (fetching()) {
+      Map<String, String> options = new HashMap<>();
+      options.put("l1.trustrpc", Boolean.toString(l1TrustRpc));
+      options.put("l1.rpckind", l1RpcKind);
+      List<String> experimental = splitCommas(l2Experimental);
+      if (!experimental.isEmpty()) options.put("l2.experimental", String.join(",", experimental));
+      handlers = wiring.handlers().create(inputs, new OnlineEndpoints(l1, splitCommas(l2).get(0), l1Beacon, options));
+    } else if (l1 != null || l1Beacon != null) {
+      LOG.warn("not fetching: {} missing, so every preimage must already be in {}", l1Beacon == null ? "--l1.beacon is" : "--l1/--l2 are", dataDir);
+    }
+    return new HostPlan(mode, mode == Mode.EXEC ? execCommand(exec, "--exec") : List.of(),
+        mode == Mode.NATIVE ? nativeProgram("running without --exec or --server") : null, transport(), dataDir,
+        dataFormat.trim().toLowerCase(Locale.ROOT), inputs.localInputs(), handlers, retryPolicy(),
+        new LoggingFetchListener(), inputs.claimSummary(), openTimeout());
+  }
+}

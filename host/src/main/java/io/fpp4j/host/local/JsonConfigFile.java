@@ -1,0 +1,64 @@
+package io.fpp4j.host.local;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Reads the JSON configuration files served as local keys (rollup config, chain configs) and re-serialises
+ * them compactly, as both peers do after parsing (Kona's {@code serde_json}, Go's {@code json.Marshal}). Member
+ * order and every number are kept exactly (no float rounding); only whitespace goes. Duplicate members are an
+ * error.
+ */
+public final class JsonConfigFile {
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
+
+  private JsonConfigFile() {}
+
+  /**
+   * Reads {@code file}, which must hold a JSON object.
+   *
+   * @param flag the option that named the file, for error messages
+   */
+  public static JsonNode readObject(Path file, String flag) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(Files.readString(file));
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException(flag + " file " + file + " does not exist", e);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(flag + " file " + file + " is not valid JSON: " + e.getOriginalMessage()
+          + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")", e);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read " + flag + " file " + file + ": " + e, e);
+    }
+    if (root == null || !root.isObject()) {
+      throw new IllegalArgumentException(flag + " file " + file + " must hold a JSON object");
+    }
+    return root;
+  }
+
+  /** The compact UTF-8 JSON of {@code node}. */
+  public static byte[] compact(JsonNode node) {
+    try {
+      return JSON.writeValueAsBytes(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise a JSON tree: " + e.getMessage(), e);
+    }
+  }
+
+  /** The compact JSON of the object in {@code file}. */
+  public static byte[] readCompact(Path file, String flag) {
+    return compact(readObject(file, flag));
+  }
+}

@@ -1,0 +1,80 @@
+package io.fpp4j.host.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fpp4j.primitives.Bytes32;
+import java.nio.file.Path;
+
+/**
+ * The boot values of the op-program host, as parsed from its flags (single chain, pre-interop).
+ *
+ * <p>A chain is either registry-configured ({@code --network <chain id>}: local key 5 is that id and the
+ * client uses its built-in configs) or custom ({@code --rollup.config} with {@code --l2.genesis}: local key 5
+ * is {@link OpProgramLocalKeys#CUSTOM_CHAIN_ID} and the configs are served as keys 6, 7 and, if given, 9).
+ * fpp4j bundles no superchain registry, so every chain given by files is custom, as op-program treats chain
+ * ids its registry does not know.
+ *
+ * @param l1Head {@code --l1.head}
+ * @param l2Head {@code --l2.head}: not a local key; online handlers serve its output for {@code l2-output}
+ * @param l2OutputRoot {@code --l2.outputroot}
+ * @param l2Claim {@code --l2.claim}
+ * @param l2BlockNumber {@code --l2.blocknumber}, unsigned, above 0
+ * @param networkChainId the chain id given with {@code --network}, or null for a custom chain
+ * @param rollupConfig {@code --rollup.config}, for a custom chain
+ * @param l2Genesis {@code --l2.genesis}, for a custom chain
+ * @param l1ChainConfig {@code --l1.chainconfig}, optional, custom chains only
+ */
+public record OpProgramInputs(Bytes32 l1Head, Bytes32 l2Head, Bytes32 l2OutputRoot, Bytes32 l2Claim,
+                              long l2BlockNumber, Long networkChainId, Path rollupConfig, Path l2Genesis,
+                              Path l1ChainConfig) implements ChainInputs {
+  public OpProgramInputs {
+    if (networkChainId == null && (rollupConfig == null || l2Genesis == null)) {
+      throw new IllegalArgumentException("a custom chain needs both --rollup.config and --l2.genesis");
+    }
+    if (networkChainId != null && (rollupConfig != null || l2Genesis != null || l1ChainConfig != null)) {
+      throw new IllegalArgumentException("--network cannot be combined with --rollup.config, --l2.genesis or --l1.chainconfig");
+    }
+  }
+
+  public boolean custom() {
+    return networkChainId == null;
+  }
+
+  /**
+   * op-program's local-key map: 1..4 from the flags, 5 = chain id (or MaxUint64 for a custom chain);
+   * custom chains also get 6 = the genesis file's {@code config} object, 7 = the rollup config and 9 = the
+   * L1 chain config (a genesis file's {@code config} object, or a bare chain config).
+   */
+  public LocalInputs localInputs() {
+    LocalInputs.Builder b = LocalInputs.builder("the op-program flags")
+        .put(OpProgramLocalKeys.L1_HEAD, l1Head.toArray())
+        .put(OpProgramLocalKeys.L2_OUTPUT_ROOT, l2OutputRoot.toArray())
+        .put(OpProgramLocalKeys.L2_CLAIM, l2Claim.toArray())
+        .put(OpProgramLocalKeys.L2_CLAIM_BLOCK_NUMBER, KonaSingleChainInputs.u64be(l2BlockNumber))
+        .put(OpProgramLocalKeys.L2_CHAIN_ID, KonaSingleChainInputs.u64be(custom() ? OpProgramLocalKeys.CUSTOM_CHAIN_ID : networkChainId));
+    if (custom()) {
+      b.put(OpProgramLocalKeys.L2_CHAIN_CONFIG, JsonConfigFile.compact(genesisConfig(l2Genesis, "--l2.genesis", true)));
+      b.put(OpProgramLocalKeys.ROLLUP_CONFIG, JsonConfigFile.readCompact(rollupConfig, "--rollup.config"));
+      if (l1ChainConfig != null) {
+        b.put(OpProgramLocalKeys.L1_CHAIN_CONFIG, JsonConfigFile.compact(genesisConfig(l1ChainConfig, "--l1.chainconfig", false)));
+      }
+    }
+    return b.build();
+  }
+
+  @Override
+  public String claimSummary() {
+    return "claim " + l2Claim + " at L2 block " + Long.toUnsignedString(l2BlockNumber) + " (agreed output " + l2OutputRoot
+        + " of L2 block " + l2Head + ", L1 head " + l1Head + ")";
+  }
+
+  /** The {@code config} object of a genesis file; with {@code required} false, a file without one is the config itself. */
+  static JsonNode genesisConfig(Path file, String flag, boolean required) {
+    JsonNode root = JsonConfigFile.readObject(file, flag);
+    JsonNode config = root.get("config");
+    if (config != null && config.isObject()) return config;
+    if (required) {
+      throw new IllegalArgumentException(flag + " file " + file + " has no \"config\" object: expected an op-geth genesis file");
+    }
+    return root;
+  }
+}

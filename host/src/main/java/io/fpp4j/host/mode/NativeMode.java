@@ -1,0 +1,68 @@
+package io.fpp4j.host.mode;
+
+import io.fpp4j.fpvm.FaultProofProgram;
+import io.fpp4j.fpvm.KernelInterface;
+import io.fpp4j.fpvm.ProgramEntry;
+import io.fpp4j.host.HostServer;
+import io.fpp4j.host.ModeResult;
+import io.fpp4j.host.ServeResult;
+import io.fpp4j.preimage.ChannelPair;
+import io.fpp4j.preimage.Channels;
+import io.fpp4j.preimage.HintWriter;
+import io.fpp4j.preimage.OracleClient;
+import io.fpp4j.preimage.OracleReader;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs a Java program in this process against the host (kona-host {@code --native}, op-program without
+ * {@code --exec}): the program on a thread of its own, named {@code fpp4j-native-program}, the server on
+ * the calling thread, over the plain ABI on two channel pairs. When the program returns its ends are closed,
+ * which ends the server; when the server fails it closes its ends, which makes the program fail (exit 2).
+ */
+public final class NativeMode {
+  /** The channels between program and host. */
+  public enum Transport {
+    /** Two anonymous OS pipes per channel, as the peers' {@code BidirectionalChannel}s. */
+    OS_PIPE,
+    /** In-JVM byte pipes, no system calls. */
+    MEMORY
+  }
+
+  private NativeMode() {}
+
+  public static ModeResult run(FaultProofProgram program, HostServer server, Transport transport, KernelInterface stdio) {
+    ChannelPair hints = open(transport);
+    ChannelPair preimages = open(transport);
+    AtomicInteger exit = new AtomicInteger(-1);
+    Thread programThread = new Thread(() -> {
+      try {
+        OracleClient oracle = OracleClient.of(new OracleReader(preimages.client()), new HintWriter(hints.client()));
+        exit.set(ProgramEntry.execute(program, oracle, stdio));
+      } finally {
+        closeQuietly(hints.client());
+        closeQuietly(preimages.client());
+      }
+    }, "fpp4j-native-program");
+    programThread.start();
+    ServeResult serve = server.serve(hints.host(), preimages.host());
+    try {
+      programThread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new ModeResult(null, serve, new IllegalStateException("interrupted while waiting for the in-process program", e));
+    }
+    return new ModeResult(exit.get(), serve, null);
+  }
+
+  private static ChannelPair open(Transport transport) {
+    return transport == Transport.MEMORY ? Channels.inMemoryPair() : Channels.osPipePair();
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    try {
+      c.close();
+    } catch (Exception ignored) {
+      // the channel may already be closed by the server's failure
+    }
+  }
+}

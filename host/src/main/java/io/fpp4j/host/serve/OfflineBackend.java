@@ -1,0 +1,60 @@
+package io.fpp4j.host.serve;
+
+import io.fpp4j.host.store.PreimageStore;
+import io.fpp4j.preimage.KeyNotFoundException;
+import io.fpp4j.preimage.PreimageKey;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves only what the store holds and ignores hints, remembering the last one for the error message: the
+ * host with no RPC endpoints (kona-host {@code OfflineHostBackend}, op-program's offline mode). A miss fails
+ * at once, since nothing could ever add the key.
+ */
+public final class OfflineBackend implements HostBackend {
+  private static final Logger LOG = LoggerFactory.getLogger(OfflineBackend.class);
+
+  private final PreimageStore store;
+  private final AtomicReference<String> lastHint = new AtomicReference<>();
+  private final AtomicLong hints = new AtomicLong();
+
+  public OfflineBackend(PreimageStore store) {
+    this.store = store;
+  }
+
+  @Override
+  public void routeHint(String hint) {
+    hints.incrementAndGet();
+    lastHint.set(hint);
+    if (LOG.isTraceEnabled()) LOG.trace("offline: ignoring hint '{}'", Hint.quote(hint));
+  }
+
+  @Override
+  public byte[] getPreimage(PreimageKey key) {
+    return store.get(key).orElseThrow(() -> new KeyNotFoundException("preimage " + key + " is not in "
+        + store.describe() + ", and this host is offline (no RPC endpoints), so it cannot fetch it; last hint: "
+        + quoteLast()));
+  }
+
+  private String quoteLast() {
+    String h = lastHint.get();
+    return h == null ? "none received" : "'" + Hint.quote(h) + "'";
+  }
+
+  @Override
+  public String lastHint() {
+    return lastHint.get();
+  }
+
+  @Override
+  public FetchStats stats() {
+    return new FetchStats(hints.get(), 0, 0, 0, 0, 0);
+  }
+
+  @Override
+  public String describe() {
+    return "offline, " + store.describe();
+  }
+}

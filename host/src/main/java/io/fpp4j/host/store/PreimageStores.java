@@ -1,0 +1,82 @@
+package io.fpp4j.host.store;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens a data directory in the right format. As in op-program's {@code NewDiskKV} and kona-host, a
+ * {@code kvformat} marker already in the directory wins over the requested format, so that a host started
+ * with a different {@code --data-format} keeps using the data it has; an unknown marker is an error, never
+ * silently replaced.
+ */
+public final class PreimageStores {
+  private static final Logger LOG = LoggerFactory.getLogger(PreimageStores.class);
+  private static final Pattern FILE_ENTRY = Pattern.compile("0x[0-9a-f]{64}\\.txt");
+  private static final Pattern DIRECTORY_SUBDIR = Pattern.compile("[0-9a-f]{4}");
+
+  private PreimageStores() {}
+
+  /** Opens or creates a store for reading and writing; the marker is recorded if there was none. */
+  public static KeyValueStore open(Path dir, StoreFormat requested) {
+    return open(dir, requested, false);
+  }
+
+  /** As {@link #open(Path, StoreFormat)}; {@code syncWrites} forces every put to the device. */
+  public static KeyValueStore open(Path dir, StoreFormat requested, boolean syncWrites) {
+    StoreFormat format = FormatMarker.read(dir).orElse(requested);
+    if (format != requested) {
+      LOG.info("{} already holds a '{}' store (kvformat marker); using it instead of the requested '{}'",
+          dir, format, requested);
+    }
+    return switch (format) {
+      case DIRECTORY -> DirectoryPreimageStore.open(dir, syncWrites);
+      case FILE -> FilePreimageStore.open(dir, syncWrites);
+      case ROCKSDB -> RocksDbPreimageStore.open(dir, syncWrites);
+    };
+  }
+
+  /**
+   * Opens an existing store for reading only, writing nothing to it. The format is, in order: the marker,
+   * {@code requested}, or what the directory's contents show (see {@link #detect}).
+   */
+  public static KeyValueStore openReadOnly(Path dir, Optional<StoreFormat> requested) {
+    if (!Files.isDirectory(dir)) throw new StoreException("no store at " + dir + ": not a directory");
+    Optional<StoreFormat> marker = FormatMarker.read(dir);
+    if (marker.isPresent() && requested.isPresent() && marker.get() != requested.get()) {
+      LOG.warn("{} holds a '{}' store (kvformat marker); reading it as that, not as '{}'", dir, marker.get(),
+          requested.get());
+    }
+    StoreFormat format = marker.or(() -> requested).orElseGet(() -> detect(dir));
+    return switch (format) {
+      case DIRECTORY -> DirectoryPreimageStore.openReadOnly(dir);
+      case FILE -> FilePreimageStore.openReadOnly(dir);
+      case ROCKSDB -> RocksDbPreimageStore.openReadOnly(dir);
+    };
+  }
+
+  /**
+   * Tells the format of a directory without a marker from what is in it: a RocksDB {@code CURRENT} file,
+   * {@code 0x<64 hex>.txt} files, or 4-hex-digit subdirectories. Stores written by older hosts and the
+   * executor fixtures have no marker.
+   */
+  public static StoreFormat detect(Path dir) {
+    if (Files.isRegularFile(dir.resolve("CURRENT"))) return StoreFormat.ROCKSDB;
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+      for (Path p : ds) {
+        String name = p.getFileName().toString();
+        if (FILE_ENTRY.matcher(name).matches() && Files.isRegularFile(p)) return StoreFormat.FILE;
+        if (DIRECTORY_SUBDIR.matcher(name).matches() && Files.isDirectory(p)) return StoreFormat.DIRECTORY;
+      }
+    } catch (IOException e) {
+      throw new StoreException("cannot list " + dir + ": " + e, e);
+    }
+    throw new StoreException("cannot tell the store format of " + dir + ": it has no kvformat marker and nothing"
+        + " that looks like entries; name the format (" + StoreFormat.names() + ")");
+  }
+}
