@@ -29,14 +29,20 @@ public final class BenchHost {
     }
   }
 
-  /**
-   * Starts a host child on the same JVM and class path as this process, wired to this process by pipes.
-   * Its standard error is inherited, so a failing host explains itself in the benchmark's output.
-   */
+  /** Starts a host child, see {@link #startJava}. */
   public static PipedProcess start() throws IOException {
+    return startJava(BenchHost.class);
+  }
+
+  /**
+   * Starts {@code mainClass} on the same JVM and class path as this process, with pipes to this process on
+   * its descriptors 3 to 6. Its standard error is inherited, so a failing host explains itself in the
+   * benchmark's output.
+   */
+  static PipedProcess startJava(Class<?> mainClass) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-        BenchHost.class.getName()))
+        mainClass.getName()))
         .redirectInput(Redirect.INHERIT)
         .redirectOutput(Redirect.DISCARD)
         .redirectError(Redirect.INHERIT);

@@ -33,6 +33,21 @@ class BenchmarkSmokeTest {
     assertThat(host.host.process().exitValue()).isZero();
   }
 
+  @Test
+  void rawFloorBenchmarkGetsTheSmallFrameFromAnEchoChild() throws Exception {
+    RawPipeBench bench = new RawPipeBench();
+    RawPipeBench.Echo echo = new RawPipeBench.Echo();
+    echo.start();
+    try {
+      for (int i = 0; i < ROUNDS; i++) {
+        assertThat(bench.preimage100(echo)).isEqualTo((int) BenchData.SMALL[BenchData.SMALL_SIZE - 1]);
+        assertThat(java.util.Arrays.copyOf(echo.answer, 8 + BenchData.SMALL_SIZE)).isEqualTo(RawPipeBench.smallFrame());
+      }
+    } finally {
+      echo.stop();
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"memory", "ospipe"})
   void inProcessBenchmarksRoundTripAgainstAServerThread(String channel) throws Exception {
