@@ -19,7 +19,7 @@ public final class RawEchoHost {
     byte[] key = new byte[32];
     byte[] frame = RawPipeBench.smallFrame();
     try (InputStream in = new FileInputStream("/proc/self/fd/5");
-         OutputStream out = new FileOutputStream("/proc/self/fd/6")) {
+         OutputStream out = new FileOutputStream("/proc/self/fd/6", true)) {
       while (true) {
         int got = 0;
         while (got < key.length) {
