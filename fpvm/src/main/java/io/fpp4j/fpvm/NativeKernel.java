@@ -76,7 +76,9 @@ public final class NativeKernel implements KernelInterface {
     if (outputs[n] == null) {
       Path p = open(fd);
       try (java.io.Closeable keepOpen = holdOpen(p)) {
-        outputs[n] = new FileOutputStream(p.toFile());
+        // Append mode: a plain FileOutputStream opens with O_TRUNC, which would empty a regular file that the
+        // descriptor happens to point at (a log, a jar of the parent) instead of writing to it.
+        outputs[n] = new FileOutputStream(p.toFile(), true);
       }
     }
     return outputs[n];

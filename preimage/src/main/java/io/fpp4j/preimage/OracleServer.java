@@ -13,6 +13,8 @@ public final class OracleServer {
 
   private final Channel channel;
   private final byte[] keyBuf = new byte[PreimageKey.LENGTH];
+  /** Reused for every answer up to {@link #SINGLE_WRITE_LIMIT}; grows to the largest such answer served. */
+  private byte[] frame = new byte[8 + 256];
   private long requests;
   private long bytesServed;
 
@@ -50,10 +52,10 @@ public final class OracleServer {
     if (data == null) throw new KeyNotFoundException("no preimage for key " + key + " (the fetcher returned null)");
     try {
       if (data.length <= SINGLE_WRITE_LIMIT) {
-        byte[] frame = new byte[8 + data.length];
+        if (frame.length < 8 + data.length) frame = new byte[8 + data.length];
         Frames.putU64(frame, 0, data.length);
         System.arraycopy(data, 0, frame, 8, data.length);
-        channel.write(frame, 0, frame.length);
+        channel.write(frame, 0, 8 + data.length);
       } else {
         byte[] header = new byte[8];
         Frames.putU64(header, 0, data.length);

@@ -61,7 +61,8 @@ public final class Main {
         .addSubcommand(withEnv(new CommandLine(new OpProgramCommand(wiring)), wiring, OpProgramCommand.ENV))
         .addSubcommand(new CommandLine(new ServeCommand(wiring)));
     CommandLine root = new CommandLine(new Root()).addSubcommand(host)
-        .addSubcommand(StoreCommand.commandLine(wiring.out(), wiring.err()));
+        .addSubcommand(StoreCommand.commandLine(wiring.out(), wiring.err()))
+        .addSubcommand(new CommandLine(new ChainGroup()).addSubcommand(new CommandLine(new GenerateCommand(wiring.out()))));
     configure(root);
     return root;
   }
@@ -110,6 +111,17 @@ public final class Main {
       description = "Serve preimages to a fault-proof program: kona-host (single), op-program host (op-program), or any program (serve).",
       footer = {"", HostExitCode.HELP})
   static final class HostGroup implements Runnable {
+    @Spec CommandSpec spec;
+
+    @Override
+    public void run() {
+      throw new ParameterException(spec.commandLine(), "missing command: choose one of " + spec.subcommands().keySet());
+    }
+  }
+
+  @Command(name = "chain", mixinStandardHelpOptions = true,
+      description = "Generated chain data for offline runs and tests (generate).")
+  static final class ChainGroup implements Runnable {
     @Spec CommandSpec spec;
 
     @Override

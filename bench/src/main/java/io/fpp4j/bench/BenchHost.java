@@ -1,0 +1,51 @@
+package io.fpp4j.bench;
+
+import io.fpp4j.fpvm.FdChannel;
+import io.fpp4j.fpvm.Io;
+import io.fpp4j.fpvm.NativeKernel;
+import io.fpp4j.fpvm.PipedProcess;
+import io.fpp4j.preimage.PreimageServer;
+import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The host side of the cross-process benchmarks: a separate JVM that serves {@link BenchData} on its own
+ * descriptors 3 to 6, as a host run by an FPVM does, until the benchmark closes the pipes.
+ */
+public final class BenchHost {
+  private BenchHost() {}
+
+  public static void main(String[] args) {
+    NativeKernel kernel = NativeKernel.INSTANCE;
+    try {
+      PreimageServer.builder(FdChannel.hints(kernel), FdChannel.preimages(kernel), BenchData.fetcher()).build().run();
+      Io.exit(0);
+    } catch (RuntimeException e) {
+      Io.printErr("bench host failed: " + e + "\n");
+      Io.exit(2);
+    }
+  }
+
+  /** Starts a host child, see {@link #startJava}. */
+  public static PipedProcess start() throws IOException {
+    return startJava(BenchHost.class);
+  }
+
+  /**
+   * Starts {@code mainClass} on the same JVM and class path as this process, with pipes to this process on
+   * its descriptors 3 to 6. Its standard error is inherited, so a failing host explains itself in the
+   * benchmark's output.
+   */
+  static PipedProcess startJava(Class<?> mainClass) throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder pb = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+        mainClass.getName()))
+        .redirectInput(Redirect.INHERIT)
+        .redirectOutput(Redirect.DISCARD)
+        .redirectError(Redirect.INHERIT);
+    return PipedProcess.start(pb, Duration.ofSeconds(30));
+  }
+}

@@ -1,0 +1,61 @@
+package io.fpp4j.examples.l1log;
+
+import io.fpp4j.fpvm.InvalidClaimException;
+import io.fpp4j.fpvm.ProgramEntry;
+import io.fpp4j.preimage.OracleClient;
+import io.fpp4j.preimage.PreimageKey;
+import io.fpp4j.primitives.Bytes32;
+import io.fpp4j.primitives.block.Header;
+import io.fpp4j.primitives.receipt.Log;
+import io.fpp4j.primitives.receipt.Receipt;
+import io.fpp4j.primitives.rlp.RlpReader;
+import io.fpp4j.primitives.rlp.RlpWriter;
+import io.fpp4j.proof.cache.CachingOracle;
+import io.fpp4j.proof.l1.L1ChainProvider;
+import java.nio.ByteBuffer;
+import java.util.List;
+
+/**
+ * Checks that an L1 block at or below the L1 head emitted a claimed log: it walks back from the head to the
+ * block by number, reads the block's receipts through the receipts trie, and exits 0 if one of them holds
+ * the log (same address, topics and data), 1 if none does (2 if the data cannot be read).
+ *
+ * <p>Boot inputs (local keys): 1 the L1 head hash (32 bytes), 2 the block number (u64be), 3 the claimed log as
+ * RLP {@code [address, [topics…], data]} (the receipt's own log encoding).
+ */
+public final class L1LogProgram {
+  private L1LogProgram() {}
+
+  public static void main(String[] args) {
+    ProgramEntry.main(L1LogProgram::check);
+  }
+
+  /** The RLP of a log, as the claim on local key 3. */
+  public static byte[] encodeClaim(Log log) {
+    RlpWriter w = new RlpWriter();
+    log.writeTo(w);
+    return w.toByteArray();
+  }
+
+  static boolean check(OracleClient raw) throws InvalidClaimException {
+    OracleClient oracle = new CachingOracle(raw);
+    byte[] head = oracle.get(PreimageKey.local(1));
+    if (head.length != 32) throw new IllegalArgumentException("L1 head (local key 1) must be 32 bytes, got " + head.length);
+    byte[] num = oracle.get(PreimageKey.local(2));
+    if (num.length != 8) throw new IllegalArgumentException("block number (local key 2) must be 8 bytes, got " + num.length);
+    long number = ByteBuffer.wrap(num).getLong();
+    RlpReader r = RlpReader.of(oracle.get(PreimageKey.local(3)));
+    Log claimed = Log.readFrom(r);
+    r.finish("claimed log (local key 3)");
+
+    L1ChainProvider l1 = new L1ChainProvider(oracle, Bytes32.wrap(head));
+    Header header = l1.headerByNumber(number);
+    List<Receipt> receipts = l1.receiptsByHash(header.hash());
+    for (Receipt receipt : receipts) {
+      if (receipt.logs().contains(claimed)) return true;
+    }
+    throw new InvalidClaimException("none of the " + receipts.size() + " receipts of L1 block "
+        + Long.toUnsignedString(number) + " " + header.hash() + " has a log from " + claimed.address() + " with topics "
+        + claimed.topics());
+  }
+}
