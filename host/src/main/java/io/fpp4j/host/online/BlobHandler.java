@@ -1,5 +1,6 @@
 package io.fpp4j.host.online;
 
+import io.fpp4j.proof.blob.RootsOfUnity;
 import io.fpp4j.host.serve.Hint;
 import io.fpp4j.host.serve.HintHandler;
 import io.fpp4j.host.serve.InvalidHintException;
@@ -77,7 +78,7 @@ final class BlobHandler implements HintHandler {
   static void store(PreimageStore store, byte[] versionedHash, byte[] commitment, byte[] blob) {
     store.put(PreimageKey.fromDigest(PreimageKeyType.SHA256, versionedHash), commitment.clone());
     for (int i = 0; i < Kzg.FIELD_ELEMENTS; i++) {
-      byte[] body = PreimageKey.blobKeyPreimage(commitment, RootsOfUnity.root(i));
+      byte[] body = PreimageKey.blobKeyPreimage(commitment, RootsOfUnity.z(i));
       byte[] digest = Hashing.keccak256(body);
       store.put(PreimageKey.fromDigest(PreimageKeyType.KECCAK256, digest), body);
       store.put(PreimageKey.fromDigest(PreimageKeyType.BLOB, digest), Arrays.copyOfRange(blob, 32 * i, 32 * i + 32));

@@ -1,5 +1,6 @@
 package io.fpp4j.host.online;
 
+import io.fpp4j.primitives.Bytes32;
 import io.fpp4j.primitives.Hashing;
 import java.math.BigInteger;
 import java.util.Arrays;
@@ -49,7 +50,7 @@ public final class Ecrecover implements Precompile {
     ECCurve curve = CURVE.getCurve();
     byte[] compressed = new byte[33];
     compressed[0] = (byte) (parity == 0 ? 0x02 : 0x03);
-    byte[] x = RootsOfUnity.toBytes32(r);
+    byte[] x = Bytes32.fromBigInteger(r).toArray();
     System.arraycopy(x, 0, compressed, 1, 32);
     ECPoint point;
     try {

@@ -1,5 +1,8 @@
 package io.fpp4j.host.online;
 
+import io.fpp4j.primitives.Bytes32;
+import io.fpp4j.proof.blob.RootsOfUnity;
+import java.math.BigInteger;
 import java.util.Arrays;
 
 /**
@@ -42,8 +45,8 @@ public final class KzgPointEvaluation implements Precompile {
 
   private static byte[] result() {
     byte[] out = new byte[64];
-    System.arraycopy(RootsOfUnity.toBytes32(java.math.BigInteger.valueOf(Kzg.FIELD_ELEMENTS)), 0, out, 0, 32);
-    System.arraycopy(RootsOfUnity.toBytes32(RootsOfUnity.BLS_MODULUS), 0, out, 32, 32);
+    Bytes32.fromBigInteger(BigInteger.valueOf(Kzg.FIELD_ELEMENTS)).copyTo(out, 0);
+    Bytes32.fromBigInteger(RootsOfUnity.BLS_MODULUS).copyTo(out, 32);
     return out;
   }
 }

@@ -1,5 +1,6 @@
 package io.fpp4j.host.online;
 
+import io.fpp4j.proof.blob.RootsOfUnity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -77,7 +78,7 @@ class BlobHandlerTest {
     Map<String, String> out = new java.util.TreeMap<>();
     out.put(Stored.key(4, versionedHash), Hex.prefixed(commitment));
     for (int i = 0; i < 4096; i++) {
-      byte[] body = ChainData.concat(commitment, RootsOfUnity.root(i));
+      byte[] body = ChainData.concat(commitment, RootsOfUnity.z(i));
       byte[] h = io.fpp4j.primitives.Hashing.keccak256(body);
       out.put(Stored.key(2, h), Hex.prefixed(body));
       out.put(Stored.key(5, h), Hex.prefixed(Arrays.copyOfRange(blob, 32 * i, 32 * i + 32)));
@@ -157,19 +158,19 @@ class BlobHandlerTest {
 
   @Test
   void rootsOfUnityMatchTheSpecVectors() {
-    assertThat(Hex.encode(RootsOfUnity.root(0))).isEqualTo("00".repeat(31) + "01");
-    assertThat(Hex.encode(RootsOfUnity.root(1))).isEqualTo("73eda753299d7d483339d80809a1d80553bda402fffe5bfeffffffff00000000");
-    assertThat(Hex.encode(RootsOfUnity.root(2))).isEqualTo("00000000000000008d51ccce760304d0ec030002760300000001000000000000");
-    assertThat(Hex.encode(RootsOfUnity.root(3))).isEqualTo("73eda753299d7d47a5e80b39939ed33467baa40089fb5bfefffeffff00000001");
-    assertThat(Hex.encode(RootsOfUnity.root(4095))).isEqualTo("391b2856c609b4784ae25ffab9dc59865046d17864183203961a252dd8543362");
-    assertThat(new BigInteger(1, RootsOfUnity.root(1))).isEqualTo(RootsOfUnity.BLS_MODULUS.subtract(BigInteger.ONE));
+    assertThat(Hex.encode(RootsOfUnity.z(0))).isEqualTo("00".repeat(31) + "01");
+    assertThat(Hex.encode(RootsOfUnity.z(1))).isEqualTo("73eda753299d7d483339d80809a1d80553bda402fffe5bfeffffffff00000000");
+    assertThat(Hex.encode(RootsOfUnity.z(2))).isEqualTo("00000000000000008d51ccce760304d0ec030002760300000001000000000000");
+    assertThat(Hex.encode(RootsOfUnity.z(3))).isEqualTo("73eda753299d7d47a5e80b39939ed33467baa40089fb5bfefffeffff00000001");
+    assertThat(Hex.encode(RootsOfUnity.z(4095))).isEqualTo("391b2856c609b4784ae25ffab9dc59865046d17864183203961a252dd8543362");
+    assertThat(new BigInteger(1, RootsOfUnity.z(1))).isEqualTo(RootsOfUnity.BLS_MODULUS.subtract(BigInteger.ONE));
   }
 
   @Test
   void fieldElementIIsTheBlobPolynomialAtRootI() {
     // c-kzg evaluates the blob's polynomial; at the i-th bit-reversed root it must give element i.
     for (int i : new int[] {0, 1, 2, 3, 1000, 2048, 4095}) {
-      byte[] y = Kzg.computeProof(BLOB, RootsOfUnity.root(i))[1];
+      byte[] y = Kzg.computeProof(BLOB, RootsOfUnity.z(i))[1];
       assertThat(Hex.encode(y)).as("element %d", i).isEqualTo(Hex.encode(BLOB, 32 * i, 32));
     }
   }
@@ -189,7 +190,7 @@ class BlobHandlerTest {
         .containsEntry("0x0548a8b457e7d906d8d22e959da25e1162d6f70cfaf8fc55338f898581217adb", zero32)
         .containsEntry("0x0522a2380f0e3f2a088df8b98b7b54e659c11a3399dd2156bd23edd3f182f89c", zero32)
         .containsEntry("0x02d0386f1692642e9b46449e7ee5a7aaa85d92ab248930e0ff388ed56c79977e",
-            Hex.prefixed(ChainData.concat(c, RootsOfUnity.root(0))));
+            Hex.prefixed(ChainData.concat(c, RootsOfUnity.z(0))));
     assertThat(s).hasSize(1 + 2 * 4096);
   }
 }

@@ -1,5 +1,6 @@
 package io.fpp4j.host.online;
 
+import io.fpp4j.proof.blob.RootsOfUnity;
 import io.fpp4j.fpvm.FaultProofProgram;
 import io.fpp4j.preimage.OracleClient;
 import io.fpp4j.preimage.PreimageKey;
@@ -29,7 +30,7 @@ public class BlobProgram implements FaultProofProgram {
     byte[] commitment = oracle.get(PreimageKey.fromDigest(PreimageKeyType.SHA256, versionedHash));
     byte[] blob = new byte[Kzg.BLOB_BYTES];
     for (int i = 0; i < Kzg.FIELD_ELEMENTS; i++) {
-      byte[] fe = oracle.get(PreimageKey.blob(commitment, RootsOfUnity.root(i)));
+      byte[] fe = oracle.get(PreimageKey.blob(commitment, RootsOfUnity.z(i)));
       System.arraycopy(fe, 0, blob, 32 * i, 32);
     }
     oracle.hint("l1-precompile " + Hex.prefixed(ECRECOVER_HINT));

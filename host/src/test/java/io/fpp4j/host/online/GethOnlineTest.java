@@ -175,6 +175,46 @@ class GethOnlineTest {
     assertThat(r.outcome().fetch().hintsRouted()).isEqualTo(3 * depth());
   }
 
+  /**
+   * The bundled L1 example program ({@code examples} module, {@code L1LogProgram}) as a child process: it walks
+   * back from the head to the block of the log-emitting transaction and finds the claimed log in its receipts,
+   * with the production handlers fetching from geth. A log that was never emitted is an invalid claim.
+   */
+  @Test
+  void theL1ExampleProgramFindsALogEmittedOnGeth() throws Exception {
+    JsonNode receipt = geth.receipt(sent.get(1));
+    JsonNode log = receipt.get("logs").get(0);
+    long number = JsonQuantity.parseU64(receipt.get("blockNumber").asText(), "blockNumber");
+    io.fpp4j.primitives.receipt.Log emitted = new io.fpp4j.primitives.receipt.Log(
+        io.fpp4j.primitives.Address.fromHex(log.get("address").asText()), List.of(Bytes32.fromHex(log.get("topics").get(0).asText())),
+        io.fpp4j.primitives.Bytes.of(Hex.decode(log.get("data").asText())));
+    assertThat(emitted.topics().get(0).toHex()).isEqualTo("0x" + "11".repeat(32));
+    assertThat(runExample(emitted, number).exitCode()).isEqualTo(HostExitCode.VALID);
+
+    io.fpp4j.primitives.receipt.Log never = new io.fpp4j.primitives.receipt.Log(emitted.address(),
+        List.of(Bytes32.fromHex("0x" + "22".repeat(32))), emitted.data());
+    RunOutcome invalid = runExample(never, number);
+    assertThat(invalid.exitCode()).isEqualTo(HostExitCode.INVALID);
+    assertThat(Files.readString(tmp.resolve("example.err"))).contains("receipts of L1 block " + number + " ").contains("has a log from " + emitted.address());
+  }
+
+  RunOutcome runExample(io.fpp4j.primitives.receipt.Log claimed, long number) {
+    io.fpp4j.host.local.LocalInputs locals = io.fpp4j.host.local.LocalInputs.builder("test")
+        .put(1, Hex.decode(head.get("hash").asText())).put(2, ChainData.u64(number))
+        .put(3, io.fpp4j.examples.l1log.L1LogProgram.encodeClaim(claimed)).build();
+    var handlers = new OnlineHandlerFactory().create(konaInputs(ZERO, ZERO),
+        new io.fpp4j.host.OnlineEndpoints(geth.url, geth.url, "http://127.0.0.1:9"));
+    io.fpp4j.host.HostPlan plan = new io.fpp4j.host.HostPlan(io.fpp4j.host.Mode.EXEC,
+        List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
+            io.fpp4j.examples.l1log.L1LogProgram.class.getName()),
+        null, io.fpp4j.host.mode.NativeMode.Transport.OS_PIPE, null, null, locals, handlers,
+        new io.fpp4j.host.serve.RetryPolicy.Bounded(3, io.fpp4j.host.serve.Backoff.BOUNDED_DEFAULT),
+        io.fpp4j.host.serve.FetchListener.NONE, "L1 log", Duration.ofSeconds(30));
+    return new io.fpp4j.host.HostLauncher(io.fpp4j.host.TestStores.opener(), new io.fpp4j.host.mode.StdioKernel(System.out, System.err),
+        ProcessBuilder.Redirect.to(tmp.resolve("example.out").toFile()), ProcessBuilder.Redirect.to(tmp.resolve("example.err").toFile()))
+        .launch(plan);
+  }
+
   /** The JSON the handlers re-encode must give exactly geth's own bytes for headers and receipts. */
   @Test
   void storedBytesAreGethsOwnRawEncodings() throws Exception {

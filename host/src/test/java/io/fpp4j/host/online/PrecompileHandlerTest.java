@@ -7,6 +7,7 @@ import io.fpp4j.host.serve.Hint;
 import io.fpp4j.host.serve.InvalidHintException;
 import io.fpp4j.host.store.MemoryPreimageStore;
 import io.fpp4j.preimage.PreimageKey;
+import io.fpp4j.primitives.Bytes32;
 import io.fpp4j.primitives.Hashing;
 import io.fpp4j.primitives.Hex;
 import java.math.BigInteger;
@@ -81,8 +82,8 @@ class PrecompileHandlerTest {
       byte[] input = new byte[128];
       System.arraycopy(hash, 0, input, 0, 32);
       input[63] = (byte) v;
-      System.arraycopy(RootsOfUnity.toBytes32(rs[0]), 0, input, 64, 32);
-      System.arraycopy(RootsOfUnity.toBytes32(rs[1]), 0, input, 96, 32);
+      Bytes32.fromBigInteger(rs[0]).copyTo(input, 64);
+      Bytes32.fromBigInteger(rs[1]).copyTo(input, 96);
       results += Hex.encode(new Ecrecover().run(input)) + ";";
     }
     // Exactly one of the two parities gives the signer.
