@@ -1,6 +1,5 @@
 package io.fpp4j.host.online;
 
-import io.fpp4j.proof.blob.RootsOfUnity;
 import io.fpp4j.host.serve.Hint;
 import io.fpp4j.host.serve.HintHandler;
 import io.fpp4j.host.serve.InvalidHintException;
@@ -9,6 +8,7 @@ import io.fpp4j.preimage.PreimageKey;
 import io.fpp4j.preimage.PreimageKeyType;
 import io.fpp4j.primitives.Hashing;
 import io.fpp4j.primitives.Hex;
+import io.fpp4j.proof.blob.RootsOfUnity;
 import java.util.Arrays;
 import java.util.List;
 

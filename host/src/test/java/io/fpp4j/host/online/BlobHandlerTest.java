@@ -1,6 +1,5 @@
 package io.fpp4j.host.online;
 
-import io.fpp4j.proof.blob.RootsOfUnity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +10,7 @@ import io.fpp4j.host.serve.InvalidHintException;
 import io.fpp4j.host.store.MemoryPreimageStore;
 import io.fpp4j.preimage.PreimageKey;
 import io.fpp4j.primitives.Hex;
+import io.fpp4j.proof.blob.RootsOfUnity;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.Arrays;

@@ -1,12 +1,12 @@
 package io.fpp4j.host.online;
 
-import io.fpp4j.proof.blob.RootsOfUnity;
 import io.fpp4j.fpvm.FaultProofProgram;
 import io.fpp4j.preimage.OracleClient;
 import io.fpp4j.preimage.PreimageKey;
 import io.fpp4j.preimage.PreimageKeyType;
 import io.fpp4j.primitives.Hashing;
 import io.fpp4j.primitives.Hex;
+import io.fpp4j.proof.blob.RootsOfUnity;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
