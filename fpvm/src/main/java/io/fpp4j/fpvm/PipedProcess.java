@@ -46,7 +46,7 @@ public final class PipedProcess implements Closeable {
   }
 
   /**
-   * Starts {@code command} (taken from {@code builder}, whose environment, directory and redirects of
+   * Starts {@code command} (taken from {@code builder}, whose environment, directory, error-stream merge and redirects of
    * descriptors 0 to 2 are kept) with pipes on descriptors 3 to 6.
    *
    * @param openTimeout how long the child may take to open its ends before it is killed
@@ -78,7 +78,9 @@ public final class PipedProcess implements Closeable {
           .directory(builder.directory())
           .redirectInput(builder.redirectInput())
           .redirectOutput(builder.redirectOutput())
-          .redirectError(builder.redirectError());
+          .redirectError(builder.redirectError())
+          // Dropping this would leave the child's stderr on a pipe nobody reads, which blocks a chatty child.
+          .redirectErrorStream(builder.redirectErrorStream());
       pb.environment().clear();
       pb.environment().putAll(builder.environment());
       for (int fd = 3; fd <= 6; fd++) pb.environment().put("FPP4J_FD" + fd, fifo[fd].toString());

@@ -109,6 +109,17 @@ class TwoProcessTest {
   }
 
   @Test
+  void aMergedErrorStreamStaysMergedIntoTheOutputFile(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("out.log");
+    ProcessBuilder pb = new ProcessBuilder("sh", "-c", "echo to-stdout; echo to-stderr >&2")
+        .redirectErrorStream(true).redirectOutput(out.toFile());
+    try (PipedProcess p = PipedProcess.start(pb, Duration.ofSeconds(30))) {
+      assertThat(p.waitFor()).isZero();
+    }
+    assertThat(Files.readString(out)).isEqualTo("to-stdout\nto-stderr\n");
+  }
+
+  @Test
   void programThatCannotBeExecutedExitsWithTheShellsCode() throws Exception {
     // The shell opens the FIFOs, then exec fails: wiring succeeds and the child exits 127.
     try (PipedProcess p = PipedProcess.start(new ProcessBuilder("/nonexistent/program"), Duration.ofSeconds(30))) {
