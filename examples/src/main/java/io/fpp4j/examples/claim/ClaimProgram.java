@@ -1,6 +1,7 @@
 package io.fpp4j.examples.claim;
 
 import io.fpp4j.fpvm.ExitCode;
+import io.fpp4j.fpvm.FaultProofProgram;
 import io.fpp4j.fpvm.NativeKernel;
 import io.fpp4j.fpvm.ProgramEntry;
 import io.fpp4j.preimage.OracleClient;
@@ -19,8 +20,17 @@ import java.nio.ByteBuffer;
  * <p>Its hints ({@code fetch-state <hex>}, {@code fetch-diff <hex>}, without {@code 0x}) are not part of any
  * peer's catalogue: only a host made for this example (such as Cannon's test oracle) serves it.
  */
-public final class ClaimProgram {
-  private ClaimProgram() {}
+public final class ClaimProgram implements FaultProofProgram {
+  /** For a host running the program in its own JVM ({@code fpp4j host serve --native --program}). */
+  public ClaimProgram() {}
+
+  /** The same check in-process: Cannon's texts on this JVM's stdout/stderr, its exit code as the verdict. */
+  @Override
+  public boolean run(OracleClient oracle) {
+    int code = run(oracle, System.out, System.err);
+    if (code == ExitCode.FAILURE) throw new IllegalStateException("the claim example could not read its inputs (its panic is above)");
+    return code == ExitCode.VALID;
+  }
 
   public static void main(String[] args) {
     NativeKernel kernel = NativeKernel.INSTANCE;

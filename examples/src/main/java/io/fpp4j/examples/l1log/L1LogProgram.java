@@ -1,6 +1,7 @@
 package io.fpp4j.examples.l1log;
 
 import io.fpp4j.fpvm.InvalidClaimException;
+import io.fpp4j.fpvm.FaultProofProgram;
 import io.fpp4j.fpvm.ProgramEntry;
 import io.fpp4j.preimage.OracleClient;
 import io.fpp4j.preimage.PreimageKey;
@@ -23,11 +24,17 @@ import java.util.List;
  * <p>Boot inputs (local keys): 1 the L1 head hash (32 bytes), 2 the block number (u64be), 3 the claimed log as
  * RLP {@code [address, [topics…], data]} (the receipt's own log encoding).
  */
-public final class L1LogProgram {
-  private L1LogProgram() {}
+public final class L1LogProgram implements FaultProofProgram {
+  /** For a host running the program in its own JVM ({@code fpp4j host serve --native --program}). */
+  public L1LogProgram() {}
 
   public static void main(String[] args) {
-    ProgramEntry.main(L1LogProgram::check);
+    ProgramEntry.main(new L1LogProgram());
+  }
+
+  @Override
+  public boolean run(OracleClient oracle) throws InvalidClaimException {
+    return check(oracle);
   }
 
   /** The RLP of a log, as the claim on local key 3. */

@@ -1,6 +1,7 @@
 package io.fpp4j.examples.l2state;
 
 import io.fpp4j.fpvm.InvalidClaimException;
+import io.fpp4j.fpvm.FaultProofProgram;
 import io.fpp4j.fpvm.ProgramEntry;
 import io.fpp4j.preimage.OracleClient;
 import io.fpp4j.preimage.PreimageKey;
@@ -29,15 +30,29 @@ import java.nio.ByteBuffer;
  * </ol>
  * The first argument picks the hint dialect: {@code kona} (default) or {@code op-program}.
  */
-public final class L2StateProgram {
+public final class L2StateProgram implements FaultProofProgram {
   public static final int CLAIM_BYTES = 104;
   public static final int CLAIM_WITH_SLOT_BYTES = 168;
 
-  private L2StateProgram() {}
+  private final Dialect dialect;
+
+  /** Kona's hints, for a host running the program in its own JVM ({@code fpp4j host serve --native --program}). */
+  public L2StateProgram() {
+    this(Dialect.KONA);
+  }
+
+  public L2StateProgram(Dialect dialect) {
+    this.dialect = dialect;
+  }
 
   public static void main(String[] args) {
     Dialect dialect = args.length > 0 && args[0].equals("op-program") ? Dialect.OP_PROGRAM : Dialect.KONA;
-    ProgramEntry.main(oracle -> check(oracle, dialect));
+    ProgramEntry.main(new L2StateProgram(dialect));
+  }
+
+  @Override
+  public boolean run(OracleClient oracle) throws InvalidClaimException {
+    return check(oracle, dialect);
   }
 
   /** The claim bytes for an account (and optionally a slot and its value). */

@@ -8,8 +8,12 @@ import io.fpp4j.host.store.PreimageStores;
 import io.fpp4j.host.store.StoreFormat;
 import io.fpp4j.preimage.PreimageKey;
 import io.fpp4j.primitives.Address;
+import io.fpp4j.primitives.Bytes;
 import io.fpp4j.primitives.Bytes32;
 import io.fpp4j.primitives.Hex;
+import io.fpp4j.primitives.receipt.Log;
+import io.fpp4j.primitives.receipt.Receipt;
+import io.fpp4j.primitives.rlp.RlpWriter;
 import io.fpp4j.primitives.state.Account;
 import io.fpp4j.proof.generator.ChainData;
 import io.fpp4j.proof.generator.ChainDataGenerator;
@@ -19,6 +23,8 @@ import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -27,11 +33,12 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code fpp4j chain generate}: writes a deterministic L1 and L2 chain made by {@link ChainDataGenerator} as
- * keccak preimages into a store, plus local-key files for the bundled L2 state program: one whose claim
- * holds and one whose claim is off by one wei. Nothing is downloaded; the same seed gives the same bytes.
+ * keccak preimages into a store, plus local-key files for the bundled example programs: for the L2 state
+ * program one claim that holds and one off by one wei; for the L1 log program a log that an L1 block emitted
+ * and the same log with other data. Nothing is downloaded; the same seed gives the same bytes.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-    description = "Write a generated L1/L2 chain into a preimage store, with boot inputs for the L2 state example.")
+    description = "Write a generated L1/L2 chain into a preimage store, with boot inputs for the L2 state and L1 log examples.")
 final class GenerateCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -77,10 +84,15 @@ final class GenerateCommand implements Callable<Integer> {
     long chainId = defaults.l2ChainId();
     writeKeys(out.resolve("l2state-valid.json"), blockHash, account, claim(state, slot, value), chainId);
     writeKeys(out.resolve("l2state-invalid.json"), blockHash, account, claim(wrong, slot, value), chainId);
+    L1LogClaim logClaim = L1LogClaim.of(data);
+    writeL1LogKeys(out.resolve("l1log-valid.json"), data, logClaim.number(), logClaim.log());
+    writeL1LogKeys(out.resolve("l1log-invalid.json"), data, logClaim.number(), logClaim.withOtherData());
     stdout.printf("generated %d L1 and %d L2 blocks (seed %d): %,d preimages, %,d bytes in %s store %s%n",
         data.l1Headers().size(), data.l2Headers().size(), seed, data.preimages().size(), bytes, format, db);
     stdout.printf("claim: account %s after L2 block %d (%s): nonce %d, balance %s wei, slot %s = %s%n",
         account, block, Hex.prefixed(blockHash), state.nonce(), state.balance(), slot, value);
+    stdout.printf("L1 log claim: a log of %s in L1 block %d (l1log-valid.json; l1log-invalid.json has other data)%n",
+        logClaim.log().address(), logClaim.number());
     return HostExitCode.VALID;
   }
 
@@ -92,6 +104,35 @@ final class GenerateCommand implements Callable<Integer> {
     return b.array();
   }
 
+  /** The last log of the newest L1 block below the head that has one, so the program walks back a little. */
+  record L1LogClaim(long number, Log log) {
+    static L1LogClaim of(ChainData data) {
+      for (int b = data.l1Headers().size() - 2; b >= 0; b--) {
+        List<Log> logs = new ArrayList<>();
+        for (Receipt r : data.l1Receipts().get(b)) logs.addAll(r.logs());
+        if (!logs.isEmpty()) return new L1LogClaim(data.l1Headers().get(b).number(), logs.get(logs.size() - 1));
+      }
+      throw new IllegalStateException("the generated L1 chain has no logs below its head");
+    }
+
+    Log withOtherData() {
+      byte[] other = log.data().toArray();
+      other = java.util.Arrays.copyOf(other, other.length + 1);
+      return new Log(log.address(), log.topics(), Bytes.of(other));
+    }
+  }
+
+  /** The L1 log example's boot inputs: L1 head hash, block number (u64be), the log's RLP (its receipt encoding). */
+  private static void writeL1LogKeys(Path file, ChainData data, long number, Log log) throws IOException {
+    Map<String, String> keys = new TreeMap<>();
+    keys.put("1", data.l1Head().toHex());
+    keys.put("2", Hex.prefixed(ByteBuffer.allocate(8).putLong(number).array()));
+    RlpWriter rlp = new RlpWriter();
+    log.writeTo(rlp);
+    keys.put("3", Hex.prefixed(rlp.toByteArray()));
+    writeJson(file, keys);
+  }
+
   private static void writeKeys(Path file, byte[] blockHash, Address account, byte[] claim, long chainId)
       throws IOException {
     Map<String, String> keys = new TreeMap<>();
@@ -99,6 +140,10 @@ final class GenerateCommand implements Callable<Integer> {
     keys.put("2", account.toString());
     keys.put("3", Hex.prefixed(claim));
     keys.put("4", Hex.prefixed(ByteBuffer.allocate(8).putLong(chainId).array()));
+    writeJson(file, keys);
+  }
+
+  private static void writeJson(Path file, Map<String, String> keys) throws IOException {
     ObjectNode node = JSON.createObjectNode();
     keys.forEach(node::put);
     Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n");
