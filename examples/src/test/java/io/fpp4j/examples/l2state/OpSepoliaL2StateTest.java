@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fpp4j.examples.testing.ChildRun;
-import io.fpp4j.examples.testing.Tar;
+import io.fpp4j.proof.testing.Tar;
 import io.fpp4j.fpvm.ExitCode;
 import io.fpp4j.mpt.StateTrieReader;
 import io.fpp4j.mpt.TrieHinter;
