@@ -31,8 +31,9 @@ public final class PreimageStores {
   public static KeyValueStore open(Path dir, StoreFormat requested, boolean syncWrites) {
     StoreFormat format = FormatMarker.read(dir).orElse(requested);
     if (format != requested) {
-      LOG.info("{} already holds a '{}' store (kvformat marker); using it instead of the requested '{}'",
-          dir, format, requested);
+      // The format flags have defaults, so "requested" may be nobody's choice: say what decided, not who asked.
+      LOG.info("{} holds a '{}' store (its kvformat marker says so), so it is opened as one; the data format "
+          + "given or defaulted was '{}'", dir, format, requested);
     }
     return switch (format) {
       case DIRECTORY -> DirectoryPreimageStore.open(dir, syncWrites);
