@@ -221,7 +221,7 @@ abstract class HostRunCommand implements Callable<Integer> {
     try {
       c = Class.forName(className, true, Thread.currentThread().getContextClassLoader());
     } catch (ClassNotFoundException | LinkageError e) {
-      throw new IllegalArgumentException("invalid --program '" + className + "': no such class on the class path", e);
+      throw new IllegalArgumentException("invalid --program '" + className + "': no such class on the class path (the fpp4j launcher adds FPP4J_PROGRAM_CP to it)", e);
     }
     if (!FaultProofProgram.class.isAssignableFrom(c)) {
       throw new IllegalArgumentException("invalid --program '" + className + "': it does not implement "

@@ -179,7 +179,7 @@ class OpProgramFlagsTest {
     assertThatThrownBy(notProgram::plan)
         .hasMessage("invalid --program 'java.lang.String': it does not implement io.fpp4j.fpvm.FaultProofProgram");
     OpProgramCommand noClass = Cli.parse(W, "op-program", concat(BOOT, "--network", "10", "--datadir", "d", "--program", "no.Such"));
-    assertThatThrownBy(noClass::plan).hasMessage("invalid --program 'no.Such': no such class on the class path");
+    assertThatThrownBy(noClass::plan).hasMessage("invalid --program 'no.Such': no such class on the class path (the fpp4j launcher adds FPP4J_PROGRAM_CP to it)");
     OpProgramCommand noFile = Cli.parse(W, "op-program", concat(BOOT, "--network", "10", "--datadir", "d", "--exec", "/no/such/client"));
     assertThatThrownBy(noFile::plan).hasMessage("invalid --exec '/no/such/client': no such file");
     OpProgramCommand notExec = Cli.parse(W, "op-program", concat(BOOT, "--network", "10", "--datadir", "d", "--exec", plain.toString()));
