@@ -25,7 +25,11 @@ import java.util.List;
  *       sha256 of the commitment with its first byte replaced);
  *   <li>for each field element i: {@code 02 ‖ keccak(commitment ‖ z_i)[1:]} → the 80 bytes
  *       {@code commitment ‖ z_i} (for op-challenger) and {@code 05 ‖ keccak(commitment ‖ z_i)[1:]} →
- *       {@code blob[32i, 32i+32)}, where z_i is the i-th bit-reversed root of unity.
+ *       {@code blob[32i, 32i+32)}, where z_i is the i-th bit-reversed root of unity;
+ *   <li>kona-host's extra entry, so a Kona data directory made here holds what one made by Kona holds: the
+ *       blob's 48-byte KZG proof (computed here) under the key body {@code commitment ‖ z_4095[0:24] ‖
+ *       u64be(4096)}. That body is what Kona's loop leaves in its key buffer after the last element with the
+ *       index 4096 written over its tail; no client reads it today, op-program does not write it.
  * </ul>
  */
 final class BlobHandler implements HintHandler {
@@ -83,5 +87,16 @@ final class BlobHandler implements HintHandler {
       store.put(PreimageKey.fromDigest(PreimageKeyType.KECCAK256, digest), body);
       store.put(PreimageKey.fromDigest(PreimageKeyType.BLOB, digest), Arrays.copyOfRange(blob, 32 * i, 32 * i + 32));
     }
+    byte[] proofBody = proofKeyPreimage(commitment);
+    byte[] digest = Hashing.keccak256(proofBody);
+    store.put(PreimageKey.fromDigest(PreimageKeyType.KECCAK256, digest), proofBody);
+    store.put(PreimageKey.fromDigest(PreimageKeyType.BLOB, digest), Kzg.blobProof(blob, commitment));
+  }
+
+  /** Kona's key body for the blob proof: {@code commitment ‖ z_4095[0:24] ‖ u64be(4096)}. */
+  static byte[] proofKeyPreimage(byte[] commitment) {
+    byte[] body = PreimageKey.blobKeyPreimage(commitment, RootsOfUnity.z(Kzg.FIELD_ELEMENTS - 1));
+    java.nio.ByteBuffer.wrap(body, 72, 8).putLong(Kzg.FIELD_ELEMENTS);
+    return body;
   }
 }

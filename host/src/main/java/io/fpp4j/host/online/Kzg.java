@@ -78,6 +78,18 @@ public final class Kzg {
     return CKZG4844JNI.blobToKzgCommitment(blob);
   }
 
+  /** The 48-byte KZG proof that {@code blob} matches {@code commitment} (EIP-4844's blob proof). */
+  public static byte[] blobProof(byte[] blob, byte[] commitment) {
+    ensureLoaded();
+    return CKZG4844JNI.computeBlobKzgProof(blob, commitment);
+  }
+
+  /** Checks a blob proof made by {@link #blobProof}. */
+  public static boolean verifyBlobProof(byte[] blob, byte[] commitment, byte[] proof) {
+    ensureLoaded();
+    return CKZG4844JNI.verifyBlobKzgProof(blob, commitment, proof);
+  }
+
   /** Checks that {@code proof} shows the blob committed to by {@code commitment} evaluates to {@code y} at {@code z}. */
   public static boolean verifyProof(byte[] commitment, byte[] z, byte[] y, byte[] proof) {
     ensureLoaded();

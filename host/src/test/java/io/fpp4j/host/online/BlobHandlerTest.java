@@ -73,7 +73,7 @@ class BlobHandlerTest {
     return root.toString();
   }
 
-  /** The exact preimages a blob must produce: 1 commitment + 4096 × (key body, field element). */
+  /** The exact preimages a blob must produce: 1 commitment + 4096 × (key body, field element) + Kona's proof entry. */
   static Map<String, String> expectedEntries(byte[] commitment, byte[] versionedHash, byte[] blob) {
     Map<String, String> out = new java.util.TreeMap<>();
     out.put(Stored.key(4, versionedHash), Hex.prefixed(commitment));
@@ -83,6 +83,10 @@ class BlobHandlerTest {
       out.put(Stored.key(2, h), Hex.prefixed(body));
       out.put(Stored.key(5, h), Hex.prefixed(Arrays.copyOfRange(blob, 32 * i, 32 * i + 32)));
     }
+    byte[] proofBody = ChainData.concat(commitment, Arrays.copyOf(RootsOfUnity.z(4095), 24), ChainData.u64(4096));
+    byte[] h = io.fpp4j.primitives.Hashing.keccak256(proofBody);
+    out.put(Stored.key(2, h), Hex.prefixed(proofBody));
+    out.put(Stored.key(5, h), Hex.prefixed(Kzg.blobProof(blob, commitment)));
     return out;
   }
 
@@ -90,8 +94,13 @@ class BlobHandlerTest {
   void aBlobFromTheBlobsEndpointStoresItsCommitmentAnd4096FieldElements() throws Exception {
     beacon.get("/eth/v1/beacon/blobs/" + SLOT + "?versioned_hashes=" + Hex.prefixed(VERSIONED), 200, blobsJson(OTHER, BLOB));
     handler.handle(hint40(VERSIONED, TIMESTAMP), store);
-    assertThat(store.size()).isEqualTo(1 + 2 * 4096);
+    assertThat(store.size()).isEqualTo(1 + 2 * 4097);
     assertThat(Stored.of(store)).isEqualTo(expectedEntries(COMMITMENT, VERSIONED, BLOB));
+    // Kona's 4,097th entry is a proof that the blob matches its commitment.
+    byte[] proofKey = io.fpp4j.primitives.Hashing.keccak256(BlobHandler.proofKeyPreimage(COMMITMENT));
+    byte[] proof = store.get(PreimageKey.fromDigest(io.fpp4j.preimage.PreimageKeyType.BLOB, proofKey)).orElseThrow();
+    assertThat(Kzg.verifyBlobProof(BLOB, COMMITMENT, proof)).isTrue();
+    assertThat(Kzg.verifyBlobProof(OTHER, COMMITMENT, proof)).isFalse();
     // The client's first read: the commitment under the sha256 key of the versioned hash, which verifies as sha256.
     assertThat(store.get(PreimageKey.sha256(COMMITMENT))).hasValueSatisfying(v -> assertThat(v).isEqualTo(COMMITMENT));
     assertThat(beacon.paths).containsExactly("/eth/v1/beacon/genesis", "/eth/v1/config/spec",
@@ -191,6 +200,12 @@ class BlobHandlerTest {
         .containsEntry("0x0522a2380f0e3f2a088df8b98b7b54e659c11a3399dd2156bd23edd3f182f89c", zero32)
         .containsEntry("0x02d0386f1692642e9b46449e7ee5a7aaa85d92ab248930e0ff388ed56c79977e",
             Hex.prefixed(ChainData.concat(c, RootsOfUnity.z(0))));
-    assertThat(s).hasSize(1 + 2 * 4096);
+    // Kona's proof entry: its key body ends in the first 24 bytes of z_4095 and u64be(4096); the zero blob's
+    // proof is the point at infinity.
+    String proofBody = "0xc0" + "00".repeat(47) + Hex.encode(RootsOfUnity.z(4095), 0, 24) + "0000000000001000";
+    byte[] proofDigest = io.fpp4j.primitives.Hashing.keccak256(Hex.decode(proofBody));
+    assertThat(s).containsEntry(Stored.key(2, proofDigest), proofBody)
+        .containsEntry(Stored.key(5, proofDigest), "0xc0" + "00".repeat(47));
+    assertThat(s).hasSize(1 + 2 * 4097);
   }
 }

@@ -50,8 +50,8 @@ class BlobProgramTest {
       assertThat(run(beacon, claim, outcome)).as(String.valueOf(outcome.get() == null ? null : outcome.get().summary()))
           .isEqualTo(HostExitCode.VALID);
     }
-    // 1 commitment + 4096 × 2 blob entries, then the precompile's two entries.
-    assertThat(outcome.get().fetch().preimagesFetched()).isEqualTo(1 + 2 * 4096 + 2);
+    // 1 commitment + 4096 × 2 blob entries + Kona's proof entry (2), then the precompile's two entries.
+    assertThat(outcome.get().fetch().preimagesFetched()).isEqualTo(1 + 2 * 4097 + 2);
     assertThat(outcome.get().fetch().fetches()).isEqualTo(2);
   }
 
