@@ -8,9 +8,9 @@ import java.util.Optional;
 
 /**
  * Which precompiles the host runs. The peers' allow-list is 0x01 (ecrecover), 0x08 (BN254 pairing), 0x0a
- * (KZG point evaluation) and 0x0b–0x11 (BLS12-381, EIP-2537). This host runs 0x01 and 0x0a; the others are
- * on the allow-list but have no library on Maven Central it could use (see {@link #UNSUPPORTED}), so a hint
- * for them fails with a message saying so rather than storing a made-up result.
+ * (KZG point evaluation) and 0x0b–0x11 (BLS12-381, EIP-2537). This host runs 0x01, 0x08 (its own BN254
+ * code) and 0x0a; the others are on the allow-list but have no library on Maven Central it could use (see
+ * {@link #UNSUPPORTED}), so a hint for them fails with a message saying so rather than storing a made-up result.
  */
 public final class HostPrecompiles {
   /** Allow-listed addresses this host cannot run, and why. */
@@ -22,9 +22,10 @@ public final class HostPrecompiles {
     this.supported = Map.copyOf(supported);
   }
 
-  /** ecrecover and KZG point evaluation. */
+  /** ecrecover, BN254 pairing and KZG point evaluation. */
   public static HostPrecompiles standard() {
-    return new HostPrecompiles(Map.of(address(0x01), new Ecrecover(), address(0x0a), new KzgPointEvaluation()));
+    return new HostPrecompiles(Map.of(address(0x01), new Ecrecover(), address(0x08), new Bn254Pairing(),
+        address(0x0a), new KzgPointEvaluation()));
   }
 
   /** The precompile at {@code address}, or empty if it is not run by this host. */
@@ -49,7 +50,6 @@ public final class HostPrecompiles {
   private static Map<Address, String> unsupported() {
     Map<Address, String> m = new LinkedHashMap<>();
     String bls = ") is not supported by this host: no BLS12-381 library on Maven Central offers the EIP-2537 operations";
-    m.put(address(0x08), "BN254 pairing) is not supported by this host: no BN254 pairing library is published on Maven Central");
     m.put(address(0x0b), "BLS12-381 G1 add" + bls);
     m.put(address(0x0c), "BLS12-381 G1 MSM" + bls);
     m.put(address(0x0d), "BLS12-381 G2 add" + bls);

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 class PrecompileHandlerTest {
   static final String ECRECOVER = "0000000000000000000000000000000000000001";
   static final String KZG = "000000000000000000000000000000000000000a";
+  static final String BN254 = "0000000000000000000000000000000000000008";
   /** go-ethereum's ecRecover "ValidKey" vector (also checked against a live geth in GethOnlineTest). */
   static final String GETH_VECTOR_INPUT = "18c547e4f7b0f325ad1e56f57e26c745b09a3e503d86e00e5255ff7f715d3d1c"
       + "000000000000000000000000000000000000000000000000000000000000001c"
@@ -160,11 +161,31 @@ class PrecompileHandlerTest {
   }
 
   @Test
+  void bn254PairingSuccessAndFailureEndToEnd() {
+    String word1 = "00".repeat(31) + "01";
+    // Kona's gas for k pairs is 34000·k + 45000 (113000 = 0x1b968 for two); the host keys by it but ignores it.
+    String data = BN254 + "000000000001b968" + Bn254PairingTest.JEFF1;
+    v2.handle(hint("l1-precompile", data), store);
+    assertThat(Stored.of(store)).containsExactlyInAnyOrderEntriesOf(expected(data, "01" + word1));
+    PreimageKey key = PreimageKey.precompile(Hex.decode(BN254), 113000, Hex.decode(Bn254PairingTest.JEFF1));
+    assertThat(store.get(key)).hasValueSatisfying(v -> assertThat(Hex.encode(v)).isEqualTo("01" + word1));
+
+    // A product that is not one is still a successful call, with output word 0.
+    MemoryPreimageStore notOne = new MemoryPreimageStore();
+    String jeff6 = BN254 + "000000000001b968" + Bn254PairingTest.JEFF6;
+    v2.handle(hint("l1-precompile", jeff6), notOne);
+    assertThat(Stored.of(notOne)).containsExactlyInAnyOrderEntriesOf(expected(jeff6, "01" + "00".repeat(32)));
+
+    // 383 bytes: the call fails, status 0 and no output.
+    MemoryPreimageStore failed = new MemoryPreimageStore();
+    String badLength = BN254 + Bn254PairingTest.JEFF1.substring(2);
+    legacy.handle(hint("l1-precompile", badLength), failed);
+    assertThat(Stored.of(failed)).containsExactlyInAnyOrderEntriesOf(expected(badLength, "00"));
+  }
+
+  @Test
   void allowListedPrecompilesWithoutALibraryAreRefusedSayingSo() {
-    assertThatThrownBy(() -> v2.handle(hint("l1-precompile", "0000000000000000000000000000000000000008" + "000000000000b3b0"), store))
-        .isInstanceOf(InvalidHintException.class)
-        .hasMessageEndingWith("precompile 0x0000000000000000000000000000000000000008 (BN254 pairing) is not supported by this host: "
-            + "no BN254 pairing library is published on Maven Central");
+    assertThat(HostPrecompiles.UNSUPPORTED).doesNotContainKey(HostPrecompiles.address(0x08));
     for (int a = 0x0b; a <= 0x11; a++) {
       String addr = String.format("%040x", a);
       assertThatThrownBy(() -> v2.handle(hint("l1-precompile", addr + "0000000000000100"), store))
