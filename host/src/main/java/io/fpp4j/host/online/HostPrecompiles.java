@@ -8,9 +8,8 @@ import java.util.Optional;
 
 /**
  * Which precompiles the host runs. The peers' allow-list is 0x01 (ecrecover), 0x08 (BN254 pairing), 0x0a
- * (KZG point evaluation) and 0x0b–0x11 (BLS12-381, EIP-2537). This host runs 0x01 and 0x0a; the others are
- * on the allow-list but have no library on Maven Central it could use (see {@link #UNSUPPORTED}), so a hint
- * for them fails with a message saying so rather than storing a made-up result.
+ * (KZG point evaluation) and 0x0b–0x11 (BLS12-381, EIP-2537). This host runs 0x01, 0x0a and 0x0b–0x11 (through
+ * blst); the rest (see {@link #UNSUPPORTED}) fail with a message saying so rather than store a made-up result.
  */
 public final class HostPrecompiles {
   /** Allow-listed addresses this host cannot run, and why. */
@@ -22,9 +21,18 @@ public final class HostPrecompiles {
     this.supported = Map.copyOf(supported);
   }
 
-  /** ecrecover and KZG point evaluation. */
+  /** ecrecover, KZG point evaluation and the EIP-2537 BLS12-381 operations. */
   public static HostPrecompiles standard() {
-    return new HostPrecompiles(Map.of(address(0x01), new Ecrecover(), address(0x0a), new KzgPointEvaluation()));
+    Map<Address, Precompile> m = new LinkedHashMap<>(Map.of(address(0x01), new Ecrecover(), address(0x0a), new KzgPointEvaluation()));
+    m.putAll(bls12381());
+    return new HostPrecompiles(m);
+  }
+
+  /** EIP-2537 at the addresses Prague gave it. */
+  private static Map<Address, Precompile> bls12381() {
+    return Map.of(address(0x0b), new BlsG1Add(), address(0x0c), new BlsG1Msm(), address(0x0d), new BlsG2Add(),
+        address(0x0e), new BlsG2Msm(), address(0x0f), new BlsPairingCheck(), address(0x10), new BlsMapFpToG1(),
+        address(0x11), new BlsMapFp2ToG2());
   }
 
   /** The precompile at {@code address}, or empty if it is not run by this host. */
@@ -48,15 +56,7 @@ public final class HostPrecompiles {
 
   private static Map<Address, String> unsupported() {
     Map<Address, String> m = new LinkedHashMap<>();
-    String bls = ") is not supported by this host: no BLS12-381 library on Maven Central offers the EIP-2537 operations";
     m.put(address(0x08), "BN254 pairing) is not supported by this host: no BN254 pairing library is published on Maven Central");
-    m.put(address(0x0b), "BLS12-381 G1 add" + bls);
-    m.put(address(0x0c), "BLS12-381 G1 MSM" + bls);
-    m.put(address(0x0d), "BLS12-381 G2 add" + bls);
-    m.put(address(0x0e), "BLS12-381 G2 MSM" + bls);
-    m.put(address(0x0f), "BLS12-381 pairing" + bls);
-    m.put(address(0x10), "BLS12-381 map Fp to G1" + bls);
-    m.put(address(0x11), "BLS12-381 map Fp2 to G2" + bls);
     return Map.copyOf(m);
   }
 
