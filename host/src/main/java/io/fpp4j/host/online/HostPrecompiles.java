@@ -7,25 +7,32 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Which precompiles the host runs. The peers' allow-list is 0x01 (ecrecover), 0x08 (BN254 pairing), 0x0a
- * (KZG point evaluation) and 0x0b–0x11 (BLS12-381, EIP-2537). This host runs 0x01, 0x08 (its own BN254
- * code) and 0x0a; the others are on the allow-list but have no library on Maven Central it could use (see
- * {@link #UNSUPPORTED}), so a hint for them fails with a message saying so rather than storing a made-up result.
+ * Which precompiles the host runs: the peers' whole allow-list, 0x01 (ecrecover, BouncyCastle), 0x08 (BN254
+ * pairing, own code: no library on Maven Central), 0x0a (KZG point evaluation, c-kzg) and 0x0b–0x11
+ * (BLS12-381, EIP-2537, through blst). Any other address is refused, as the peers refuse it.
  */
 public final class HostPrecompiles {
-  /** Allow-listed addresses this host cannot run, and why. */
-  public static final Map<Address, String> UNSUPPORTED = unsupported();
-
   private final Map<Address, Precompile> supported;
 
   private HostPrecompiles(Map<Address, Precompile> supported) {
     this.supported = Map.copyOf(supported);
   }
 
-  /** ecrecover, BN254 pairing and KZG point evaluation. */
+  /** Every precompile on the peers' allow-list. */
   public static HostPrecompiles standard() {
-    return new HostPrecompiles(Map.of(address(0x01), new Ecrecover(), address(0x08), new Bn254Pairing(),
-        address(0x0a), new KzgPointEvaluation()));
+    Map<Address, Precompile> m = new LinkedHashMap<>();
+    m.put(address(0x01), new Ecrecover());
+    m.put(address(0x08), new Bn254Pairing());
+    m.put(address(0x0a), new KzgPointEvaluation());
+    m.putAll(bls12381());
+    return new HostPrecompiles(m);
+  }
+
+  /** EIP-2537 at the addresses Prague gave it. */
+  private static Map<Address, Precompile> bls12381() {
+    return Map.of(address(0x0b), new BlsG1Add(), address(0x0c), new BlsG1Msm(), address(0x0d), new BlsG2Add(),
+        address(0x0e), new BlsG2Msm(), address(0x0f), new BlsPairingCheck(), address(0x10), new BlsMapFpToG1(),
+        address(0x11), new BlsMapFp2ToG2());
   }
 
   /** The precompile at {@code address}, or empty if it is not run by this host. */
@@ -33,10 +40,8 @@ public final class HostPrecompiles {
     return Optional.ofNullable(supported.get(address));
   }
 
-  /** Why {@code address} cannot be run: not supported here, or not on the allow-list at all. */
+  /** Why {@code address} cannot be run: it is not on the allow-list. */
   public String refusal(Address address) {
-    String why = UNSUPPORTED.get(address);
-    if (why != null) return "precompile " + address + " (" + why;
     return "precompile " + address + " is not on the host's allow-list of accelerated precompiles "
         + "(0x01, 0x08, 0x0a, 0x0b-0x11); a client only hints those";
   }
@@ -45,19 +50,6 @@ public final class HostPrecompiles {
     byte[] a = new byte[20];
     a[19] = (byte) last;
     return Address.wrap(a);
-  }
-
-  private static Map<Address, String> unsupported() {
-    Map<Address, String> m = new LinkedHashMap<>();
-    String bls = ") is not supported by this host: no BLS12-381 library on Maven Central offers the EIP-2537 operations";
-    m.put(address(0x0b), "BLS12-381 G1 add" + bls);
-    m.put(address(0x0c), "BLS12-381 G1 MSM" + bls);
-    m.put(address(0x0d), "BLS12-381 G2 add" + bls);
-    m.put(address(0x0e), "BLS12-381 G2 MSM" + bls);
-    m.put(address(0x0f), "BLS12-381 pairing" + bls);
-    m.put(address(0x10), "BLS12-381 map Fp to G1" + bls);
-    m.put(address(0x11), "BLS12-381 map Fp2 to G2" + bls);
-    return Map.copyOf(m);
   }
 
   @Override

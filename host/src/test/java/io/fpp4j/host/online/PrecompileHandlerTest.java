@@ -184,14 +184,33 @@ class PrecompileHandlerTest {
   }
 
   @Test
-  void allowListedPrecompilesWithoutALibraryAreRefusedSayingSo() {
-    assertThat(HostPrecompiles.UNSUPPORTED).doesNotContainKey(HostPrecompiles.address(0x08));
-    for (int a = 0x0b; a <= 0x11; a++) {
-      String addr = String.format("%040x", a);
-      assertThatThrownBy(() -> v2.handle(hint("l1-precompile", addr + "0000000000000100"), store))
-          .isInstanceOf(InvalidHintException.class).hasMessageContaining("BLS12-381").hasMessageContaining("not supported by this host");
+  void theWholeAllowListIsRunAndNothingElse() {
+    HostPrecompiles standard = HostPrecompiles.standard();
+    for (int a = 0; a <= 0x20; a++) {
+      boolean allowListed = a == 0x01 || a == 0x08 || a == 0x0a || (a >= 0x0b && a <= 0x11);
+      assertThat(standard.lookup(HostPrecompiles.address(a)).isPresent()).as("precompile 0x%02x", a).isEqualTo(allowListed);
     }
-    assertThat(store.size()).isZero();
+  }
+
+  @Test
+  void blsPrecompilesAreServedEndToEnd() {
+    // G1ADD(G1, G1) = 2·G1 (EIP-2537 vector), required gas 375.
+    String g1Add = "000000000000000000000000000000000000000b" + "0000000000000177" + BlsTestPoints.G1 + BlsTestPoints.G1;
+    v2.handle(hint("l1-precompile", g1Add), store);
+    assertThat(Stored.of(store)).containsExactlyInAnyOrderEntriesOf(expected(g1Add, "01" + BlsTestPoints.TWO_G1));
+
+    // A pairing check that holds, e(G1, G2)·e(−G1, G2) = 1, in the legacy layout.
+    MemoryPreimageStore pairing = new MemoryPreimageStore();
+    String check = "000000000000000000000000000000000000000f" + BlsTestPoints.G1 + BlsTestPoints.G2 + BlsTestPoints.NEG_G1 + BlsTestPoints.G2;
+    legacy.handle(hint("l1-precompile", check), pairing);
+    assertThat(Stored.of(pairing)).containsExactlyInAnyOrderEntriesOf(expected(check, "01" + "00".repeat(31) + "01"));
+
+    // A failing call (G1 MSM of no pairs) stores status 0 and no output.
+    MemoryPreimageStore failed = new MemoryPreimageStore();
+    String empty = "000000000000000000000000000000000000000c" + "0000000000000000";
+    v2.handle(hint("l1-precompile-v2", empty), failed);
+    assertThat(Stored.of(failed)).containsExactlyInAnyOrderEntriesOf(expected(empty, "00"));
+
   }
 
   @Test
