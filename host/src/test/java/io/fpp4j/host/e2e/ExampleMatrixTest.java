@@ -137,12 +137,14 @@ class ExampleMatrixTest {
     args.addAll(example.localKeys(out, valid));
     switch (mode) {
       case NATIVE_OS_PIPE, NATIVE_MEMORY -> {
+        // The level is process-wide and this is the test JVM: keep the runs' summaries out of the build log.
+        args.addAll(List.of("--log-level", "warn"));
         args.addAll(List.of("--native", "--program", example.program.getName(), "--native-transport",
             mode == Mode.NATIVE_MEMORY ? "memory" : "os-pipe"));
         return cli(args.toArray(String[]::new));
       }
       case EXEC -> {
-        args.addAll(List.of("--exec", JAVA, "--", "-cp", CP, example.program.getName()));
+        args.addAll(List.of("--log-level", "warn", "--exec", JAVA, "--", "-cp", CP, example.program.getName()));
         return cli(args.toArray(String[]::new));
       }
       case SERVER -> {
