@@ -20,6 +20,9 @@ import java.nio.file.Path;
  * handle keeps the FIFO open, and the extra handle is closed again: a departed peer then reads as end of
  * stream instead of a hang.
  *
+ * <p>When {@link RawFdIo} is available (JDK 22+ with native access enabled) descriptors 3 to 6 are read and
+ * written as the raw numbers they are, with none of the above: nothing is opened, so nothing can block.
+ *
  * <p>{@link #exit} flushes standard output and error and then halts, like {@code exit_group}: no
  * shutdown hooks run, and threads blocked in a read do not keep the process alive.
  */
@@ -30,9 +33,12 @@ public final class NativeKernel implements KernelInterface {
   private final Path fdDir;
   private final InputStream[] inputs = new InputStream[7];
   private final OutputStream[] outputs = new OutputStream[7];
+  private final RawFdIo.Buffer[] raw = new RawFdIo.Buffer[7];
+  private final boolean useRaw;
 
   NativeKernel(Path fdDir) {
     this.fdDir = fdDir;
+    this.useRaw = RawFdIo.available() && fdDir.equals(Path.of("/proc/self/fd"));
     inputs[0] = new FileInputStream(java.io.FileDescriptor.in);
     outputs[1] = new FileOutputStream(java.io.FileDescriptor.out);
     outputs[2] = new FileOutputStream(java.io.FileDescriptor.err);
@@ -40,13 +46,34 @@ public final class NativeKernel implements KernelInterface {
 
   @Override
   public void write(FileDescriptor fd, byte[] buf, int off, int len) throws IOException {
+    if (useRaw && fd.number() >= 3) {
+      rawBuffer(fd, false).write(fd.number(), buf, off, len);
+      return;
+    }
     output(fd).write(buf, off, len);
   }
 
   @Override
   public int read(FileDescriptor fd, byte[] buf, int off, int len) throws IOException {
     if (len == 0) return 0;
+    if (useRaw && fd.number() >= 3) {
+      int n = rawBuffer(fd, true).read(fd.number(), buf, off, len);
+      return n == 0 ? -1 : n;
+    }
     return input(fd).read(buf, off, len);
+  }
+
+  /** The native buffer for {@code fd}, after checking once that the descriptor is open in the right direction. */
+  private synchronized RawFdIo.Buffer rawBuffer(FileDescriptor fd, boolean reading) throws IOException {
+    int n = fd.number();
+    boolean readable = n == 0 || n == 3 || n == 5;
+    if (reading && !readable) throw new IOException("descriptor " + n + " (" + fd + ") is write-only");
+    if (!reading && readable) throw new IOException("descriptor " + n + " (" + fd + ") is read-only");
+    if (raw[n] == null) {
+      open(fd);
+      raw[n] = new RawFdIo.Buffer();
+    }
+    return raw[n];
   }
 
   @Override

@@ -87,6 +87,17 @@ public final class PipedProcess implements Closeable {
       child = pb.start();
 
       Ends ends = openEnds(child, fifo, openTimeout);
+      if (RawFdIo.available()) {
+        // The streams keep owning the descriptors; the channels only borrow their numbers, found while the
+        // FIFOs still have their names.
+        try {
+          return new PipedProcess(child,
+              rawChannel(fifo[4], fifo[3], ends.in4, ends.out3), rawChannel(fifo[6], fifo[5], ends.in6, ends.out5));
+        } catch (IOException | RuntimeException e) {
+          closeAll(List.of(ends.out3, ends.in4, ends.out5, ends.in6));
+          throw e;
+        }
+      }
       return new PipedProcess(child, new StreamChannel(ends.in4, ends.out3), new StreamChannel(ends.in6, ends.out5));
     } catch (IOException | RuntimeException e) {
       if (child != null) child.destroyForcibly();
@@ -99,6 +110,16 @@ public final class PipedProcess implements Closeable {
   }
 
   private record Ends(OutputStream out3, InputStream in4, OutputStream out5, InputStream in6) {}
+
+  private static Channel rawChannel(Path readFifo, Path writeFifo, InputStream in, OutputStream out) throws IOException {
+    int readFd = RawFdIo.descriptorOf(readFifo);
+    int writeFd = RawFdIo.descriptorOf(writeFifo);
+    return new RawFdChannel(readFd, writeFd, () -> {
+      try (InputStream i = in; OutputStream o = out) {
+        // closes both descriptors
+      }
+    });
+  }
 
   /** Opens this side's ends in the order the shell opens the child's, under a watchdog. */
   private static Ends openEnds(Process child, Path[] fifo, Duration timeout) throws IOException {

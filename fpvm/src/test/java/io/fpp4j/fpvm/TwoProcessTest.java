@@ -27,8 +27,12 @@ class TwoProcessTest {
   @TempDir Path tmp;
 
   private Result runChild(Map<PreimageKey, byte[]> store, String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(javaBin(), "-cp", System.getProperty("java.class.path"),
-        AllKeyTypesProgram.class.getName()));
+    List<String> cmd = new ArrayList<>(List.of(javaBin()));
+    // The child uses the same descriptor I/O as this JVM: raw (java.lang.foreign) on the JDK 25 pass, streams on 17.
+    for (String arg : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (arg.startsWith("--enable-native-access")) cmd.add(arg);
+    }
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), AllKeyTypesProgram.class.getName()));
     cmd.addAll(List.of(args));
     Path out = tmp.resolve("stdout"), err = tmp.resolve("stderr");
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
