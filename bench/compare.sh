@@ -10,7 +10,10 @@
 # bench/target/compare/. About 4 to 5 minutes on 2 cores with one extra JDK.
 #
 # Knobs (environment): FORKS (2), WARMUP (2 iterations of 1 s), ITERS (3 iterations of 1 s),
-# C_ITERS (100000 small / C_ITERS/10 large round trips per run, after a tenth as warm-up), C_RUNS (5).
+# C_ITERS (100000 small / C_ITERS/10 large round trips per run, after a tenth as warm-up), C_RUNS (5),
+# PIN_CPU (0): every measured process, C and Java alike, runs on this one CPU (taskset); "none" lets the
+# scheduler place them. On this VM a wake-up across CPUs costs anything from 1 to 65 us depending on the
+# hour, which swamps what is measured, so the default pins both sides of every ping-pong to one CPU.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -23,6 +26,13 @@ WARMUP=${WARMUP:-2}
 ITERS=${ITERS:-3}
 C_ITERS=${C_ITERS:-100000}
 C_RUNS=${C_RUNS:-5}
+PIN_CPU=${PIN_CPU:-0}
+JMH_EXTRA=()
+PIN=()
+if [ "$PIN_CPU" != none ]; then
+  command -v taskset >/dev/null || { echo "taskset (util-linux) is needed to pin to CPU $PIN_CPU; or set PIN_CPU=none" >&2; exit 2; }
+  PIN=(taskset -c "$PIN_CPU")
+fi
 
 for jdk in "$@"; do
   [ -x "$jdk/bin/java" ] || { echo "not a JDK (no bin/java): $jdk" >&2; exit 2; }
@@ -39,13 +49,13 @@ gcc -O2 -Wall -o "$PP" bench/c/pingpong.c
 run_c() { # $1: label (before/after)
   local large_iters=$((C_ITERS / 10))
   for mode in exact greedy; do
-    "$PP" 100 "$C_ITERS" $((C_ITERS / 10)) "$C_RUNS" "$mode" | tee -a "$OUT/c-$1.txt"
-    "$PP" 131072 "$large_iters" $((large_iters / 10)) "$C_RUNS" "$mode" | tee -a "$OUT/c-$1.txt"
+    "${PIN[@]}" "$PP" 100 "$C_ITERS" $((C_ITERS / 10)) "$C_RUNS" "$mode" | tee -a "$OUT/c-$1.txt"
+    "${PIN[@]}" "$PP" 131072 "$large_iters" $((large_iters / 10)) "$C_RUNS" "$mode" | tee -a "$OUT/c-$1.txt"
   done
 }
 
 run_jmh() { # $1: java binary, $2: tag, $3: benchmark regex
-  "$1" -jar "$JAR" "$3" -bm sample -tu us -f "$FORKS" -wi "$WARMUP" -w 1s -i "$ITERS" -r 1s \
+  "${PIN[@]}" "$1" -jar "$JAR" "$3" "${JMH_EXTRA[@]}" -bm sample -tu us -f "$FORKS" -wi "$WARMUP" -w 1s -i "$ITERS" -r 1s \
     -rf json -rff "$OUT/jmh-$2.json" > "$OUT/jmh-$2.txt" 2>&1 \
     || { tail -40 "$OUT/jmh-$2.txt" >&2; echo "JMH run $2 failed, see $OUT/jmh-$2.txt" >&2; exit 1; }
   grep -E '^(Benchmark|[A-Za-z]+Bench\.[A-Za-z0-9]+ )|:p0.50 ' "$OUT/jmh-$2.txt" || true
@@ -56,6 +66,7 @@ run_jmh() { # $1: java binary, $2: tag, $3: benchmark regex
   echo "nproc: $(nproc)"
   echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
   echo "kernel: $(uname -r)"
+  echo "pinned to CPU: $PIN_CPU"
   echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$OUT/machine.txt"
 
@@ -67,8 +78,15 @@ run_jmh java jdk-default '(CrossProcessBench|RawPipeBench|InProcessBench)\.'
 
 for jdk in "$@"; do
   tag=$(basename "$jdk")
-  echo "== JMH on $("$jdk/bin/java" -version 2>&1 | head -1) (cross-process only)"
+  echo "== JMH on $("$jdk/bin/java" -version 2>&1 | head -1) (cross-process only; descriptor I/O through streams)"
   run_jmh "$jdk/bin/java" "$tag" '(CrossProcessBench|RawPipeBench)\.'
+  # JDK 22+ with native access: fpp4j's channels on both sides read and write the raw descriptors (RawFdIo).
+  if [ "$("$jdk/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/ *java.specification.version = //p')" -ge 22 ]; then
+    echo "== JMH on $tag, descriptor I/O through java.lang.foreign (--enable-native-access)"
+    JMH_EXTRA=(-jvmArgsAppend --enable-native-access=ALL-UNNAMED)
+    run_jmh "$jdk/bin/java" "$tag-rawfd" 'CrossProcessBench\.'
+    JMH_EXTRA=()
+  fi
 done
 
 echo "== C ping-pong (after)"

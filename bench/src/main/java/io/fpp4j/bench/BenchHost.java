@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -41,8 +43,13 @@ public final class BenchHost {
    */
   static PipedProcess startJava(Class<?> mainClass) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-        mainClass.getName()))
+    List<String> cmd = new ArrayList<>(List.of(java));
+    // The host runs with this JVM's choice of descriptor I/O (raw through java.lang.foreign, or streams).
+    for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (arg.startsWith("--enable-native-access") || arg.startsWith("-Dfpp4j.rawfd")) cmd.add(arg);
+    }
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
+    ProcessBuilder pb = new ProcessBuilder(cmd)
         .redirectInput(Redirect.INHERIT)
         .redirectOutput(Redirect.DISCARD)
         .redirectError(Redirect.INHERIT);
