@@ -4,10 +4,11 @@
 #   bench/compare.sh [JDK_HOME ...]
 #
 # Builds the benchmarks jar and the C ping-pong, then runs, in this order: the C ping-pong, the JMH
-# benchmarks on the JDK that runs `java` (the build's JDK), the cross-process JMH benchmarks on every
+# benchmarks on the JDK that runs `java` (the build's JDK), the half pairs (one side Java, the other C), the
+# cross-process JMH benchmarks and half pairs on every
 # JDK_HOME given (e.g. /usr/lib/jvm/temurin-25-jdk-amd64), and the C ping-pong again, so drift in a noisy
 # machine shows up in the C figures. It prints a table of medians and Java/C ratios; raw output stays in
-# bench/target/compare/. About 4 to 5 minutes on 2 cores with one extra JDK.
+# bench/target/compare/. About 8 to 9 minutes on 2 cores with one extra JDK (JDK 22+ adds a raw-descriptor pass).
 #
 # Knobs (environment): FORKS (2), WARMUP (2 iterations of 1 s), ITERS (3 iterations of 1 s),
 # C_ITERS (100000 small / C_ITERS/10 large round trips per run, after a tenth as warm-up), C_RUNS (5),
@@ -76,16 +77,39 @@ run_c before
 echo "== JMH on $(java -version 2>&1 | head -1)"
 run_jmh java jdk-default '(CrossProcessBench|RawPipeBench|InProcessBench)\.'
 
+# Half pairs: one side Java, the other the C ping-pong's half, so each Java side's share of the gap shows.
+#  - host side: `pingpong client` times round trips against a Java host (fpp4j's BenchHost, then RawEchoHost);
+#  - client side: the JMH client (CrossProcessBench.preimage100) against `pingpong host`.
+# $1: java binary, $2: tag, $3...: extra JVM options (none, or native access for the raw-descriptor path).
+run_half_pairs() {
+  local java=$1 tag=$2; shift 2
+  local key; key=$("$java" "$@" -cp "$JAR" io.fpp4j.bench.BenchData)
+  for host in BenchHost RawEchoHost; do
+    echo "== C client, Java $host ($tag)"
+    "${PIN[@]}" "$PP" client 100 "$C_ITERS" $((C_ITERS / 10)) "$C_RUNS" "$key" "$java" "$@" -cp "$JAR" "io.fpp4j.bench.$host" \
+      | tee "$OUT/half-$tag-$host.txt"
+  done
+  echo "== JMH client, C host ($tag)"
+  local saved=("${JMH_EXTRA[@]}")
+  JMH_EXTRA=(-jvmArgsAppend "$* -Dfpp4j.bench.hostCommand=$PP,host,100")
+  run_jmh "$java" "$tag-chost" 'CrossProcessBench\.preimage100$'
+  JMH_EXTRA=("${saved[@]}")
+}
+
+run_half_pairs java jdk-default
+
 for jdk in "$@"; do
   tag=$(basename "$jdk")
   echo "== JMH on $("$jdk/bin/java" -version 2>&1 | head -1) (cross-process only; descriptor I/O through streams)"
   run_jmh "$jdk/bin/java" "$tag" '(CrossProcessBench|RawPipeBench)\.'
+  run_half_pairs "$jdk/bin/java" "$tag"
   # JDK 22+ with native access: fpp4j's channels on both sides read and write the raw descriptors (RawFdIo).
   if [ "$("$jdk/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/ *java.specification.version = //p')" -ge 22 ]; then
     echo "== JMH on $tag, descriptor I/O through java.lang.foreign (--enable-native-access)"
     JMH_EXTRA=(-jvmArgsAppend --enable-native-access=ALL-UNNAMED)
-    run_jmh "$jdk/bin/java" "$tag-rawfd" 'CrossProcessBench\.'
+    run_jmh "$jdk/bin/java" "$tag-rawfd" '(CrossProcessBench|RawPipeBench)\.'
     JMH_EXTRA=()
+    run_half_pairs "$jdk/bin/java" "$tag-rawfd" --enable-native-access=ALL-UNNAMED
   fi
 done
 
@@ -133,12 +157,32 @@ print("Java (JMH sample mode, microseconds per round trip) and ratios to the C p
 hdr = ("JDK", "benchmark", "median", "mean", "/C greedy", "/C exact")
 print("  %-28s %-34s %8s %8s %9s %9s" % hdr)
 for jdk, name, med, mean, size in rows:
+    if jdk.split(" ")[0].endswith("-chost"):
+        continue  # a half pair, listed below
     g = c.get(("greedy", size)); e = c.get(("exact", size))
     rg = "%.2fx" % (med / g[0]) if g else "-"
     re_ = "%.2fx" % (med / e[0]) if e else "-"
     print("  %-28s %-34s %8.3f %8.3f %9s %9s" % (jdk[:28], name, med, mean, rg, re_))
 
-goal = [r for r in rows if r[1] == "CrossProcessBench.preimage100"]
+# Half pairs: the C client against a Java host, and the JMH client against the C host.
+half = []
+for f in sorted(glob.glob(os.path.join(out, "half-*.txt"))):
+    tag, host = os.path.basename(f)[5:-4].rsplit("-", 1)
+    for line in open(f):
+        m = re.match(r"result: mode=greedy payload=100 median_us=([\d.]+)", line)
+        if m:
+            half.append((tag, "C client -> Java " + host, float(m[1])))
+for jdk, name, med, mean, size in rows:
+    if jdk.split(" ")[0].endswith("-chost"):
+        half.append((jdk.split(" ")[0][:-6], "JMH client -> C host", med))
+if half and ("greedy", 100) in c:
+    g = c[("greedy", 100)][0]
+    print()
+    print("Half pairs, 100-byte answers (one side Java, the other C), ratio to C greedy on both sides:")
+    for tag, what, med in half:
+        print("  %-28s %-34s %8.3f %8.2fx" % (tag[:28], what, med, med / g))
+
+goal = [r for r in rows if r[1] == "CrossProcessBench.preimage100" and not r[0].split(" ")[0].endswith("-chost")]
 if goal and ("greedy", 100) in c:
     base = min(c[("greedy", 100)][0], c[("exact", 100)][0])
     print()

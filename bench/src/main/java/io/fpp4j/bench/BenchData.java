@@ -27,6 +27,11 @@ public final class BenchData {
 
   private BenchData() {}
 
+  /** Prints the small key, for a benchmark client written in another language ({@code bench/compare.sh}). */
+  public static void main(String[] args) {
+    System.out.println(SMALL_KEY.hex());
+  }
+
   /** Serves the two preimages; any other key is an error that names it. */
   public static PreimageFetcher fetcher() {
     return key -> {

@@ -31,9 +31,22 @@ public final class BenchHost {
     }
   }
 
-  /** Starts a host child, see {@link #startJava}. */
+  /**
+   * The system property naming another host to start instead, as comma-separated words (JMH passes
+   * {@code -jvmArgsAppend} on split at spaces): {@code bench/compare.sh} sets it to the C ping-pong's host half, so
+   * that the Java client is measured against a C host.
+   */
+  public static final String HOST_COMMAND_PROPERTY = "fpp4j.bench.hostCommand";
+
+  /** Starts a host child: a {@code BenchHost} JVM (see {@link #startJava}), or the command in {@link #HOST_COMMAND_PROPERTY}. */
   public static PipedProcess start() throws IOException {
-    return startJava(BenchHost.class);
+    String command = System.getProperty(HOST_COMMAND_PROPERTY, "").trim();
+    if (command.isEmpty()) return startJava(BenchHost.class);
+    ProcessBuilder pb = new ProcessBuilder(List.of(command.split("\\s*,\\s*")))
+        .redirectInput(Redirect.INHERIT)
+        .redirectOutput(Redirect.DISCARD)
+        .redirectError(Redirect.INHERIT);
+    return PipedProcess.start(pb, Duration.ofSeconds(30));
   }
 
   /**
