@@ -5,10 +5,14 @@ import io.fpp4j.host.HostExitCode;
 import io.fpp4j.host.HostPlan;
 import io.fpp4j.host.Mode;
 import io.fpp4j.host.OnlineEndpoints;
+import io.fpp4j.host.local.AgreedPrestate;
+import io.fpp4j.host.local.ChainInputs;
 import io.fpp4j.host.local.OpProgramInputs;
+import io.fpp4j.host.local.OpProgramInteropInputs;
 import io.fpp4j.host.serve.HintHandlerRegistry;
 import io.fpp4j.host.serve.LoggingFetchListener;
 import io.fpp4j.primitives.Bytes32;
+import io.fpp4j.primitives.Hex;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +26,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code fpp4j host op-program}: the op-program host's flags, {@code OP_PROGRAM_*} environment variables and
- * config checks (single chain, pre-interop), serving op-program's local-key map (5 = chain id or MaxUint64 for a
+ * config checks (a single chain, or an interop run with {@code --l2.agreed-prestate}), serving op-program's local-key map (5 = chain id or MaxUint64 for a
  * custom chain; 6 = L2 chain config, 7 = rollup config, 9 = L1 chain config). Runs the client in this process
  * (default), as a child ({@code --exec}) or only serves ({@code --server}).
  */
@@ -38,6 +42,8 @@ final class OpProgramCommand extends HostRunCommand {
       Map.entry("--l1.head", "OP_PROGRAM_L1_HEAD"),
       Map.entry("--l2.head", "OP_PROGRAM_L2_HEAD"),
       Map.entry("--l2.outputroot", "OP_PROGRAM_L2_OUTPUT_ROOT"),
+      Map.entry("--l2.agreed-prestate", "OP_PROGRAM_L2_AGREED_PRESTATE"),
+      Map.entry("--depset.config", "OP_PROGRAM_DEPSET_CONFIG"),
       Map.entry("--l2.claim", "OP_PROGRAM_L2_CLAIM"),
       Map.entry("--l2.blocknumber", "OP_PROGRAM_L2_BLOCK_NUM"),
       Map.entry("--l2.custom", "OP_PROGRAM_L2_CHAINID"),
@@ -65,6 +71,12 @@ final class OpProgramCommand extends HostRunCommand {
 
   @Option(names = "--l2.outputroot", paramLabel = "HASH", description = "Agreed L2 output root; local key 2. Env OP_PROGRAM_L2_OUTPUT_ROOT.")
   String l2OutputRoot;
+
+  @Option(names = "--l2.agreed-prestate", paramLabel = "HEX", description = "Interop: the agreed pre-state (a super root or a transition state) instead of --l2.outputroot; local key 2 is its keccak-256. Env OP_PROGRAM_L2_AGREED_PRESTATE.")
+  String l2AgreedPrestate;
+
+  @Option(names = "--depset.config", paramLabel = "FILE", description = "Interop: the dependency set JSON; local key 8. Env OP_PROGRAM_DEPSET_CONFIG.")
+  Path depsetConfig;
 
   @Option(names = "--l2.claim", paramLabel = "HASH", description = "Claimed L2 output root; local key 3 (the zero hash is allowed). Env OP_PROGRAM_L2_CLAIM.")
   String l2Claim;
@@ -144,11 +156,22 @@ final class OpProgramCommand extends HostRunCommand {
     return l1 != null && !splitCommas(l2).isEmpty() && l1Beacon != null;
   }
 
-  /** op-program's {@code CheckRequired} and {@code Config.Check}, in its order, with flag-naming messages. */
-  OpProgramInputs validate() {
+  /**
+   * op-program's {@code CheckRequired} and {@code Config.Check}, in its order, with flag-naming messages: a single
+   * chain ({@link OpProgramInputs}) with {@code --l2.outputroot}, an interop run ({@link OpProgramInteropInputs})
+   * with {@code --l2.agreed-prestate}.
+   */
+  ChainInputs validate() {
     require(l1Head, "--l1.head");
     require(l2Claim, "--l2.claim");
     require(l2BlockNumber, "--l2.blocknumber");
+    if (l2AgreedPrestate != null) {
+      if (l2OutputRoot != null) {
+        throw new IllegalArgumentException("give one of --l2.outputroot (a single chain) and --l2.agreed-prestate (interop), not both");
+      }
+      return validateInterop();
+    }
+    if (depsetConfig != null) throw new IllegalArgumentException(where("--depset.config") + " is for interop runs: it needs --l2.agreed-prestate");
     List<String> networks = splitCommas(network);
     List<String> rollups = splitCommas(rollupConfig);
     List<String> geneses = splitCommas(l2Genesis);
@@ -156,7 +179,7 @@ final class OpProgramCommand extends HostRunCommand {
       throw new IllegalArgumentException("--l2.custom cannot be used with named networks (--network)");
     }
     if (l2OutputRoot == null) {
-      throw new IllegalArgumentException(missing("--l2.outputroot") + " (interop's --l2.agreed-prestate is not supported)");
+      throw new IllegalArgumentException(missing("--l2.outputroot") + " (or --l2.agreed-prestate for an interop run)");
     }
     if (l2Head == null) throw new IllegalArgumentException("--l2.head is required when --l2.outputroot is given");
 
@@ -169,7 +192,7 @@ final class OpProgramCommand extends HostRunCommand {
 
     if (networks.size() > 1 || rollups.size() > 1 || geneses.size() > 1) {
       throw new IllegalArgumentException("several --network/--rollup.config/--l2.genesis values configure several chains "
-          + "(interop), which fpp4j's op-program mode does not support; give one chain");
+          + "(interop), which needs --l2.agreed-prestate instead of --l2.outputroot");
     }
     if (!networks.isEmpty() && (!rollups.isEmpty() || !geneses.isEmpty() || l1ChainConfig != null)) {
       throw new IllegalArgumentException(where("--network") + " cannot be combined with --rollup.config, --l2.genesis or --l1.chainconfig");
@@ -203,6 +226,57 @@ final class OpProgramCommand extends HostRunCommand {
     if (serverMode && exec != null) {
       throw new IllegalArgumentException("--exec must not be set in server mode (--server)");
     }
+    checkDataFormat();
+    if (splitCommas(l2).size() > 1) {
+      throw new IllegalArgumentException("several --l2 endpoints serve several chains (interop), which needs --l2.agreed-prestate instead of --l2.outputroot");
+    }
+    noProgramArgsUnlessExec(exec != null);
+    return new OpProgramInputs(l1HeadHash, l2HeadHash, outputRoot, claim, blockNumber, chainId,
+        rollups.isEmpty() ? null : Path.of(rollups.get(0)), geneses.isEmpty() ? null : Path.of(geneses.get(0)), l1ChainConfig);
+  }
+
+  /** The interop checks: the pre-state parses, every chain comes as a rollup config and a genesis file. */
+  private OpProgramInteropInputs validateInterop() {
+    byte[] raw;
+    try {
+      raw = Hex.decode(l2AgreedPrestate.trim());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("invalid " + where("--l2.agreed-prestate") + ": " + e.getMessage(), e);
+    }
+    AgreedPrestate prestate = AgreedPrestate.parse(raw, where("--l2.agreed-prestate"));
+    Bytes32 claim = hash(l2Claim, "--l2.claim");
+    long timestamp = u64(l2BlockNumber, "--l2.blocknumber");
+    if (timestamp == 0) throw new IllegalArgumentException("invalid " + where("--l2.blocknumber") + " 0: the game timestamp must be above 0");
+    Bytes32 l1HeadHash = nonZero(hash(l1Head, "--l1.head"), "--l1.head", "L1 head");
+    if (!splitCommas(network).isEmpty()) {
+      throw new IllegalArgumentException(where("--network") + " needs the superchain registry, which fpp4j does not bundle; "
+          + "give --rollup.config and --l2.genesis for each chain of the interop run");
+    }
+    if (l2Custom) throw new IllegalArgumentException("--l2.custom is implied in an interop run (the configs are always served)");
+    List<String> rollups = splitCommas(rollupConfig);
+    List<String> geneses = splitCommas(l2Genesis);
+    if (rollups.isEmpty()) throw new IllegalArgumentException(missing("--rollup.config") + ": an interop run needs one per chain");
+    if (rollups.size() != geneses.size()) {
+      throw new IllegalArgumentException("an interop run needs one --l2.genesis per --rollup.config, in the same order: got "
+          + rollups.size() + " --rollup.config and " + geneses.size() + " --l2.genesis");
+    }
+    if ((l1 != null) != !splitCommas(l2).isEmpty()) {
+      throw new IllegalArgumentException("--l1 and --l2 must be given together or both omitted");
+    }
+    if (!fetching() && dataDir == null) {
+      throw new IllegalArgumentException("--datadir must be given when not fetching (fetching needs all of --l1, --l2 and --l1.beacon)");
+    }
+    if (serverMode && exec != null) throw new IllegalArgumentException("--exec must not be set in server mode (--server)");
+    checkDataFormat();
+    if (l2Head != null) LOG.warn("--l2.head is ignored in an interop run: the agreed pre-state names every chain's output");
+    noProgramArgsUnlessExec(exec != null);
+    OpProgramInteropInputs inputs = new OpProgramInteropInputs(l1HeadHash, prestate, claim, timestamp,
+        rollups.stream().map(Path::of).toList(), geneses.stream().map(Path::of).toList(), depsetConfig, l1ChainConfig);
+    inputs.rollupsByChain(); // every rollup config must parse before anything is served
+    return inputs;
+  }
+
+  private void checkDataFormat() {
     String fmt = dataFormat.trim().toLowerCase(Locale.ROOT);
     if (fmt.equals("pebble")) {
       throw new IllegalArgumentException(where("--data.format") + " pebble is not supported: PebbleDB is a Go-only format; "
@@ -211,12 +285,6 @@ final class OpProgramCommand extends HostRunCommand {
     if (!fmt.equals("directory") && !fmt.equals("file")) {
       throw new IllegalArgumentException("invalid " + where("--data.format") + " '" + dataFormat + "': use directory or file");
     }
-    if (splitCommas(l2).size() > 1) {
-      throw new IllegalArgumentException("several --l2 endpoints serve several chains (interop), which fpp4j's op-program mode does not support");
-    }
-    noProgramArgsUnlessExec(exec != null);
-    return new OpProgramInputs(l1HeadHash, l2HeadHash, outputRoot, claim, blockNumber, chainId,
-        rollups.isEmpty() ? null : Path.of(rollups.get(0)), geneses.isEmpty() ? null : Path.of(geneses.get(0)), l1ChainConfig);
   }
 
   private Bytes32 nonZero(Bytes32 v, String option, String what) {
@@ -226,7 +294,7 @@ final class OpProgramCommand extends HostRunCommand {
 
   @Override
   HostPlan plan() {
-    OpProgramInputs inputs = validate();
+    ChainInputs inputs = validate();
     Mode mode = serverMode ? Mode.SERVER : exec != null ? Mode.EXEC : Mode.NATIVE;
     HintHandlerRegistry handlers = null;
     if (fetching()) {
@@ -235,6 +303,7 @@ final class OpProgramCommand extends HostRunCommand {
       options.put("l1.rpckind", l1RpcKind);
       List<String> experimental = splitCommas(l2Experimental);
       if (!experimental.isEmpty()) options.put("l2.experimental", String.join(",", experimental));
+      options.put("l2", String.join(",", splitCommas(l2))); // every L2 endpoint: an interop run has one per chain
       handlers = wiring.handlers().create(inputs, new OnlineEndpoints(l1, splitCommas(l2).get(0), l1Beacon, options));
     } else if (l1 != null || l1Beacon != null) {
       LOG.warn("not fetching: {} missing, so every preimage must already be in {}", l1Beacon == null ? "--l1.beacon is" : "--l1/--l2 are", dataDir);

@@ -71,7 +71,7 @@ class OpProgramFlagsTest {
     assertThat(check(W, "op-program", concat(without("--l2.blocknumber"), "--network", "10", "--datadir", "d")))
         .isEqualTo("missing required flag --l2.blocknumber (or env OP_PROGRAM_L2_BLOCK_NUM)");
     assertThat(check(W, "op-program", concat(without("--l2.outputroot"), "--network", "10", "--datadir", "d")))
-        .isEqualTo("missing required flag --l2.outputroot (or env OP_PROGRAM_L2_OUTPUT_ROOT) (interop's --l2.agreed-prestate is not supported)");
+        .isEqualTo("missing required flag --l2.outputroot (or env OP_PROGRAM_L2_OUTPUT_ROOT) (or --l2.agreed-prestate for an interop run)");
     assertThat(check(W, "op-program", concat(without("--l2.head"), "--network", "10", "--datadir", "d")))
         .isEqualTo("--l2.head is required when --l2.outputroot is given");
     assertThat(check(W, "op-program", concat(with("--l1.head", ZERO), "--network", "10", "--datadir", "d")))
@@ -125,7 +125,7 @@ class OpProgramFlagsTest {
         "OP_PROGRAM_NETWORK", "8453", "OP_PROGRAM_DATADIR", "/data", "OP_PROGRAM_SERVER", "true",
         "OP_PROGRAM_LOG_LEVEL", "debug", "OP_PROGRAM_DATA_FORMAT", "file"));
     OpProgramCommand c = Cli.parse(Cli.env(env), "op-program");
-    OpProgramInputs in = c.validate();
+    OpProgramInputs in = (OpProgramInputs) c.validate();
     assertThat(c.serverMode).isTrue();
     assertThat(c.dataDir).hasToString("/data");
     assertThat(c.dataFormat).isEqualTo("file");
@@ -163,6 +163,89 @@ class OpProgramFlagsTest {
     assertThat(plan.handlers()).isNull();
     assertThat(plan.claim()).isEqualTo("claim " + CLAIM + " at L2 block 8 (agreed output " + OUT + " of L2 block " + L2H
         + ", L1 head " + L1 + ")");
+  }
+
+  /** Version 1 super root at timestamp 1200 over chains 901 and 902. */
+  static final String SUPER = "0x01" + "00000000000004b0" + "00".repeat(30) + "0385" + "aa".repeat(32)
+      + "00".repeat(30) + "0386" + "bb".repeat(32);
+
+  static String rollupJson(long chainId) {
+    return "{\"genesis\": {\"l1\": {\"hash\": \"0x" + "01".repeat(32) + "\", \"number\": 1}, \"l2\": {\"hash\": \"0x"
+        + "02".repeat(32) + "\", \"number\": 0}, \"l2_time\": 1000}, \"block_time\": 2, \"seq_window_size\": 3600,"
+        + " \"channel_timeout\": 300, \"l1_chain_id\": 900, \"l2_chain_id\": " + chainId + "}";
+  }
+
+  /** The interop flags without --l2.outputroot and --l2.head, with two chains' files. */
+  String[] interop(String... extra) throws IOException {
+    Path r1 = Files.writeString(tmp.resolve("r901.json"), rollupJson(901));
+    Path r2 = Files.writeString(tmp.resolve("r902.json"), rollupJson(902));
+    Path g1 = Files.writeString(tmp.resolve("g901.json"), "{\"config\": {\"chainId\": 901}}");
+    Path g2 = Files.writeString(tmp.resolve("g902.json"), "{\"config\": {\"chainId\": 902}}");
+    return concat(new String[] {"--l1.head", L1, "--l2.agreed-prestate", SUPER, "--l2.claim", CLAIM, "--l2.blocknumber", "1201",
+        "--rollup.config", r1 + "," + r2, "--l2.genesis", g1.toString(), "--l2.genesis", g2.toString()}, extra);
+  }
+
+  @Test
+  void interopRunServesOpProgramsInteropLocalKeys() throws IOException {
+    Path depset = Files.writeString(tmp.resolve("depset.json"), "{ \"dependencies\": {\"901\": {}, \"902\": {}} }");
+    OpProgramCommand c = Cli.parse(W, "op-program", interop("--depset.config", depset.toString(), "--datadir", "d", "--server"));
+    HostPlan plan = c.plan();
+    assertThat(plan.mode()).isEqualTo(Mode.SERVER);
+    assertThat(plan.locals().indices()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
+    String root = Hex.prefixed(io.fpp4j.primitives.Hashing.keccak256(Hex.decode(SUPER)));
+    assertThat(Hex.prefixed(plan.locals().get(2).orElseThrow())).isEqualTo(root);
+    assertThat(Hex.prefixed(plan.locals().get(3).orElseThrow())).isEqualTo(CLAIM);
+    assertThat(Hex.prefixed(plan.locals().get(4).orElseThrow())).isEqualTo("0x00000000000004b1");
+    assertThat(Hex.prefixed(plan.locals().get(5).orElseThrow())).isEqualTo("0xffffffffffffffff");
+    assertThat(new String(plan.locals().get(6).orElseThrow())).isEqualTo("[{\"chainId\":901},{\"chainId\":902}]");
+    assertThat(new String(plan.locals().get(7).orElseThrow())).startsWith("[{\"genesis\":").contains("\"l2_chain_id\":901}")
+        .endsWith("\"l2_chain_id\":902}]");
+    assertThat(new String(plan.locals().get(8).orElseThrow())).isEqualTo("{\"dependencies\":{\"901\":{},\"902\":{}}}");
+    assertThat(plan.claim()).isEqualTo("claim " + CLAIM + " at timestamp 1201 (agreed super root at timestamp 1200 over 2 chain(s), root "
+        + root + ", chains 901, 902, L1 head " + L1 + ")");
+  }
+
+  @Test
+  void interopFlagsFromTheEnvironmentAndSeveralL2Endpoints() throws IOException {
+    String[] args = interop("--l1", "http://l1", "--l2", "http://a,http://b", "--l1.beacon", "http://c");
+    assertThat(check(W, "op-program", args)).isNull();
+    Map<String, String> env = new HashMap<>(Map.of("OP_PROGRAM_L2_AGREED_PRESTATE", SUPER));
+    String[] noPrestate = java.util.Arrays.stream(args).filter(a -> !a.equals("--l2.agreed-prestate") && !a.equals(SUPER))
+        .toArray(String[]::new);
+    assertThat(check(Cli.env(env), "op-program", noPrestate)).isNull();
+    env.put("OP_PROGRAM_L2_AGREED_PRESTATE", "0x02");
+    assertThat(check(Cli.env(env), "op-program", noPrestate)).isEqualTo("--l2.agreed-prestate (from env OP_PROGRAM_L2_AGREED_PRESTATE) "
+        + "starts with version byte 0x02: expected 0x01 (super root) or 0xff (transition state)");
+  }
+
+  @Test
+  void interopInvalidCombinationsWithTheirMessages() throws IOException {
+    assertThat(check(W, "op-program", interop("--l2.outputroot", OUT, "--datadir", "d")))
+        .isEqualTo("give one of --l2.outputroot (a single chain) and --l2.agreed-prestate (interop), not both");
+    assertThat(op("--network", "10", "--datadir", "d", "--depset.config", "x.json"))
+        .isEqualTo("--depset.config is for interop runs: it needs --l2.agreed-prestate");
+    assertThat(check(W, "op-program", interop("--network", "10", "--datadir", "d")))
+        .startsWith("--network needs the superchain registry, which fpp4j does not bundle");
+    assertThat(check(W, "op-program", interop("--l2.custom", "--datadir", "d")))
+        .isEqualTo("--l2.custom is implied in an interop run (the configs are always served)");
+    assertThat(check(W, "op-program", interop("--rollup.config", tmp.resolve("r901.json").toString(), "--datadir", "d")))
+        .isEqualTo("an interop run needs one --l2.genesis per --rollup.config, in the same order: got 3 --rollup.config and 2 --l2.genesis");
+    assertThat(check(W, "op-program", interop())).startsWith("--datadir must be given when not fetching");
+    assertThat(check(W, "op-program", interop("--datadir", "d", "--l1", "http://l1")))
+        .isEqualTo("--l1 and --l2 must be given together or both omitted");
+    String[] zeroTime = interop("--datadir", "d");
+    zeroTime[7] = "0";
+    assertThat(check(W, "op-program", zeroTime)).isEqualTo("invalid --l2.blocknumber 0: the game timestamp must be above 0");
+    String[] badHex = interop("--datadir", "d");
+    badHex[3] = "0x0g";
+    assertThat(check(W, "op-program", badHex)).startsWith("invalid --l2.agreed-prestate: ");
+    Files.writeString(tmp.resolve("broken.json"), "{\"l2_chain_id\": 903}");
+    String[] badRollup = interop("--datadir", "d");
+    badRollup[9] = tmp.resolve("broken.json") + "," + tmp.resolve("r902.json");
+    assertThat(check(W, "op-program", badRollup)).startsWith("--rollup.config file " + tmp.resolve("broken.json") + " is not a rollup config: ");
+    String[] sameChain = interop("--datadir", "d");
+    sameChain[9] = tmp.resolve("r901.json") + "," + tmp.resolve("r901.json");
+    assertThat(check(W, "op-program", sameChain)).isEqualTo("two --rollup.config files are for L2 chain 901");
   }
 
   @Test

@@ -1,0 +1,97 @@
+package io.fpp4j.host.local;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.fpp4j.primitives.Bytes32;
+import io.fpp4j.proof.boot.RollupConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The boot values of the op-program host in an interop run ({@code --l2.agreed-prestate} instead of
+ * {@code --l2.outputroot}): several L2 chains, each given by a rollup config and an op-geth genesis file, in the
+ * same order.
+ *
+ * <p>op-program's interop local-key map: 1 = L1 head, 2 = keccak-256 of the agreed pre-state, 3 = the claimed
+ * post-state, 4 = the game's timestamp (given with {@code --l2.blocknumber}, as the dispute game loads it under
+ * the same index), 5 = MaxUint64 (the configs below are served), 6 = a JSON array of the chains' configs
+ * (each genesis file's {@code config} object), 7 = a JSON array of the rollup configs, 8 = the dependency set
+ * ({@code --depset.config}, if given), 9 = the L1 chain config (if given).
+ *
+ * @param l1Head {@code --l1.head}
+ * @param prestate {@code --l2.agreed-prestate}, parsed
+ * @param claim {@code --l2.claim}, the claimed post-state
+ * @param timestamp {@code --l2.blocknumber}: the game's timestamp in an interop run
+ * @param rollupConfigs {@code --rollup.config}, one per chain
+ * @param l2Geneses {@code --l2.genesis}, one per chain, in the order of the rollup configs
+ * @param dependencySet {@code --depset.config}, or null
+ * @param l1ChainConfig {@code --l1.chainconfig}, or null
+ */
+public record OpProgramInteropInputs(Bytes32 l1Head, AgreedPrestate prestate, Bytes32 claim, long timestamp,
+                                     List<Path> rollupConfigs, List<Path> l2Geneses, Path dependencySet,
+                                     Path l1ChainConfig) implements ChainInputs {
+  public OpProgramInteropInputs {
+    rollupConfigs = List.copyOf(rollupConfigs);
+    l2Geneses = List.copyOf(l2Geneses);
+    if (rollupConfigs.isEmpty()) throw new IllegalArgumentException("an interop run needs --rollup.config for each chain");
+    if (rollupConfigs.size() != l2Geneses.size()) {
+      throw new IllegalArgumentException("an interop run needs one --l2.genesis per --rollup.config, in the same order: got "
+          + rollupConfigs.size() + " rollup configs and " + l2Geneses.size() + " genesis files");
+    }
+  }
+
+  @Override
+  public LocalInputs localInputs() {
+    JsonNodeFactory f = JsonNodeFactory.instance;
+    ArrayNode chainConfigs = f.arrayNode();
+    for (Path genesis : l2Geneses) chainConfigs.add(OpProgramInputs.genesisConfig(genesis, "--l2.genesis", true));
+    ArrayNode rollups = f.arrayNode();
+    for (Path rollup : rollupConfigs) rollups.add(JsonConfigFile.readObject(rollup, "--rollup.config"));
+    LocalInputs.Builder b = LocalInputs.builder("the op-program flags (interop)")
+        .put(OpProgramLocalKeys.L1_HEAD, l1Head.toArray())
+        .put(OpProgramLocalKeys.L2_OUTPUT_ROOT, prestate.root().toArray())
+        .put(OpProgramLocalKeys.L2_CLAIM, claim.toArray())
+        .put(OpProgramLocalKeys.L2_CLAIM_BLOCK_NUMBER, KonaSingleChainInputs.u64be(timestamp))
+        .put(OpProgramLocalKeys.L2_CHAIN_ID, KonaSingleChainInputs.u64be(OpProgramLocalKeys.CUSTOM_CHAIN_ID))
+        .put(OpProgramLocalKeys.L2_CHAIN_CONFIG, JsonConfigFile.compact(chainConfigs))
+        .put(OpProgramLocalKeys.ROLLUP_CONFIG, JsonConfigFile.compact(rollups));
+    if (dependencySet != null) b.put(OpProgramLocalKeys.DEPENDENCY_SET, JsonConfigFile.readCompact(dependencySet, "--depset.config"));
+    if (l1ChainConfig != null) {
+      b.put(OpProgramLocalKeys.L1_CHAIN_CONFIG, JsonConfigFile.compact(OpProgramInputs.genesisConfig(l1ChainConfig, "--l1.chainconfig", false)));
+    }
+    return b.build();
+  }
+
+  /**
+   * The rollup configs by L2 chain id, for the online handlers that turn the pre-state's timestamp into a block
+   * number.
+   *
+   * @throws IllegalArgumentException if a file is unreadable or two configs name the same chain
+   */
+  public Map<Long, RollupConfig> rollupsByChain() {
+    Map<Long, RollupConfig> out = new LinkedHashMap<>();
+    for (Path file : rollupConfigs) {
+      RollupConfig c;
+      try {
+        c = RollupConfig.fromJson(JsonConfigFile.readObject(file, "--rollup.config"));
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("--rollup.config file " + file + " is not a rollup config: " + e.getMessage(), e);
+      }
+      if (out.put(c.l2ChainId(), c) != null) {
+        throw new IllegalArgumentException("two --rollup.config files are for L2 chain " + Long.toUnsignedString(c.l2ChainId()));
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public String claimSummary() {
+    List<String> chains = new ArrayList<>();
+    for (AgreedPrestate.ChainOutput o : prestate.superRoot().outputs()) chains.add(o.chainId().toString());
+    return "claim " + claim + " at timestamp " + Long.toUnsignedString(timestamp) + " (agreed " + prestate
+        + ", chains " + String.join(", ", chains) + ", L1 head " + l1Head + ")";
+  }
+}
