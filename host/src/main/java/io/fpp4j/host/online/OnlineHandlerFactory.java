@@ -4,9 +4,16 @@ import io.fpp4j.host.HintHandlerFactory;
 import io.fpp4j.host.OnlineEndpoints;
 import io.fpp4j.host.local.ChainInputs;
 import io.fpp4j.host.local.KonaSingleChainInputs;
+import io.fpp4j.host.local.AgreedPrestate;
 import io.fpp4j.host.local.OpProgramInputs;
+import io.fpp4j.host.local.OpProgramInteropInputs;
 import io.fpp4j.host.serve.HintHandlerRegistry;
 import io.fpp4j.host.serve.HintKind;
+import io.fpp4j.host.serve.InvalidHintException;
+import io.fpp4j.proof.boot.RollupConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.time.Duration;
 import java.util.Arrays;
 
@@ -25,6 +32,10 @@ import java.util.Arrays;
  * transactions), {@code l2-receipts}, {@code l2-code}, {@code l2-state-node}, {@code l2-output}, the bulk
  * {@code l2-account-proof} (by block hash) and {@code l2-payload-witness} (on {@code --l2.experimental}), and
  * the eager {@code l2-block-data}.
+ *
+ * <p>op-program interop ({@code --l2.agreed-prestate}): the same hints, each routed by its chain id to the
+ * {@code --l2} node of that chain, with {@code l2-output} taken at the agreed pre-state's timestamp, plus
+ * {@code agreed-pre-state}.
  */
 public final class OnlineHandlerFactory implements HintHandlerFactory {
   private final Duration timeout;
@@ -81,10 +92,54 @@ public final class OnlineHandlerFactory implements HintHandlerFactory {
           .register("l2-payload-witness", HintKind.BULK, new PayloadWitnessHandler(witnessSource,
               PayloadWitnessHandler.Layout.OP_PROGRAM_JSON, "no --l2.experimental endpoint is configured"))
           .register("l2-block-data", HintKind.EAGER, new BlockDataHandler(l2));
+    } else if (inputs instanceof OpProgramInteropInputs interop) {
+      registerInterop(b, interop, endpoints);
     } else {
       throw new IllegalArgumentException("online fetching is not available for " + inputs.getClass().getSimpleName());
     }
     return b.build();
+  }
+
+  /**
+   * op-program's interop hints: every L2 hint carries a chain id and goes to that chain's node (see
+   * {@link L2Chains}); {@code agreed-pre-state} is answered from the flags; {@code l2-output} is the chain's
+   * output at the pre-state's timestamp.
+   */
+  private void registerInterop(HintHandlerRegistry.Builder b, OpProgramInteropInputs interop, OnlineEndpoints endpoints) {
+    List<EthSource> nodes = new ArrayList<>();
+    for (String url : urls(endpoints.options().getOrDefault("l2", endpoints.l2()))) {
+      nodes.add(new EthSource(new JsonRpcClient(url, "L2 execution node", timeout), "L2"));
+    }
+    L2Chains chains = new L2Chains(nodes);
+    Map<Long, RollupConfig> rollups = interop.rollupsByChain();
+    AgreedPrestate prestate = interop.prestate();
+    String experimental = endpoints.options().get("l2.experimental");
+    EthSource witnessSource = experimental == null || experimental.isBlank() ? null
+        : new EthSource(new JsonRpcClient(firstUrl(experimental), "experimental L2 node (--l2.experimental)", timeout), "L2");
+    b.register("l1-precompile", new PrecompileHandler(precompiles, PrecompileHandler.Layout.LEGACY))
+        .register("l1-precompile-v2", new PrecompileHandler(precompiles, PrecompileHandler.Layout.WITH_GAS))
+        .register("l2-block-header", chains.route(32, node -> new BlockHandlers(node, true).headerAndTransactions()))
+        .register("l2-transactions", chains.route(32, node -> new BlockHandlers(node, true).headerAndTransactions()))
+        .register("l2-receipts", chains.route(32, node -> new BlockHandlers(node, true).receipts()))
+        .register("l2-code", chains.route(32, node -> new L2StateHandlers(node).code()))
+        .register("l2-state-node", chains.route(32, node -> new L2StateHandlers(node).stateNode()))
+        .register("l2-output", chains.route(32, node -> (hint, store) -> {
+          RollupConfig rollup = rollups.get(node.chainId());
+          if (rollup == null) {
+            throw new InvalidHintException("hint " + hint + ": no --rollup.config is for L2 chain " + Long.toUnsignedString(node.chainId())
+                + " (served by " + node.rpc().endpoint() + "); the configs are for chains " + rollups.keySet());
+          }
+          new InteropOutputHandler(node, rollup, prestate).handle(hint, store);
+        }))
+        .register("l2-account-proof", HintKind.BULK, chains.route(52, node -> new L2StateHandlers(node).opProgramAccountProof()))
+        .register("l2-payload-witness", HintKind.BULK, new PayloadWitnessHandler(witnessSource,
+            PayloadWitnessHandler.Layout.OP_PROGRAM_JSON, "no --l2.experimental endpoint is configured"))
+        .register("l2-block-data", HintKind.EAGER, chains.route(64, BlockDataHandler::new))
+        .register("agreed-pre-state", new AgreedPrestateHandler(prestate));
+  }
+
+  private static List<String> urls(String list) {
+    return Arrays.stream(list.split(",")).map(String::trim).filter(u -> !u.isEmpty()).toList();
   }
 
   private static String firstUrl(String list) {

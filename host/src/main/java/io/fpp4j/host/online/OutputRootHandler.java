@@ -48,9 +48,7 @@ final class OutputRootHandler implements HintHandler {
       wanted = HintData.bytes32(hint, 0);
     }
     Header head = l2.header(agreedHead);
-    AccountProof proof = l2.proof(OutputRoot.MESSAGE_PASSER, List.of(), EthSource.byHash(agreedHead));
-    Bytes32 storageRoot = l2.parse("eth_getProof", () -> messagePasserStorageRoot(proof, head.stateRoot()));
-    OutputRoot output = new OutputRoot(head.stateRoot(), storageRoot, agreedHead);
+    OutputRoot output = outputOf(l2, head);
     if (!output.hash().equals(wanted)) {
       throw new InvalidHintException("hint " + hint + ": the output root of the agreed L2 head " + agreedHead + " (block "
           + Long.toUnsignedString(head.number()) + ") is " + output.hash() + ", not " + wanted
@@ -58,6 +56,13 @@ final class OutputRootHandler implements HintHandler {
           + "; the agreed head and output root given to the host do not match");
     }
     store.put(PreimageKey.fromDigest(PreimageKeyType.KECCAK256, wanted.toArray()), output.encode());
+  }
+
+  /** The output of block {@code head}: its state root, the message passer's proven storage root and its hash. */
+  static OutputRoot outputOf(EthSource l2, Header head) throws RpcException {
+    AccountProof proof = l2.proof(OutputRoot.MESSAGE_PASSER, List.of(), EthSource.byHash(head.hash()));
+    Bytes32 storageRoot = l2.parse("eth_getProof", () -> messagePasserStorageRoot(proof, head.stateRoot()));
+    return new OutputRoot(head.stateRoot(), storageRoot, head.hash());
   }
 
   /**

@@ -119,6 +119,15 @@ final class ChainData {
     return new Block(header, txs, receipts);
   }
 
+  /** The same block, committing to another state root (a generated state the test serves proofs of). */
+  static Block withStateRoot(Block b, Bytes32 stateRoot) {
+    Header h = b.header();
+    return new Block(new Header(h.parentHash(), h.ommersHash(), h.beneficiary(), stateRoot, h.transactionsRoot(),
+        h.receiptsRoot(), h.logsBloom(), h.difficulty(), h.number(), h.gasLimit(), h.gasUsed(), h.timestamp(), h.extraData(),
+        h.mixHash(), h.nonce(), h.baseFeePerGas(), h.withdrawalsRoot(), h.blobGasUsed(), h.excessBlobGas(),
+        h.parentBeaconBlockRoot(), h.requestsHash()), b.txs(), b.receipts());
+  }
+
   /** {@code eth_getBlockByHash} JSON, with transaction objects or hashes. */
   static ObjectNode blockJson(Block b, boolean fullTxs) {
     ObjectNode o = HeaderJson.toJson(b.header());

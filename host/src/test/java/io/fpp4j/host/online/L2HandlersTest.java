@@ -19,7 +19,6 @@ import io.fpp4j.primitives.Address;
 import io.fpp4j.primitives.Bytes32;
 import io.fpp4j.primitives.Hashes;
 import io.fpp4j.primitives.Hex;
-import io.fpp4j.primitives.block.Header;
 import io.fpp4j.primitives.block.OutputRoot;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -56,13 +55,7 @@ class L2HandlersTest {
 
   @BeforeEach
   void start() throws Exception {
-    ChainData.Block b = ChainData.block("l2", 100, ChainData.transactions("l2", true));
-    Header h = b.header();
-    // The same block, committing to the generated state.
-    block = new ChainData.Block(new Header(h.parentHash(), h.ommersHash(), h.beneficiary(), state.root(), h.transactionsRoot(),
-        h.receiptsRoot(), h.logsBloom(), h.difficulty(), h.number(), h.gasLimit(), h.gasUsed(), h.timestamp(), h.extraData(),
-        h.mixHash(), h.nonce(), h.baseFeePerGas(), h.withdrawalsRoot(), h.blobGasUsed(), h.excessBlobGas(),
-        h.parentBeaconBlockRoot(), h.requestsHash()), b.txs(), b.receipts());
+    block = ChainData.withStateRoot(ChainData.block("l2", 100, ChainData.transactions("l2", true)), state.root());
     next = ChainData.block("l2-next", 101, List.of());
     output = new OutputRoot(state.root(), state.accounts.get(OutputRoot.MESSAGE_PASSER).storageRoot(), block.hash());
     node = new RpcStub();

@@ -1,0 +1,66 @@
+package io.fpp4j.host.online;
+
+import io.fpp4j.host.serve.Hint;
+import io.fpp4j.host.serve.HintHandler;
+import io.fpp4j.host.serve.InvalidHintException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The L2 nodes of an interop run, one per chain, and the routing of chain-id-suffixed hints to them. Which node
+ * serves which chain is learned from each node's {@code eth_chainId} on the first hint for a chain, as op-program
+ * matches its {@code --l2} endpoints to its rollup configs. Each chain gets its own single-chain handler, which
+ * checks the chain id against its node again.
+ */
+final class L2Chains {
+  private final List<EthSource> nodes;
+  private final Map<Long, EthSource> byChain = new HashMap<>();
+
+  L2Chains(List<EthSource> nodes) {
+    if (nodes.isEmpty()) throw new IllegalArgumentException("an interop run needs at least one --l2 endpoint");
+    this.nodes = List.copyOf(nodes);
+  }
+
+  /** The node serving {@code chainId}. */
+  synchronized EthSource node(long chainId, Hint hint) throws RpcException {
+    EthSource known = byChain.get(chainId);
+    if (known != null) return known;
+    List<String> seen = new ArrayList<>();
+    for (EthSource n : nodes) {
+      long id = n.chainId();
+      byChain.putIfAbsent(id, n);
+      seen.add(n.rpc().endpoint() + " serves " + Long.toUnsignedString(id));
+      if (id == chainId) return n;
+    }
+    throw new InvalidHintException("hint " + hint + " is for L2 chain " + Long.toUnsignedString(chainId)
+        + ", which no --l2 endpoint serves (" + String.join("; ", seen) + ")");
+  }
+
+  /**
+   * A handler that reads the chain id at {@code chainIdOffset} of the hint data and hands the hint to the
+   * handler {@code perChain} makes for that chain's node (made once per chain). A hint too short to carry a
+   * chain id goes to the only node when there is one, and is refused when there are several.
+   */
+  HintHandler route(int chainIdOffset, Function<EthSource, HintHandler> perChain) {
+    Map<EthSource, HintHandler> handlers = new HashMap<>();
+    return (hint, store) -> {
+      EthSource node;
+      if (hint.data().length >= chainIdOffset + 8) {
+        node = node(HintData.u64(hint, chainIdOffset), hint);
+      } else if (nodes.size() == 1) {
+        node = nodes.get(0);
+      } else {
+        throw new InvalidHintException("hint " + hint + " carries no chain id (" + hint.data().length + " bytes), but this "
+            + "interop run serves " + nodes.size() + " L2 chains");
+      }
+      HintHandler h;
+      synchronized (handlers) {
+        h = handlers.computeIfAbsent(node, perChain);
+      }
+      h.handle(hint, store);
+    };
+  }
+}
