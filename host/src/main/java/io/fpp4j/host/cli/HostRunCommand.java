@@ -133,6 +133,41 @@ abstract class HostRunCommand implements Callable<Integer> {
 
   // ---- helpers for the dialects' checks ----
 
+  /** kona-host's modes: exactly one of {@code --native} and {@code --server}, or fpp4j's {@code --exec}. */
+  static void requireOneKonaMode(boolean nativeMode, boolean serverMode, String exec) {
+    List<String> modes = new ArrayList<>();
+    if (nativeMode) modes.add("--native");
+    if (serverMode) modes.add("--server");
+    if (exec != null) modes.add("--exec");
+    if (modes.size() > 1) throw new IllegalArgumentException(String.join(" and ", modes) + " cannot be used together");
+    if (modes.isEmpty()) throw new IllegalArgumentException("one of --native, --server or --exec is required");
+  }
+
+  /**
+   * kona-host's online rule: the L1, L2 and beacon endpoints ({@code {flag, value}} each) are given together, and
+   * without them {@code --data-dir} is required.
+   */
+  void requireKonaEndpoints(String[][] rpcs, Path dataDir) {
+    List<String> given = new ArrayList<>();
+    List<String> absent = new ArrayList<>();
+    for (String[] r : rpcs) (r[1] != null ? given : absent).add(r[0]);
+    if (!given.isEmpty() && !absent.isEmpty()) {
+      throw new IllegalArgumentException(where(given.get(0)) + " requires " + String.join(" and ", absent)
+          + ": the three endpoints go together");
+    }
+    if (given.isEmpty() && dataDir == null) {
+      throw new IllegalArgumentException(missing("--data-dir") + " unless " + rpcs[0][0] + ", " + rpcs[1][0] + " and "
+          + rpcs[2][0] + " are all given (offline, every preimage comes from the data directory)");
+    }
+  }
+
+  void requireKonaDataFormat(String dataFormat) {
+    String fmt = dataFormat.trim().toLowerCase(Locale.ROOT);
+    if (!fmt.equals("directory") && !fmt.equals("rocksdb")) {
+      throw new IllegalArgumentException("invalid " + where("--data-format") + " '" + dataFormat + "': use directory or rocksdb");
+    }
+  }
+
   /** {@code --flag} or {@code --flag (from env VAR)}, whichever supplied the value. */
   String where(String option) {
     boolean onCommandLine = spec.commandLine().getParseResult() != null

@@ -58,6 +58,7 @@ public final class Main {
   public static CommandLine commandLine(HostWiring wiring) {
     CommandLine host = new CommandLine(new HostGroup())
         .addSubcommand(withEnv(new CommandLine(new SingleChainCommand(wiring)), wiring, SingleChainCommand.ENV))
+        .addSubcommand(withEnv(new CommandLine(new SuperCommand(wiring)), wiring, SuperCommand.ENV))
         .addSubcommand(withEnv(new CommandLine(new OpProgramCommand(wiring)), wiring, OpProgramCommand.ENV))
         .addSubcommand(new CommandLine(new ServeCommand(wiring)));
     CommandLine root = new CommandLine(new Root()).addSubcommand(host)

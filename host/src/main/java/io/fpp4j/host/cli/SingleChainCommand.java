@@ -9,7 +9,6 @@ import io.fpp4j.host.local.KonaSingleChainInputs;
 import io.fpp4j.host.serve.HintHandlerRegistry;
 import io.fpp4j.host.serve.LoggingFetchListener;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -129,6 +128,11 @@ final class SingleChainCommand extends HostRunCommand {
 
   @Override
   Optional<Level> dialectLogLevel() {
+    return konaLogLevel(verbosity, wiring);
+  }
+
+  /** Kona's log level: {@code -v} repeated, else env {@code KONA_LOG_LEVEL} (1 to 5). */
+  static Optional<Level> konaLogLevel(boolean[] verbosity, HostWiring wiring) {
     if (verbosity != null && verbosity.length > 0) return Optional.of(Logging.fromVerbosity(verbosity.length, "-v"));
     String env = wiring.env().apply("KONA_LOG_LEVEL");
     if (env == null || env.isBlank()) return Optional.empty();
@@ -147,12 +151,7 @@ final class SingleChainCommand extends HostRunCommand {
     require(claimedL2OutputRoot, "--claimed-l2-output-root");
     require(claimedL2BlockNumber, "--claimed-l2-block-number");
 
-    List<String> modes = new ArrayList<>();
-    if (nativeMode) modes.add("--native");
-    if (serverMode) modes.add("--server");
-    if (exec != null) modes.add("--exec");
-    if (modes.size() > 1) throw new IllegalArgumentException(String.join(" and ", modes) + " cannot be used together");
-    if (modes.isEmpty()) throw new IllegalArgumentException("one of --native, --server or --exec is required");
+    requireOneKonaMode(nativeMode, serverMode, exec);
 
     if (l2ChainId != null && rollupConfigPath != null) {
       throw new IllegalArgumentException(where("--l2-chain-id") + " cannot be used with " + where("--rollup-config-path"));
@@ -161,23 +160,9 @@ final class SingleChainCommand extends HostRunCommand {
       throw new IllegalArgumentException("one of --l2-chain-id or --rollup-config-path is required");
     }
 
-    String[][] rpcs = {{"--l1-node-address", l1NodeAddress}, {"--l2-node-address", l2NodeAddress},
-        {"--l1-beacon-address", l1BeaconAddress}};
-    List<String> given = new ArrayList<>();
-    List<String> absent = new ArrayList<>();
-    for (String[] r : rpcs) (r[1] != null ? given : absent).add(r[0]);
-    if (!given.isEmpty() && !absent.isEmpty()) {
-      throw new IllegalArgumentException(where(given.get(0)) + " requires " + String.join(" and ", absent)
-          + ": the three endpoints go together");
-    }
-    if (absent.size() == 3 && dataDir == null) {
-      throw new IllegalArgumentException(missing("--data-dir") + " unless --l1-node-address, --l2-node-address and "
-          + "--l1-beacon-address are all given (offline, every preimage comes from the data directory)");
-    }
-    String fmt = dataFormat.trim().toLowerCase(Locale.ROOT);
-    if (!fmt.equals("directory") && !fmt.equals("rocksdb")) {
-      throw new IllegalArgumentException("invalid " + where("--data-format") + " '" + dataFormat + "': use directory or rocksdb");
-    }
+    requireKonaEndpoints(new String[][] {{"--l1-node-address", l1NodeAddress}, {"--l2-node-address", l2NodeAddress},
+        {"--l1-beacon-address", l1BeaconAddress}}, dataDir);
+    requireKonaDataFormat(dataFormat);
     noProgramArgsUnlessExec(exec != null);
   }
 

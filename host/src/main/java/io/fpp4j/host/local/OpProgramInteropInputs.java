@@ -6,7 +6,6 @@ import io.fpp4j.primitives.Bytes32;
 import io.fpp4j.proof.boot.RollupConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +31,7 @@ import java.util.Map;
  */
 public record OpProgramInteropInputs(Bytes32 l1Head, AgreedPrestate prestate, Bytes32 claim, long timestamp,
                                      List<Path> rollupConfigs, List<Path> l2Geneses, Path dependencySet,
-                                     Path l1ChainConfig) implements ChainInputs {
+                                     Path l1ChainConfig) implements InteropInputs {
   public OpProgramInteropInputs {
     rollupConfigs = List.copyOf(rollupConfigs);
     l2Geneses = List.copyOf(l2Geneses);
@@ -65,26 +64,9 @@ public record OpProgramInteropInputs(Bytes32 l1Head, AgreedPrestate prestate, By
     return b.build();
   }
 
-  /**
-   * The rollup configs by L2 chain id, for the online handlers that turn the pre-state's timestamp into a block
-   * number.
-   *
-   * @throws IllegalArgumentException if a file is unreadable or two configs name the same chain
-   */
+  @Override
   public Map<Long, RollupConfig> rollupsByChain() {
-    Map<Long, RollupConfig> out = new LinkedHashMap<>();
-    for (Path file : rollupConfigs) {
-      RollupConfig c;
-      try {
-        c = RollupConfig.fromJson(JsonConfigFile.readObject(file, "--rollup.config"));
-      } catch (RuntimeException e) {
-        throw new IllegalArgumentException("--rollup.config file " + file + " is not a rollup config: " + e.getMessage(), e);
-      }
-      if (out.put(c.l2ChainId(), c) != null) {
-        throw new IllegalArgumentException("two --rollup.config files are for L2 chain " + Long.toUnsignedString(c.l2ChainId()));
-      }
-    }
-    return out;
+    return InteropInputs.readRollups(rollupConfigs, "--rollup.config");
   }
 
   @Override

@@ -39,22 +39,31 @@ final class L2Chains {
         + ", which no --l2 endpoint serves (" + String.join("; ", seen) + ")");
   }
 
-  /**
-   * A handler that reads the chain id at {@code chainIdOffset} of the hint data and hands the hint to the
-   * handler {@code perChain} makes for that chain's node (made once per chain). A hint too short to carry a
-   * chain id goes to the only node when there is one, and is refused when there are several.
-   */
+  /** A lenient {@link #route(int, boolean, Function)}, as op-program parses hints: no chain id is fine with one chain. */
   HintHandler route(int chainIdOffset, Function<EthSource, HintHandler> perChain) {
+    return route(chainIdOffset, false, perChain);
+  }
+
+  /**
+   * A handler that reads the chain id at {@code chainIdOffset} of the hint data (counted from the end when
+   * negative: -8 is the last 8 bytes) and hands the hint to the handler {@code perChain} makes for that chain's
+   * node (made once per chain). A hint too short to carry a chain id is refused when {@code strict} (kona-host's
+   * interop rule) or when several chains are served; otherwise it goes to the only node.
+   */
+  HintHandler route(int chainIdOffset, boolean strict, Function<EthSource, HintHandler> perChain) {
     Map<EthSource, HintHandler> handlers = new HashMap<>();
     return (hint, store) -> {
+      int length = hint.data().length;
+      // From the end: only after at least a 32-byte hash (the payload witness hint, parent hash ‖ JSON ‖ chain id).
+      boolean hasChainId = chainIdOffset >= 0 ? length >= chainIdOffset + 8 : length >= 32 - chainIdOffset;
       EthSource node;
-      if (hint.data().length >= chainIdOffset + 8) {
-        node = node(HintData.u64(hint, chainIdOffset), hint);
-      } else if (nodes.size() == 1) {
+      if (hasChainId) {
+        node = node(HintData.u64(hint, chainIdOffset >= 0 ? chainIdOffset : length + chainIdOffset), hint);
+      } else if (!strict && nodes.size() == 1) {
         node = nodes.get(0);
       } else {
-        throw new InvalidHintException("hint " + hint + " carries no chain id (" + hint.data().length + " bytes), but this "
-            + "interop run serves " + nodes.size() + " L2 chains");
+        throw new InvalidHintException("hint " + hint + " carries no chain id (" + length + " bytes), but "
+            + (strict ? "kona-host's interop hints must end with one" : "this interop run serves " + nodes.size() + " L2 chains"));
       }
       HintHandler h;
       synchronized (handlers) {

@@ -5,9 +5,11 @@ import io.fpp4j.host.OnlineEndpoints;
 import io.fpp4j.host.local.ChainInputs;
 import io.fpp4j.host.local.KonaSingleChainInputs;
 import io.fpp4j.host.local.AgreedPrestate;
+import io.fpp4j.host.local.KonaInteropInputs;
 import io.fpp4j.host.local.OpProgramInputs;
 import io.fpp4j.host.local.OpProgramInteropInputs;
 import io.fpp4j.host.serve.HintHandlerRegistry;
+import io.fpp4j.host.serve.HintHandler;
 import io.fpp4j.host.serve.HintKind;
 import io.fpp4j.host.serve.InvalidHintException;
 import io.fpp4j.proof.boot.RollupConfig;
@@ -94,6 +96,8 @@ public final class OnlineHandlerFactory implements HintHandlerFactory {
           .register("l2-block-data", HintKind.EAGER, new BlockDataHandler(l2));
     } else if (inputs instanceof OpProgramInteropInputs interop) {
       registerInterop(b, interop, endpoints);
+    } else if (inputs instanceof KonaInteropInputs interop) {
+      registerKonaInterop(b, interop, endpoints);
     } else {
       throw new IllegalArgumentException("online fetching is not available for " + inputs.getClass().getSimpleName());
     }
@@ -106,11 +110,7 @@ public final class OnlineHandlerFactory implements HintHandlerFactory {
    * output at the pre-state's timestamp.
    */
   private void registerInterop(HintHandlerRegistry.Builder b, OpProgramInteropInputs interop, OnlineEndpoints endpoints) {
-    List<EthSource> nodes = new ArrayList<>();
-    for (String url : urls(endpoints.options().getOrDefault("l2", endpoints.l2()))) {
-      nodes.add(new EthSource(new JsonRpcClient(url, "L2 execution node", timeout), "L2"));
-    }
-    L2Chains chains = new L2Chains(nodes);
+    L2Chains chains = l2Chains(endpoints);
     Map<Long, RollupConfig> rollups = interop.rollupsByChain();
     AgreedPrestate prestate = interop.prestate();
     String experimental = endpoints.options().get("l2.experimental");
@@ -123,19 +123,57 @@ public final class OnlineHandlerFactory implements HintHandlerFactory {
         .register("l2-receipts", chains.route(32, node -> new BlockHandlers(node, true).receipts()))
         .register("l2-code", chains.route(32, node -> new L2StateHandlers(node).code()))
         .register("l2-state-node", chains.route(32, node -> new L2StateHandlers(node).stateNode()))
-        .register("l2-output", chains.route(32, node -> (hint, store) -> {
-          RollupConfig rollup = rollups.get(node.chainId());
-          if (rollup == null) {
-            throw new InvalidHintException("hint " + hint + ": no --rollup.config is for L2 chain " + Long.toUnsignedString(node.chainId())
-                + " (served by " + node.rpc().endpoint() + "); the configs are for chains " + rollups.keySet());
-          }
-          new InteropOutputHandler(node, rollup, prestate).handle(hint, store);
-        }))
+        .register("l2-output", chains.route(32, interopOutput(rollups, prestate, "--rollup.config")))
         .register("l2-account-proof", HintKind.BULK, chains.route(52, node -> new L2StateHandlers(node).opProgramAccountProof()))
         .register("l2-payload-witness", HintKind.BULK, new PayloadWitnessHandler(witnessSource,
             PayloadWitnessHandler.Layout.OP_PROGRAM_JSON, "no --l2.experimental endpoint is configured"))
         .register("l2-block-data", HintKind.EAGER, chains.route(64, BlockDataHandler::new))
         .register("agreed-pre-state", new AgreedPrestateHandler(prestate));
+  }
+
+  /**
+   * kona-host's interop hints ({@code super}): Kona's single-chain L1 and L2 hints, each L2 one ending in the chain
+   * id that routes it (required, as kona-host requires it), plus {@code agreed-pre-state}, {@code l2-receipts},
+   * {@code l2-output-root} at the pre-state's timestamp and the proactive {@code l2-block-data}.
+   */
+  private void registerKonaInterop(HintHandlerRegistry.Builder b, KonaInteropInputs interop, OnlineEndpoints endpoints) {
+    L2Chains chains = l2Chains(endpoints);
+    Map<Long, RollupConfig> rollups = interop.rollupsByChain();
+    boolean witness = Boolean.parseBoolean(endpoints.options().getOrDefault("enable-experimental-witness-endpoint", "false"));
+    b.register("l1-precompile", new PrecompileHandler(precompiles, PrecompileHandler.Layout.WITH_GAS))
+        .register("l2-block-header", chains.route(32, true, node -> new BlockHandlers(node, true).header()))
+        .register("l2-transactions", chains.route(32, true, node -> new BlockHandlers(node, true).transactions()))
+        .register("l2-receipts", chains.route(32, true, node -> new BlockHandlers(node, true).receipts()))
+        .register("l2-code", chains.route(32, true, node -> new L2StateHandlers(node).code()))
+        .register("l2-state-node", chains.route(32, true, node -> new L2StateHandlers(node).stateNode()))
+        .register("l2-account-proof", chains.route(28, true, node -> new L2StateHandlers(node).konaAccountProof()))
+        .register("l2-account-storage-proof", chains.route(60, true, node -> new L2StateHandlers(node).konaStorageProof()))
+        .register("l2-payload-witness", HintKind.BULK, chains.route(-8, true, node -> new PayloadWitnessHandler(witness ? node : null,
+            PayloadWitnessHandler.Layout.KONA, "--enable-experimental-witness-endpoint is not set")))
+        .register("agreed-pre-state", new AgreedPrestateHandler(interop.prestate()))
+        .register("l2-output-root", chains.route(32, interopOutput(rollups, interop.prestate(), "--rollup-config-paths")))
+        .register("l2-block-data", HintKind.EAGER, chains.route(64, true, BlockDataHandler::new));
+  }
+
+  private L2Chains l2Chains(OnlineEndpoints endpoints) {
+    List<EthSource> nodes = new ArrayList<>();
+    for (String url : urls(endpoints.options().getOrDefault("l2", endpoints.l2()))) {
+      nodes.add(new EthSource(new JsonRpcClient(url, "L2 execution node", timeout), "L2"));
+    }
+    return new L2Chains(nodes);
+  }
+
+  /** The interop output of a chain at the pre-state's timestamp, with that chain's rollup config. */
+  private static java.util.function.Function<EthSource, HintHandler> interopOutput(Map<Long, RollupConfig> rollups,
+                                                                                  AgreedPrestate prestate, String flag) {
+    return node -> (hint, store) -> {
+      RollupConfig rollup = rollups.get(node.chainId());
+      if (rollup == null) {
+        throw new InvalidHintException("hint " + hint + ": no " + flag + " file is for L2 chain " + Long.toUnsignedString(node.chainId())
+            + " (served by " + node.rpc().endpoint() + "); the files given are for chains " + rollups.keySet());
+      }
+      new InteropOutputHandler(node, rollup, prestate).handle(hint, store);
+    };
   }
 
   private static List<String> urls(String list) {

@@ -35,6 +35,7 @@ final class Cli {
     try {
       HostRunCommand cmd = parse(wiring, dialect, args);
       if (cmd instanceof SingleChainCommand s) s.validate();
+      else if (cmd instanceof SuperCommand k) k.validate();
       else if (cmd instanceof OpProgramCommand o) o.validate();
       return null;
     } catch (IllegalArgumentException | CommandLine.ParameterException e) {

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An op-program interop run through the CLI: {@code fpp4j host op-program --l2.agreed-prestate ...} with two
- * L2 nodes, serving {@link InteropOutputsProgram} as a child process on descriptors 3 to 6.
+ * Interop runs through the CLI, {@code fpp4j host op-program --l2.agreed-prestate ...} and {@code fpp4j host super
+ * ...}, with two L2 nodes, serving {@link InteropOutputsProgram} as a child process on descriptors 3 to 6.
  */
 @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class InteropExecTest {
@@ -51,6 +51,11 @@ class InteropExecTest {
   record Run(int exitCode, RunOutcome outcome, String err) {}
 
   Run host(byte[] claim) throws Exception {
+    return host(claim, false);
+  }
+
+  /** @param kona run {@code fpp4j host super} (kona-host's flags) instead of {@code host op-program} */
+  Run host(byte[] claim, boolean kona) throws Exception {
     Path r1 = Files.writeString(tmp.resolve("r901.json"), InteropHandlersTest.rollupJson(901, 0, 1000, 2));
     Path r2 = Files.writeString(tmp.resolve("r902.json"), InteropHandlersTest.rollupJson(902, 40, 1140, 1));
     Path g1 = Files.writeString(tmp.resolve("g901.json"), "{\"config\": {\"chainId\": 901}}");
@@ -60,14 +65,20 @@ class InteropExecTest {
     HostWiring wiring = HostWiring.defaults()
         .withStreams(System.out, System.err, ProcessBuilder.Redirect.DISCARD, ProcessBuilder.Redirect.to(childErr.toFile()))
         .withOutcomes(outcome::set);
-    List<String> args = new ArrayList<>(List.of("host", "op-program", "--l1.head", Hex.prefixed(Bytes32.wrap(Hashing.keccak256(new byte[] {1})).toArray()),
-        "--l2.agreed-prestate", Hex.prefixed(prestate), "--l2.claim", Hex.prefixed(claim), "--l2.blocknumber", "1201",
-        "--rollup.config", r1 + "," + r2, "--l2.genesis", g1.toString(), "--l2.genesis", g2.toString(),
-        // No L1 or beacon request is made: the program sends no L1 hint, and handlers connect lazily.
-        "--l1", "http://127.0.0.1:9", "--l1.beacon", "http://127.0.0.1:9", "--l2", b.node.url() + "," + a.node.url(),
-        "--retry", "bounded", "--retry-attempts", "3",
+    String l1Head = Hex.prefixed(Bytes32.wrap(Hashing.keccak256(new byte[] {1})).toArray());
+    // No L1 or beacon request is made: the program sends no L1 hint, and handlers connect lazily.
+    List<String> args = new ArrayList<>(kona
+        ? List.of("host", "super", "--l1-head", l1Head, "--agreed-l2-pre-state", Hex.prefixed(prestate),
+            "--claimed-l2-post-state", Hex.prefixed(claim), "--claimed-l2-timestamp", "1201", "--rollup-config-paths", r1 + "," + r2,
+            "--l1-node-address", "http://127.0.0.1:9", "--l1-beacon-address", "http://127.0.0.1:9",
+            "--l2-node-addresses", b.node.url() + "," + a.node.url())
+        : List.of("host", "op-program", "--l1.head", l1Head,
+            "--l2.agreed-prestate", Hex.prefixed(prestate), "--l2.claim", Hex.prefixed(claim), "--l2.blocknumber", "1201",
+            "--rollup.config", r1 + "," + r2, "--l2.genesis", g1.toString(), "--l2.genesis", g2.toString(),
+            "--l1", "http://127.0.0.1:9", "--l1.beacon", "http://127.0.0.1:9", "--l2", b.node.url() + "," + a.node.url()));
+    args.addAll(List.of("--retry", "bounded", "--retry-attempts", "3",
         "--exec", Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--",
-        "-cp", System.getProperty("java.class.path"), InteropOutputsProgram.class.getName()));
+        "-cp", System.getProperty("java.class.path"), InteropOutputsProgram.class.getName(), kona ? "l2-output-root" : "l2-output"));
     StringWriter cliErr = new StringWriter();
     int code = Main.run(args.toArray(String[]::new), wiring, new PrintWriter(new StringWriter()), new PrintWriter(cliErr));
     String err = Files.exists(childErr) ? Files.readString(childErr) : "";
@@ -89,6 +100,16 @@ class InteropExecTest {
     assertThat(r.outcome().fetch().preimagesFetched()).isEqualTo(3);
     assertThat(a.node.calls("eth_getProof")).hasSize(1);
     assertThat(b.node.calls("eth_getProof")).hasSize(1);
+  }
+
+  @Test
+  void konaSuperServesTheSameRunWithItsOwnFlagsAndHintName() throws Exception {
+    Run r = host(trueClaim(), true);
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(HostExitCode.VALID);
+    assertThat(r.outcome().fetch().preimagesFetched()).isEqualTo(3);
+    byte[] wrong = trueClaim();
+    wrong[0] ^= 1;
+    assertThat(host(wrong, true).exitCode()).isEqualTo(HostExitCode.INVALID);
   }
 
   @Test

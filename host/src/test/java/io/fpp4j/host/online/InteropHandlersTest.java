@@ -116,6 +116,15 @@ class InteropHandlersTest {
             Map.of("l2", b.node.url() + "," + a.node.url())));
   }
 
+  /** The same two chains served by kona-host's {@code super} dialect. */
+  HintHandlerRegistry kona() {
+    return new OnlineHandlerFactory(Duration.ofSeconds(10), HostPrecompiles.standard())
+        .create(new io.fpp4j.host.local.KonaInteropInputs(ChainData.h("l1head"), prestate, ChainData.h("claim"), TIMESTAMP + 1,
+            List.of(tmp.resolve("rollup-901.json"), tmp.resolve("rollup-902.json")), null, null),
+            new OnlineEndpoints("http://127.0.0.1:9", a.node.url(), "http://127.0.0.1:9",
+                Map.of("l2", a.node.url() + "," + b.node.url(), "enable-experimental-witness-endpoint", "false")));
+  }
+
   @AfterEach
   void stop() {
     a.close();
@@ -194,6 +203,42 @@ class InteropHandlersTest {
     assertThatThrownBy(() -> handler("l2-state-node").handle(hint("l2-state-node", a.block.hash().toArray()), store))
         .isInstanceOf(InvalidHintException.class)
         .hasMessageContaining("carries no chain id (32 bytes), but this interop run serves 2 L2 chains");
+  }
+
+  @Test
+  void konaSuperHasItsInteropHintsAndRequiresChainIds() throws Exception {
+    HintHandlerRegistry k = kona();
+    assertThat(k.types()).containsExactly("l1-block-header", "l1-transactions", "l1-receipts", "l1-blob", "l1-precompile",
+        "l2-block-header", "l2-transactions", "l2-receipts", "l2-code", "l2-state-node", "l2-account-proof",
+        "l2-account-storage-proof", "l2-payload-witness", "agreed-pre-state", "l2-output-root", "l2-block-data");
+    assertThat(k.entry("l2-payload-witness").orElseThrow().kind()).isEqualTo(HintKind.BULK);
+    assertThat(k.entry("l2-block-data").orElseThrow().kind()).isEqualTo(HintKind.EAGER);
+    k.entry("l2-output-root").orElseThrow().handler().handle(hint("l2-output-root", b.output.hash().toArray(), ChainData.u64(902)), store);
+    assertThat(Stored.of(store)).containsExactlyEntriesOf(Map.of(Stored.key(2, b.output.hash()), Hex.prefixed(b.output.encode())));
+    // Kona's header hint stores the header alone (op-program's also stores the transactions).
+    MemoryPreimageStore headers = new MemoryPreimageStore();
+    k.entry("l2-block-header").orElseThrow().handler().handle(hint("l2-block-header", a.block.hash().toArray(), ChainData.u64(901)), headers);
+    assertThat(Stored.of(headers)).containsExactlyEntriesOf(Map.of(Stored.key(2, a.block.hash()), Hex.prefixed(a.block.header().encode())));
+    // Kona's account proof: u64 block number ‖ address ‖ chain id.
+    MemoryPreimageStore proof = new MemoryPreimageStore();
+    k.entry("l2-account-proof").orElseThrow().handler().handle(hint("l2-account-proof", ChainData.u64(100),
+        OutputRoot.MESSAGE_PASSER.toArray(), ChainData.u64(902)), proof);
+    assertThat(proof.size()).isPositive();
+    assertThat(b.node.calls("eth_getProof")).hasSize(2);
+    assertThatThrownBy(() -> k.entry("l2-state-node").orElseThrow().handler().handle(hint("l2-state-node", a.block.hash().toArray()), store))
+        .isInstanceOf(InvalidHintException.class)
+        .hasMessageContaining("carries no chain id (32 bytes), but kona-host's interop hints must end with one");
+  }
+
+  @Test
+  void oneChainRunsAcceptOpProgramHintsWithoutAChainId() throws Exception {
+    OpProgramInteropInputs one = new OpProgramInteropInputs(ChainData.h("l1head"), AgreedPrestate.parse(
+        superRoot(TIMESTAMP, new long[] {901}, new Bytes32[] {a.output.hash()}), "test"), ChainData.h("claim"), TIMESTAMP + 1,
+        List.of(tmp.resolve("rollup-901.json")), List.of(tmp.resolve("genesis-901.json")), null, null);
+    HintHandlerRegistry r = new OnlineHandlerFactory(Duration.ofSeconds(10), HostPrecompiles.standard())
+        .create(one, new OnlineEndpoints("http://127.0.0.1:9", a.node.url(), "http://127.0.0.1:9"));
+    r.entry("l2-output").orElseThrow().handler().handle(hint("l2-output", a.output.hash().toArray()), store);
+    assertThat(Stored.of(store)).containsKey(Stored.key(2, a.output.hash()));
   }
 
   @Test

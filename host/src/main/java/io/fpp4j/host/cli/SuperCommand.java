@@ -1,0 +1,171 @@
+package io.fpp4j.host.cli;
+
+import ch.qos.logback.classic.Level;
+import io.fpp4j.host.HostExitCode;
+import io.fpp4j.host.HostPlan;
+import io.fpp4j.host.Mode;
+import io.fpp4j.host.OnlineEndpoints;
+import io.fpp4j.host.local.AgreedPrestate;
+import io.fpp4j.host.local.KonaInteropInputs;
+import io.fpp4j.host.serve.HintHandlerRegistry;
+import io.fpp4j.host.serve.LoggingFetchListener;
+import io.fpp4j.primitives.Hex;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code fpp4j host super}: kona-host's interop command with its flags and aliases, serving Kona's interop
+ * local-key map (see {@link KonaInteropInputs}). Environment variables follow clap's rule for kona-host's
+ * flags (the long name in upper case, dashes as underscores); {@code --l1-config-path} has none, as in Kona.
+ * Adds {@code --exec}, as {@code single} does.
+ */
+@Command(name = "super", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Run as kona-host's interop (super) host: serve Kona's interop local keys and the preimage store to a "
+        + "client run in this process (--native), as a child process (--exec) or by an FPVM (--server).",
+        "Offline unless all of --l1-node-address, --l2-node-addresses and --l1-beacon-address are given."},
+    footer = {"", HostExitCode.HELP})
+final class SuperCommand extends HostRunCommand {
+  static final Map<String, String> ENV = Map.ofEntries(
+      Map.entry("--l1-head", "L1_HEAD"),
+      Map.entry("--agreed-l2-pre-state", "AGREED_L2_PRE_STATE"),
+      Map.entry("--claimed-l2-post-state", "CLAIMED_L2_POST_STATE"),
+      Map.entry("--claimed-l2-timestamp", "CLAIMED_L2_TIMESTAMP"),
+      Map.entry("--l2-node-addresses", "L2_NODE_ADDRESSES"),
+      Map.entry("--l1-node-address", "L1_NODE_ADDRESS"),
+      Map.entry("--l1-beacon-address", "L1_BEACON_ADDRESS"),
+      Map.entry("--data-dir", "DATA_DIR"),
+      Map.entry("--data-format", "DATA_FORMAT"),
+      Map.entry("--rollup-config-paths", "ROLLUP_CONFIG_PATHS"),
+      Map.entry("--depset-cfg", "DEPSET_CFG"),
+      Map.entry("--enable-experimental-witness-endpoint", "ENABLE_EXPERIMENTAL_WITNESS_ENDPOINT"));
+
+  @Option(names = "--l1-head", paramLabel = "HASH", description = "Hash of the L1 head block; local key 1. Env L1_HEAD.")
+  String l1Head;
+
+  @Option(names = {"--agreed-l2-pre-state", "--l2-pre-state"}, paramLabel = "HEX",
+      description = "The agreed pre-state (super root or transition state); local key 2 is its keccak-256. Env AGREED_L2_PRE_STATE.")
+  String agreedPreState;
+
+  @Option(names = {"--claimed-l2-post-state", "--l2-claim"}, paramLabel = "HASH",
+      description = "The claimed post-state; local key 3. Env CLAIMED_L2_POST_STATE.")
+  String claimedPostState;
+
+  @Option(names = {"--claimed-l2-timestamp", "--l2-timestamp"}, paramLabel = "SECONDS",
+      description = "Timestamp of the claim; local key 4 (u64 big-endian). Env CLAIMED_L2_TIMESTAMP.")
+  String claimedTimestamp;
+
+  @Option(names = {"--l2-node-addresses", "--l2s"}, paramLabel = "URL", split = ",",
+      description = "L2 JSON-RPC endpoints, one per chain (chain ids from eth_chainId). Env L2_NODE_ADDRESSES.")
+  List<String> l2NodeAddresses;
+
+  @Option(names = {"--l1-node-address", "--l1"}, paramLabel = "URL", description = "L1 JSON-RPC endpoint. Env L1_NODE_ADDRESS.")
+  String l1NodeAddress;
+
+  @Option(names = {"--l1-beacon-address", "--beacon"}, paramLabel = "URL", description = "L1 beacon API endpoint. Env L1_BEACON_ADDRESS.")
+  String l1BeaconAddress;
+
+  @Option(names = {"--data-dir", "--db"}, paramLabel = "DIR",
+      description = "Preimage store directory; required unless all three endpoints are given. Env DATA_DIR.")
+  Path dataDir;
+
+  @Option(names = "--data-format", paramLabel = "FORMAT", defaultValue = "directory",
+      description = "Format of a new data directory: directory (default) or rocksdb; an existing kvformat marker wins. Env DATA_FORMAT.")
+  String dataFormat;
+
+  @Option(names = "--native", description = "Run the client in this process (a Java FaultProofProgram, see --program).")
+  boolean nativeMode;
+
+  @Option(names = "--server", description = "Only serve, on descriptors 3 to 6 inherited from an FPVM.")
+  boolean serverMode;
+
+  @Option(names = "--exec", paramLabel = "PATH",
+      description = "fpp4j extension: run this client binary as a child with pipes on descriptors 3 to 6; arguments after --.")
+  String exec;
+
+  @Option(names = {"--rollup-config-paths", "--rollup-cfgs"}, paramLabel = "FILE", split = ",",
+      description = "Rollup config JSON files, served together as local key 6. Env ROLLUP_CONFIG_PATHS.")
+  List<Path> rollupConfigPaths;
+
+  @Option(names = {"--l1-config-path", "--l1-cfg"}, paramLabel = "FILE", description = "L1 chain config JSON; local key 7.")
+  Path l1ConfigPath;
+
+  @Option(names = "--depset-cfg", paramLabel = "FILE", description = "Dependency set JSON; local key 8. Env DEPSET_CFG.")
+  Path depsetCfg;
+
+  @Option(names = "--enable-experimental-witness-endpoint",
+      description = "Online: let handlers use debug_executePayload. Env ENABLE_EXPERIMENTAL_WITNESS_ENDPOINT.")
+  boolean experimentalWitness;
+
+  @Option(names = "-v", description = "Kona's verbosity: -v error, -vv warn, -vvv info, -vvvv debug, -vvvvv trace. Env KONA_LOG_LEVEL (1-5).")
+  boolean[] verbosity;
+
+  SuperCommand(HostWiring wiring) {
+    super(wiring);
+  }
+
+  @Override
+  String dialect() {
+    return "super";
+  }
+
+  @Override
+  Map<String, String> envVariables() {
+    return ENV;
+  }
+
+  @Override
+  Optional<Level> dialectLogLevel() {
+    return SingleChainCommand.konaLogLevel(verbosity, wiring);
+  }
+
+  List<String> l2s() {
+    return l2NodeAddresses == null ? List.of() : l2NodeAddresses.stream().map(String::trim).filter(u -> !u.isEmpty()).toList();
+  }
+
+  boolean online() {
+    return l1NodeAddress != null && !l2s().isEmpty() && l1BeaconAddress != null;
+  }
+
+  /** kona-host's {@code InteropHost} rules; parses the pre-state and reads the rollup configs. */
+  KonaInteropInputs validate() {
+    require(l1Head, "--l1-head");
+    require(agreedPreState, "--agreed-l2-pre-state");
+    require(claimedPostState, "--claimed-l2-post-state");
+    require(claimedTimestamp, "--claimed-l2-timestamp");
+    requireOneKonaMode(nativeMode, serverMode, exec);
+    requireKonaEndpoints(new String[][] {{"--l1-node-address", l1NodeAddress},
+        {"--l2-node-addresses", l2s().isEmpty() ? null : String.join(",", l2s())}, {"--l1-beacon-address", l1BeaconAddress}}, dataDir);
+    requireKonaDataFormat(dataFormat);
+    noProgramArgsUnlessExec(exec != null);
+    byte[] raw;
+    try {
+      raw = Hex.decode(agreedPreState.trim());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("invalid " + where("--agreed-l2-pre-state") + ": " + e.getMessage(), e);
+    }
+    KonaInteropInputs inputs = new KonaInteropInputs(hash(l1Head, "--l1-head"), AgreedPrestate.parse(raw, where("--agreed-l2-pre-state")),
+        hash(claimedPostState, "--claimed-l2-post-state"), u64(claimedTimestamp, "--claimed-l2-timestamp"),
+        rollupConfigPaths == null ? List.of() : rollupConfigPaths, l1ConfigPath, depsetCfg);
+    inputs.rollupsByChain(); // every rollup config must parse before anything is served
+    return inputs;
+  }
+
+  @Override
+  HostPlan plan() {
+    KonaInteropInputs inputs = validate();
+    Mode mode = nativeMode ? Mode.NATIVE : serverMode ? Mode.SERVER : Mode.EXEC;
+    HintHandlerRegistry handlers = online()
+        ? wiring.handlers().create(inputs, new OnlineEndpoints(l1NodeAddress, l2s().get(0), l1BeaconAddress,
+            Map.of("enable-experimental-witness-endpoint", Boolean.toString(experimentalWitness), "l2", String.join(",", l2s()))))
+        : null;
+    return new HostPlan(mode, mode == Mode.EXEC ? execCommand(exec, "--exec") : List.of(),
+        mode == Mode.NATIVE ? nativeProgram("--native") : null, transport(), dataDir,
+        dataFormat.trim().toLowerCase(Locale.ROOT), inputs.localInputs(), handlers, retryPolicy(),
+        new LoggingFetchListener(), inputs.claimSummary(), openTimeout());
+  }
+}

@@ -1,0 +1,68 @@
+package io.fpp4j.host.local;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fpp4j.primitives.Bytes32;
+import io.fpp4j.proof.boot.RollupConfig;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The boot values of kona-host's {@code super} command (Kona's interop boot info, {@code proof-interop}
+ * {@code boot.rs}): 1 = L1 head, 2 = keccak-256 of the agreed pre-state, 3 = the claimed post-state, 4 = the
+ * claimed L2 timestamp (u64 big-endian), 6 = a JSON object from each chain id (decimal) to its rollup config, if
+ * any were given, 7 = the L1 config, 8 = the dependency set. There is no key 5: the chains are those of the
+ * pre-state.
+ *
+ * @param l1Head {@code --l1-head}
+ * @param prestate {@code --agreed-l2-pre-state}, parsed
+ * @param claim {@code --claimed-l2-post-state}
+ * @param timestamp {@code --claimed-l2-timestamp}
+ * @param rollupConfigs {@code --rollup-config-paths}, possibly none
+ * @param l1Config {@code --l1-config-path}, or null
+ * @param dependencySet {@code --depset-cfg}, or null
+ */
+public record KonaInteropInputs(Bytes32 l1Head, AgreedPrestate prestate, Bytes32 claim, long timestamp,
+                                List<Path> rollupConfigs, Path l1Config, Path dependencySet) implements InteropInputs {
+  /** Local key 6: the rollup configs by chain id. */
+  public static final long ROLLUP_CONFIGS = 6;
+  /** Local key 7: the L1 chain config. */
+  public static final long L1_CONFIG = 7;
+  /** Local key 8: the dependency set. */
+  public static final long DEPENDENCY_SET = 8;
+
+  public KonaInteropInputs {
+    rollupConfigs = List.copyOf(rollupConfigs);
+  }
+
+  @Override
+  public LocalInputs localInputs() {
+    LocalInputs.Builder b = LocalInputs.builder("the kona super flags")
+        .put(KonaLocalKeys.L1_HEAD, l1Head.toArray())
+        .put(KonaLocalKeys.L2_OUTPUT_ROOT, prestate.root().toArray())
+        .put(KonaLocalKeys.L2_CLAIM, claim.toArray())
+        .put(KonaLocalKeys.L2_CLAIM_BLOCK_NUMBER, KonaSingleChainInputs.u64be(timestamp));
+    if (!rollupConfigs.isEmpty()) {
+      ObjectNode byChain = JsonNodeFactory.instance.objectNode();
+      for (Path file : rollupConfigs) {
+        long chainId = InteropInputs.readRollups(List.of(file), "--rollup-config-paths").keySet().iterator().next();
+        byChain.set(Long.toUnsignedString(chainId), JsonConfigFile.readObject(file, "--rollup-config-paths"));
+      }
+      b.put(ROLLUP_CONFIGS, JsonConfigFile.compact(byChain));
+    }
+    if (l1Config != null) b.put(L1_CONFIG, JsonConfigFile.readCompact(l1Config, "--l1-config-path"));
+    if (dependencySet != null) b.put(DEPENDENCY_SET, JsonConfigFile.readCompact(dependencySet, "--depset-cfg"));
+    return b.build();
+  }
+
+  @Override
+  public Map<Long, RollupConfig> rollupsByChain() {
+    return InteropInputs.readRollups(rollupConfigs, "--rollup-config-paths");
+  }
+
+  @Override
+  public String claimSummary() {
+    return "claim " + claim + " at timestamp " + Long.toUnsignedString(timestamp) + " (agreed " + prestate + ", L1 head " + l1Head + ")";
+  }
+}
