@@ -10,10 +10,10 @@ import io.fpp4j.host.serve.HintHandlerRegistry;
 import io.fpp4j.host.serve.LoggingFetchListener;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -67,32 +67,6 @@ final class SingleChainCommand extends HostRunCommand {
       description = "L2 JSON-RPC endpoint (eth and debug namespaces); needs --l1-node-address and --l1-beacon-address. Env L2_NODE_ADDRESS.")
   String l2NodeAddress;
 
-  @Option(names = {"--l1-node-address", "--l1"}, paramLabel = "URL",
-      description = "L1 JSON-RPC endpoint; needs --l2-node-address and --l1-beacon-address. Env L1_NODE_ADDRESS.")
-  String l1NodeAddress;
-
-  @Option(names = {"--l1-beacon-address", "--beacon"}, paramLabel = "URL",
-      description = "L1 beacon API endpoint; needs --l1-node-address and --l2-node-address. Env L1_BEACON_ADDRESS.")
-  String l1BeaconAddress;
-
-  @Option(names = {"--data-dir", "--db"}, paramLabel = "DIR",
-      description = "Preimage store directory; required unless all three endpoints are given. Env DATA_DIR.")
-  Path dataDir;
-
-  @Option(names = "--data-format", paramLabel = "FORMAT", defaultValue = "directory",
-      description = "Format of a new data directory: directory (default) or rocksdb; an existing kvformat marker wins. Env DATA_FORMAT.")
-  String dataFormat;
-
-  @Option(names = "--native", description = "Run the client in this process (a Java FaultProofProgram, see --program).")
-  boolean nativeMode;
-
-  @Option(names = "--server", description = "Only serve, on descriptors 3 to 6 inherited from an FPVM.")
-  boolean serverMode;
-
-  @Option(names = "--exec", paramLabel = "PATH",
-      description = "fpp4j extension: run this client binary as a child with pipes on descriptors 3 to 6; arguments after --.")
-  String exec;
-
   @Option(names = "--l2-chain-id", paramLabel = "ID",
       description = "L2 chain id of a chain the client knows; local key 5. Conflicts with --rollup-config-path. Env L2_CHAIN_ID.")
   String l2ChainId;
@@ -101,16 +75,7 @@ final class SingleChainCommand extends HostRunCommand {
       description = "Rollup config JSON, served as local key 6 (local key 5 is then 0). Env ROLLUP_CONFIG_PATH.")
   Path rollupConfigPath;
 
-  @Option(names = {"--l1-config-path", "--l1-cfg"}, paramLabel = "FILE",
-      description = "L1 chain config JSON, served as local key 7. Env L1_CONFIG_PATH.")
-  Path l1ConfigPath;
-
-  @Option(names = "--enable-experimental-witness-endpoint",
-      description = "Online: let handlers use debug_executePayload. Env ENABLE_EXPERIMENTAL_WITNESS_ENDPOINT.")
-  boolean experimentalWitness;
-
-  @Option(names = "-v", description = "Kona's verbosity: -v error, -vv warn, -vvv info, -vvvv debug, -vvvvv trace. Env KONA_LOG_LEVEL (1-5).")
-  boolean[] verbosity;
+  @Mixin KonaOptions kona = new KonaOptions();
 
   SingleChainCommand(HostWiring wiring) {
     super(wiring);
@@ -128,19 +93,7 @@ final class SingleChainCommand extends HostRunCommand {
 
   @Override
   Optional<Level> dialectLogLevel() {
-    return konaLogLevel(verbosity, wiring);
-  }
-
-  /** Kona's log level: {@code -v} repeated, else env {@code KONA_LOG_LEVEL} (1 to 5). */
-  static Optional<Level> konaLogLevel(boolean[] verbosity, HostWiring wiring) {
-    if (verbosity != null && verbosity.length > 0) return Optional.of(Logging.fromVerbosity(verbosity.length, "-v"));
-    String env = wiring.env().apply("KONA_LOG_LEVEL");
-    if (env == null || env.isBlank()) return Optional.empty();
-    try {
-      return Optional.of(Logging.fromVerbosity(Integer.parseInt(env.trim()), "env KONA_LOG_LEVEL"));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("invalid env KONA_LOG_LEVEL '" + env + "': use 1 (error) to 5 (trace)");
-    }
+    return kona.logLevel(wiring);
   }
 
   /** The flag-combination rules of kona-host's {@code SingleChainHost}, without reading any file. */
@@ -151,7 +104,7 @@ final class SingleChainCommand extends HostRunCommand {
     require(claimedL2OutputRoot, "--claimed-l2-output-root");
     require(claimedL2BlockNumber, "--claimed-l2-block-number");
 
-    requireOneKonaMode(nativeMode, serverMode, exec);
+    requireOneKonaMode(kona.nativeMode, kona.serverMode, kona.exec);
 
     if (l2ChainId != null && rollupConfigPath != null) {
       throw new IllegalArgumentException(where("--l2-chain-id") + " cannot be used with " + where("--rollup-config-path"));
@@ -160,10 +113,10 @@ final class SingleChainCommand extends HostRunCommand {
       throw new IllegalArgumentException("one of --l2-chain-id or --rollup-config-path is required");
     }
 
-    requireKonaEndpoints(new String[][] {{"--l1-node-address", l1NodeAddress}, {"--l2-node-address", l2NodeAddress},
-        {"--l1-beacon-address", l1BeaconAddress}}, dataDir);
-    requireKonaDataFormat(dataFormat);
-    noProgramArgsUnlessExec(exec != null);
+    requireKonaEndpoints(new String[][] {{"--l1-node-address", kona.l1NodeAddress}, {"--l2-node-address", l2NodeAddress},
+        {"--l1-beacon-address", kona.l1BeaconAddress}}, kona.dataDir);
+    requireKonaDataFormat(kona.dataFormat);
+    noProgramArgsUnlessExec(kona.exec != null);
   }
 
   /** The checked flags as Kona's inputs (parses hashes and numbers; reads no file). */
@@ -171,25 +124,25 @@ final class SingleChainCommand extends HostRunCommand {
     return new KonaSingleChainInputs(hash(l1Head, "--l1-head"), hash(agreedL2HeadHash, "--agreed-l2-head-hash"),
         hash(agreedL2OutputRoot, "--agreed-l2-output-root"), hash(claimedL2OutputRoot, "--claimed-l2-output-root"),
         u64(claimedL2BlockNumber, "--claimed-l2-block-number"),
-        l2ChainId == null ? null : u64(l2ChainId, "--l2-chain-id"), rollupConfigPath, l1ConfigPath);
+        l2ChainId == null ? null : u64(l2ChainId, "--l2-chain-id"), rollupConfigPath, kona.l1ConfigPath);
   }
 
   boolean online() {
-    return l1NodeAddress != null && l2NodeAddress != null && l1BeaconAddress != null;
+    return kona.l1NodeAddress != null && l2NodeAddress != null && kona.l1BeaconAddress != null;
   }
 
   @Override
   HostPlan plan() {
     validate();
     KonaSingleChainInputs inputs = inputs();
-    Mode mode = nativeMode ? Mode.NATIVE : serverMode ? Mode.SERVER : Mode.EXEC;
+    Mode mode = kona.nativeMode ? Mode.NATIVE : kona.serverMode ? Mode.SERVER : Mode.EXEC;
     HintHandlerRegistry handlers = online()
-        ? wiring.handlers().create(inputs, new OnlineEndpoints(l1NodeAddress, l2NodeAddress, l1BeaconAddress,
-            Map.of("enable-experimental-witness-endpoint", Boolean.toString(experimentalWitness))))
+        ? wiring.handlers().create(inputs, new OnlineEndpoints(kona.l1NodeAddress, l2NodeAddress, kona.l1BeaconAddress,
+            Map.of("enable-experimental-witness-endpoint", Boolean.toString(kona.experimentalWitness))))
         : null;
-    return new HostPlan(mode, mode == Mode.EXEC ? execCommand(exec, "--exec") : List.of(),
-        mode == Mode.NATIVE ? nativeProgram("--native") : null, transport(), dataDir,
-        dataFormat.trim().toLowerCase(Locale.ROOT), inputs.localInputs(), handlers, retryPolicy(),
+    return new HostPlan(mode, mode == Mode.EXEC ? execCommand(kona.exec, "--exec") : List.of(),
+        mode == Mode.NATIVE ? nativeProgram("--native") : null, transport(), kona.dataDir,
+        kona.format(), inputs.localInputs(), handlers, retryPolicy(),
         new LoggingFetchListener(), inputs.claimSummary(), openTimeout());
   }
 }

@@ -12,10 +12,10 @@ import io.fpp4j.host.serve.LoggingFetchListener;
 import io.fpp4j.primitives.Hex;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -63,46 +63,14 @@ final class SuperCommand extends HostRunCommand {
       description = "L2 JSON-RPC endpoints, one per chain (chain ids from eth_chainId). Env L2_NODE_ADDRESSES.")
   List<String> l2NodeAddresses;
 
-  @Option(names = {"--l1-node-address", "--l1"}, paramLabel = "URL", description = "L1 JSON-RPC endpoint. Env L1_NODE_ADDRESS.")
-  String l1NodeAddress;
-
-  @Option(names = {"--l1-beacon-address", "--beacon"}, paramLabel = "URL", description = "L1 beacon API endpoint. Env L1_BEACON_ADDRESS.")
-  String l1BeaconAddress;
-
-  @Option(names = {"--data-dir", "--db"}, paramLabel = "DIR",
-      description = "Preimage store directory; required unless all three endpoints are given. Env DATA_DIR.")
-  Path dataDir;
-
-  @Option(names = "--data-format", paramLabel = "FORMAT", defaultValue = "directory",
-      description = "Format of a new data directory: directory (default) or rocksdb; an existing kvformat marker wins. Env DATA_FORMAT.")
-  String dataFormat;
-
-  @Option(names = "--native", description = "Run the client in this process (a Java FaultProofProgram, see --program).")
-  boolean nativeMode;
-
-  @Option(names = "--server", description = "Only serve, on descriptors 3 to 6 inherited from an FPVM.")
-  boolean serverMode;
-
-  @Option(names = "--exec", paramLabel = "PATH",
-      description = "fpp4j extension: run this client binary as a child with pipes on descriptors 3 to 6; arguments after --.")
-  String exec;
-
   @Option(names = {"--rollup-config-paths", "--rollup-cfgs"}, paramLabel = "FILE", split = ",",
       description = "Rollup config JSON files, served together as local key 6. Env ROLLUP_CONFIG_PATHS.")
   List<Path> rollupConfigPaths;
 
-  @Option(names = {"--l1-config-path", "--l1-cfg"}, paramLabel = "FILE", description = "L1 chain config JSON; local key 7.")
-  Path l1ConfigPath;
-
   @Option(names = "--depset-cfg", paramLabel = "FILE", description = "Dependency set JSON; local key 8. Env DEPSET_CFG.")
   Path depsetCfg;
 
-  @Option(names = "--enable-experimental-witness-endpoint",
-      description = "Online: let handlers use debug_executePayload. Env ENABLE_EXPERIMENTAL_WITNESS_ENDPOINT.")
-  boolean experimentalWitness;
-
-  @Option(names = "-v", description = "Kona's verbosity: -v error, -vv warn, -vvv info, -vvvv debug, -vvvvv trace. Env KONA_LOG_LEVEL (1-5).")
-  boolean[] verbosity;
+  @Mixin KonaOptions kona = new KonaOptions();
 
   SuperCommand(HostWiring wiring) {
     super(wiring);
@@ -120,7 +88,7 @@ final class SuperCommand extends HostRunCommand {
 
   @Override
   Optional<Level> dialectLogLevel() {
-    return SingleChainCommand.konaLogLevel(verbosity, wiring);
+    return kona.logLevel(wiring);
   }
 
   List<String> l2s() {
@@ -128,7 +96,7 @@ final class SuperCommand extends HostRunCommand {
   }
 
   boolean online() {
-    return l1NodeAddress != null && !l2s().isEmpty() && l1BeaconAddress != null;
+    return kona.l1NodeAddress != null && !l2s().isEmpty() && kona.l1BeaconAddress != null;
   }
 
   /** kona-host's {@code InteropHost} rules; parses the pre-state and reads the rollup configs. */
@@ -137,11 +105,11 @@ final class SuperCommand extends HostRunCommand {
     require(agreedPreState, "--agreed-l2-pre-state");
     require(claimedPostState, "--claimed-l2-post-state");
     require(claimedTimestamp, "--claimed-l2-timestamp");
-    requireOneKonaMode(nativeMode, serverMode, exec);
-    requireKonaEndpoints(new String[][] {{"--l1-node-address", l1NodeAddress},
-        {"--l2-node-addresses", l2s().isEmpty() ? null : String.join(",", l2s())}, {"--l1-beacon-address", l1BeaconAddress}}, dataDir);
-    requireKonaDataFormat(dataFormat);
-    noProgramArgsUnlessExec(exec != null);
+    requireOneKonaMode(kona.nativeMode, kona.serverMode, kona.exec);
+    requireKonaEndpoints(new String[][] {{"--l1-node-address", kona.l1NodeAddress},
+        {"--l2-node-addresses", l2s().isEmpty() ? null : String.join(",", l2s())}, {"--l1-beacon-address", kona.l1BeaconAddress}}, kona.dataDir);
+    requireKonaDataFormat(kona.dataFormat);
+    noProgramArgsUnlessExec(kona.exec != null);
     byte[] raw;
     try {
       raw = Hex.decode(agreedPreState.trim());
@@ -150,7 +118,7 @@ final class SuperCommand extends HostRunCommand {
     }
     KonaInteropInputs inputs = new KonaInteropInputs(hash(l1Head, "--l1-head"), AgreedPrestate.parse(raw, where("--agreed-l2-pre-state")),
         hash(claimedPostState, "--claimed-l2-post-state"), u64(claimedTimestamp, "--claimed-l2-timestamp"),
-        rollupConfigPaths == null ? List.of() : rollupConfigPaths, l1ConfigPath, depsetCfg);
+        rollupConfigPaths == null ? List.of() : rollupConfigPaths, kona.l1ConfigPath, depsetCfg);
     inputs.rollupsByChain(); // every rollup config must parse before anything is served
     return inputs;
   }
@@ -158,14 +126,14 @@ final class SuperCommand extends HostRunCommand {
   @Override
   HostPlan plan() {
     KonaInteropInputs inputs = validate();
-    Mode mode = nativeMode ? Mode.NATIVE : serverMode ? Mode.SERVER : Mode.EXEC;
+    Mode mode = kona.nativeMode ? Mode.NATIVE : kona.serverMode ? Mode.SERVER : Mode.EXEC;
     HintHandlerRegistry handlers = online()
-        ? wiring.handlers().create(inputs, new OnlineEndpoints(l1NodeAddress, l2s().get(0), l1BeaconAddress,
-            Map.of("enable-experimental-witness-endpoint", Boolean.toString(experimentalWitness), "l2", String.join(",", l2s()))))
+        ? wiring.handlers().create(inputs, new OnlineEndpoints(kona.l1NodeAddress, l2s().get(0), kona.l1BeaconAddress,
+            Map.of("enable-experimental-witness-endpoint", Boolean.toString(kona.experimentalWitness), "l2", String.join(",", l2s()))))
         : null;
-    return new HostPlan(mode, mode == Mode.EXEC ? execCommand(exec, "--exec") : List.of(),
-        mode == Mode.NATIVE ? nativeProgram("--native") : null, transport(), dataDir,
-        dataFormat.trim().toLowerCase(Locale.ROOT), inputs.localInputs(), handlers, retryPolicy(),
+    return new HostPlan(mode, mode == Mode.EXEC ? execCommand(kona.exec, "--exec") : List.of(),
+        mode == Mode.NATIVE ? nativeProgram("--native") : null, transport(), kona.dataDir,
+        kona.format(), inputs.localInputs(), handlers, retryPolicy(),
         new LoggingFetchListener(), inputs.claimSummary(), openTimeout());
   }
 }

@@ -107,8 +107,8 @@ class SingleChainFlagsTest {
         "L2_CHAIN_ID", "11155420", "DATA_DIR", "/data", "DATA_FORMAT", "rocksdb"));
     SingleChainCommand c = Cli.parse(Cli.env(env), "single", "--server");
     c.validate();
-    assertThat(c.dataDir).hasToString("/data");
-    assertThat(c.dataFormat).isEqualTo("rocksdb");
+    assertThat(c.kona.dataDir).hasToString("/data");
+    assertThat(c.kona.dataFormat).isEqualTo("rocksdb");
     KonaSingleChainInputs in = c.inputs();
     assertThat(in.l1Head().toHex()).isEqualTo("0x" + "aa".repeat(32));
     assertThat(in.claimedL2BlockNumber()).isEqualTo(42);

@@ -85,7 +85,7 @@ class SuperFlagsTest {
         "CLAIMED_L2_TIMESTAMP", "7", "DATA_DIR", "/data"));
     SuperCommand offline = Cli.parse(Cli.env(env), "super", "--server");
     assertThat(offline.validate().timestamp()).isEqualTo(7);
-    assertThat(offline.dataDir).hasToString("/data");
+    assertThat(offline.kona.dataDir).hasToString("/data");
     env.put("L2_NODE_ADDRESSES", "http://a,http://b");
     SuperCommand c = Cli.parse(Cli.env(env), "super", "--server");
     assertThat(c.l2s()).containsExactly("http://a", "http://b");

@@ -1,0 +1,66 @@
+package io.fpp4j.host.cli;
+
+import ch.qos.logback.classic.Level;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/**
+ * The flags kona-host's {@code single} and {@code super} share, with fpp4j's {@code --exec} and
+ * {@code --data-format}: a picocli mixin of both commands. Each command's own table says which of them have
+ * environment variables.
+ */
+final class KonaOptions {
+  @Option(names = {"--l1-node-address", "--l1"}, paramLabel = "URL",
+      description = "L1 JSON-RPC endpoint; online only together with the L2 and beacon endpoints. Env L1_NODE_ADDRESS.")
+  String l1NodeAddress;
+
+  @Option(names = {"--l1-beacon-address", "--beacon"}, paramLabel = "URL",
+      description = "L1 beacon API endpoint; online only together with the L1 and L2 endpoints. Env L1_BEACON_ADDRESS.")
+  String l1BeaconAddress;
+
+  @Option(names = {"--data-dir", "--db"}, paramLabel = "DIR",
+      description = "Preimage store directory; required unless all three endpoints are given. Env DATA_DIR.")
+  Path dataDir;
+
+  @Option(names = "--data-format", paramLabel = "FORMAT", defaultValue = "directory",
+      description = "Format of a new data directory: directory (default) or rocksdb; an existing kvformat marker wins. Env DATA_FORMAT.")
+  String dataFormat;
+
+  @Option(names = "--native", description = "Run the client in this process (a Java FaultProofProgram, see --program).")
+  boolean nativeMode;
+
+  @Option(names = "--server", description = "Only serve, on descriptors 3 to 6 inherited from an FPVM.")
+  boolean serverMode;
+
+  @Option(names = "--exec", paramLabel = "PATH",
+      description = "fpp4j extension: run this client binary as a child with pipes on descriptors 3 to 6; arguments after --.")
+  String exec;
+
+  @Option(names = {"--l1-config-path", "--l1-cfg"}, paramLabel = "FILE", description = "L1 chain config JSON; local key 7.")
+  Path l1ConfigPath;
+
+  @Option(names = "--enable-experimental-witness-endpoint",
+      description = "Online: let handlers use debug_executePayload. Env ENABLE_EXPERIMENTAL_WITNESS_ENDPOINT.")
+  boolean experimentalWitness;
+
+  @Option(names = "-v", description = "Kona's verbosity: -v error, -vv warn, -vvv info, -vvvv debug, -vvvvv trace. Env KONA_LOG_LEVEL (1-5).")
+  boolean[] verbosity;
+
+  /** Kona's log level: {@code -v} repeated, else env {@code KONA_LOG_LEVEL} (1 to 5). */
+  Optional<Level> logLevel(HostWiring wiring) {
+    if (verbosity != null && verbosity.length > 0) return Optional.of(Logging.fromVerbosity(verbosity.length, "-v"));
+    String env = wiring.env().apply("KONA_LOG_LEVEL");
+    if (env == null || env.isBlank()) return Optional.empty();
+    try {
+      return Optional.of(Logging.fromVerbosity(Integer.parseInt(env.trim()), "env KONA_LOG_LEVEL"));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("invalid env KONA_LOG_LEVEL '" + env + "': use 1 (error) to 5 (trace)");
+    }
+  }
+
+  String format() {
+    return dataFormat.trim().toLowerCase(Locale.ROOT);
+  }
+}
