@@ -29,11 +29,24 @@ final class L2Chains {
     EthSource known = byChain.get(chainId);
     if (known != null) return known;
     List<String> seen = new ArrayList<>();
+    RpcException unreachable = null;
     for (EthSource n : nodes) {
-      long id = n.chainId();
+      long id;
+      try {
+        id = n.chainId();
+      } catch (RpcException e) {
+        // One node being down must not hide the chain another node serves; asked again on the next attempt.
+        if (unreachable == null) unreachable = e;
+        else unreachable.addSuppressed(e);
+        continue;
+      }
       byChain.putIfAbsent(id, n);
       seen.add(n.rpc().endpoint() + " serves " + Long.toUnsignedString(id));
       if (id == chainId) return n;
+    }
+    if (unreachable != null) {
+      throw new RpcException("cannot tell which --l2 endpoint serves L2 chain " + Long.toUnsignedString(chainId) + " for hint "
+          + hint + ": " + unreachable.getMessage(), unreachable);
     }
     throw new InvalidHintException("hint " + hint + " is for L2 chain " + Long.toUnsignedString(chainId)
         + ", which no --l2 endpoint serves (" + String.join("; ", seen) + ")");

@@ -231,6 +231,24 @@ class InteropHandlersTest {
   }
 
   @Test
+  void aNodeThatIsDownHidesOnlyItsOwnChain() throws Exception {
+    OpProgramInteropInputs inputs = new OpProgramInteropInputs(ChainData.h("l1head"), prestate, ChainData.h("claim"), TIMESTAMP + 1,
+        List.of(tmp.resolve("rollup-901.json"), tmp.resolve("rollup-902.json")),
+        List.of(tmp.resolve("genesis-901.json"), tmp.resolve("genesis-902.json")), null, null);
+    String down = "http://127.0.0.1:9"; // the discard port: nothing listens, the connection is refused
+    HintHandlerRegistry r = new OnlineHandlerFactory(Duration.ofSeconds(10), HostPrecompiles.standard())
+        .create(inputs, new OnlineEndpoints(down, down, down, Map.of("l2", down + "," + b.node.url())));
+    HintHandler output = r.entry("l2-output").orElseThrow().handler();
+    output.handle(hint("l2-output", b.output.hash().toArray(), ChainData.u64(902)), store);
+    assertThat(Stored.of(store)).containsKey(Stored.key(2, b.output.hash()));
+    // Chain 901 may be the one the unreachable node serves: a retryable RPC failure, not an invalid hint.
+    assertThatThrownBy(() -> output.handle(hint("l2-output", a.output.hash().toArray(), ChainData.u64(901)), store))
+        .isInstanceOf(RpcException.class)
+        .hasMessageStartingWith("cannot tell which --l2 endpoint serves L2 chain 901 for hint 'l2-output 0x")
+        .hasMessageContaining("eth_chainId on L2 execution node " + down + " failed");
+  }
+
+  @Test
   void oneChainRunsAcceptOpProgramHintsWithoutAChainId() throws Exception {
     OpProgramInteropInputs one = new OpProgramInteropInputs(ChainData.h("l1head"), AgreedPrestate.parse(
         superRoot(TIMESTAMP, new long[] {901}, new Bytes32[] {a.output.hash()}), "test"), ChainData.h("claim"), TIMESTAMP + 1,
