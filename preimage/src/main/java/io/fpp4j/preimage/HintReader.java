@@ -14,10 +14,12 @@ import io.fpp4j.primitives.Hex;
  */
 public final class HintReader {
   private static final byte[] ACK = {0};
+  /** Bytes read at most together with a hint's length: a typical hint (under 200 bytes) then takes one read. */
+  static final int READ_BUFFER = 4096;
 
   private final Channel channel;
   private final PreimageLimits limits;
-  private final byte[] header = new byte[4];
+  private final ReadAhead in;
   private long hints;
   private long hintBytes;
 
@@ -28,6 +30,7 @@ public final class HintReader {
   public HintReader(Channel channel, PreimageLimits limits) {
     this.channel = channel;
     this.limits = limits;
+    this.in = new ReadAhead(channel, READ_BUFFER);
   }
 
   /**
@@ -40,7 +43,7 @@ public final class HintReader {
    */
   public boolean nextHint(HintRouter router) {
     try {
-      channel.readFully(header, 0, 4);
+      in.fill(4);
     } catch (TruncatedReadException e) {
       if (e.received() == 0) return false;
       throw new ChannelClosedException("client closed the hint channel after " + e.received()
@@ -48,14 +51,15 @@ public final class HintReader {
     } catch (IOException e) {
       throw Frames.ioFailure("reading a hint length", e);
     }
-    long len = Frames.u32(header, 0);
+    long len = Frames.u32(in.array(), in.position());
+    in.skip(4);
     if (len > limits.maxHintBytes()) {
       throw new FrameTooLargeException("client announced a hint of " + len + " bytes, over the limit of "
           + limits.maxHintBytes() + " bytes");
     }
     byte[] payload = new byte[(int) len];
     try {
-      channel.readFully(payload, 0, payload.length);
+      in.readFully(payload, 0, payload.length);
     } catch (IOException e) {
       throw Frames.ioFailure("reading a " + len + "-byte hint", e);
     }

@@ -21,9 +21,7 @@ public final class OracleReader implements PreimageOracle {
   private final Channel channel;
   private final PreimageLimits limits;
   private final byte[] keyBuf = new byte[PreimageKey.LENGTH];
-  private final byte[] buf = new byte[READ_BUFFER];
-  private int pos; // buf[pos..lim) holds bytes read but not yet consumed
-  private int lim;
+  private final ReadAhead in;
 
   public OracleReader(Channel channel) {
     this(channel, PreimageLimits.DEFAULT);
@@ -32,6 +30,7 @@ public final class OracleReader implements PreimageOracle {
   public OracleReader(Channel channel, PreimageLimits limits) {
     this.channel = channel;
     this.limits = limits;
+    this.in = new ReadAhead(channel, READ_BUFFER);
   }
 
   @Override
@@ -58,12 +57,12 @@ public final class OracleReader implements PreimageOracle {
     key.copyTo(keyBuf, 0);
     try {
       channel.write(keyBuf, 0, keyBuf.length);
-      fill(8);
+      in.fill(8);
     } catch (IOException e) {
       throw Frames.ioFailure("requesting preimage " + key, e);
     }
-    long len = Frames.u64(buf, pos);
-    pos += 8;
+    long len = Frames.u64(in.array(), in.position());
+    in.skip(8);
     if (len < 0 || len > limits.maxPreimageBytes()) {
       throw new FrameTooLargeException("host announced a preimage of " + Long.toUnsignedString(len) + " bytes for "
           + key + ", over the limit of " + limits.maxPreimageBytes() + " bytes");
@@ -71,37 +70,10 @@ public final class OracleReader implements PreimageOracle {
     return (int) len;
   }
 
-  /** Reads until at least {@code n} (at most the buffer's size) bytes are buffered. */
-  private void fill(int n) throws IOException {
-    if (lim - pos >= n) return;
-    if (pos > 0) {
-      System.arraycopy(buf, pos, buf, 0, lim - pos);
-      lim -= pos;
-      pos = 0;
-    }
-    while (lim < n) {
-      int r = channel.read(buf, lim, buf.length - lim);
-      if (r < 0) throw new TruncatedReadException(lim, n);
-      lim += r;
-    }
-  }
-
-  /** Moves the buffered part of the data into {@code dst}, then reads the rest straight into it. */
+  /** The announced data: the part that came with the length, then the rest straight into {@code dst}. */
   private void readData(PreimageKey key, byte[] dst, int len) {
-    int buffered = Math.min(lim - pos, len);
-    System.arraycopy(buf, pos, dst, 0, buffered);
-    pos += buffered;
-    if (pos == lim) {
-      pos = 0;
-      lim = 0;
-    }
     try {
-      channel.readFully(dst, buffered, len - buffered);
-    } catch (TruncatedReadException e) {
-      // Count the bytes that came with the length too, so the message says how much of the data arrived.
-      TruncatedReadException whole = new TruncatedReadException(buffered + e.received(), len);
-      whole.initCause(e);
-      throw Frames.ioFailure("reading the " + len + "-byte preimage of " + key, whole);
+      in.readFully(dst, 0, len);
     } catch (IOException e) {
       throw Frames.ioFailure("reading the " + len + "-byte preimage of " + key, e);
     }
