@@ -74,7 +74,14 @@ class GethOnlineTest {
             "accessList", List.of(Map.of("address", "0x000000000000000000000000000000000000beef",
                 "storageKeys", List.of(ZERO)))),
         Map.of("from", dev, "data", CODE_INIT));
-    for (Map<String, Object> tx : txs) sent.add(geth.rpc.call("eth_sendTransaction", tx).asText());
+    // Nonces are set here: geth --dev derives a missing one from its pool, and a block sealed in the middle of the
+    // batch can make two sends pick the same nonce ("replacement transaction underpriced", seen once in a full run).
+    long nonce = JsonQuantity.parseU64(geth.rpc.call("eth_getTransactionCount", dev, "pending").asText(), "nonce");
+    for (Map<String, Object> tx : txs) {
+      Map<String, Object> withNonce = new java.util.HashMap<>(tx);
+      withNonce.put("nonce", JsonQuantity.format(nonce++));
+      sent.add(geth.rpc.call("eth_sendTransaction", withNonce).asText());
+    }
     for (String h : sent) geth.receipt(h);
     contractWithCode = geth.receipt(sent.get(sent.size() - 1)).get("contractAddress").asText();
     head = geth.rpc.call("eth_getBlockByNumber", "latest", false);
