@@ -92,14 +92,8 @@ class BenchmarkSmokeTest {
   @Test
   void crossProcessBenchmarkRunsAgainstTheHostCommandGiven() throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    System.setProperty(BenchHost.HOST_COMMAND_PROPERTY,
+    CrossProcessBench.Host host = startWithHostCommand(
         String.join(",", java, "-cp", System.getProperty("java.class.path"), BenchHost.class.getName()));
-    CrossProcessBench.Host host = new CrossProcessBench.Host();
-    try {
-      host.start();
-    } finally {
-      System.clearProperty(BenchHost.HOST_COMMAND_PROPERTY);
-    }
     try {
       assertThat(new CrossProcessBench().preimage100(host)).isEqualTo(BenchData.SMALL);
     } finally {
@@ -137,13 +131,7 @@ class BenchmarkSmokeTest {
   @Test
   void crossProcessBenchmarkReadsTheCHost() throws Exception {
     Path pingpong = compilePingpong();
-    System.setProperty(BenchHost.HOST_COMMAND_PROPERTY, pingpong + ",host,100");
-    CrossProcessBench.Host host = new CrossProcessBench.Host();
-    try {
-      host.start();
-    } finally {
-      System.clearProperty(BenchHost.HOST_COMMAND_PROPERTY);
-    }
+    CrossProcessBench.Host host = startWithHostCommand(pingpong + ",host,100");
     try {
       byte[] got = new CrossProcessBench().preimage100(host);
       assertThat(got).hasSize(100);
@@ -151,6 +139,18 @@ class BenchmarkSmokeTest {
     } finally {
       host.stop();
     }
+  }
+
+  /** A benchmark host started from {@link BenchHost#HOST_COMMAND_PROPERTY}, which is cleared again at once. */
+  private static CrossProcessBench.Host startWithHostCommand(String command) throws IOException {
+    System.setProperty(BenchHost.HOST_COMMAND_PROPERTY, command);
+    CrossProcessBench.Host host = new CrossProcessBench.Host();
+    try {
+      host.start();
+    } finally {
+      System.clearProperty(BenchHost.HOST_COMMAND_PROPERTY);
+    }
+    return host;
   }
 
   private record Run(int exit, String output) {}

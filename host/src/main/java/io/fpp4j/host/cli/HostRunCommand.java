@@ -5,6 +5,7 @@ import io.fpp4j.fpvm.FaultProofProgram;
 import io.fpp4j.host.HostLauncher;
 import io.fpp4j.host.HostPlan;
 import io.fpp4j.host.RunOutcome;
+import io.fpp4j.host.local.AgreedPrestate;
 import io.fpp4j.host.mode.NativeMode;
 import io.fpp4j.host.mode.StdioKernel;
 import io.fpp4j.host.serve.Backoff;
@@ -193,6 +194,17 @@ abstract class HostRunCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("invalid " + where(option) + " '" + value + "': " + e.getMessage(), e);
     }
+  }
+
+  /** An interop pre-state given in hex: decoded, then parsed as a super root or a transition state. */
+  AgreedPrestate agreedPrestate(String value, String option) {
+    byte[] raw;
+    try {
+      raw = Hex.decode(value.trim());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("invalid " + where(option) + ": " + e.getMessage(), e);
+    }
+    return AgreedPrestate.parse(raw, where(option));
   }
 
   /** An unsigned 64-bit decimal number. */

@@ -12,7 +12,6 @@ import io.fpp4j.host.local.OpProgramInteropInputs;
 import io.fpp4j.host.serve.HintHandlerRegistry;
 import io.fpp4j.host.serve.LoggingFetchListener;
 import io.fpp4j.primitives.Bytes32;
-import io.fpp4j.primitives.Hex;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -217,16 +216,7 @@ final class OpProgramCommand extends HostRunCommand {
       chainId = u64(n, "--network");
     }
 
-    if ((l1 != null) != !splitCommas(l2).isEmpty()) {
-      throw new IllegalArgumentException("--l1 and --l2 must be given together or both omitted");
-    }
-    if (!fetching() && dataDir == null) {
-      throw new IllegalArgumentException("--datadir must be given when not fetching (fetching needs all of --l1, --l2 and --l1.beacon)");
-    }
-    if (serverMode && exec != null) {
-      throw new IllegalArgumentException("--exec must not be set in server mode (--server)");
-    }
-    checkDataFormat();
+    checkSourcesModeAndFormat();
     if (splitCommas(l2).size() > 1) {
       throw new IllegalArgumentException("several --l2 endpoints serve several chains (interop), which needs --l2.agreed-prestate instead of --l2.outputroot");
     }
@@ -237,13 +227,7 @@ final class OpProgramCommand extends HostRunCommand {
 
   /** The interop checks: the pre-state parses, every chain comes as a rollup config and a genesis file. */
   private OpProgramInteropInputs validateInterop() {
-    byte[] raw;
-    try {
-      raw = Hex.decode(l2AgreedPrestate.trim());
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("invalid " + where("--l2.agreed-prestate") + ": " + e.getMessage(), e);
-    }
-    AgreedPrestate prestate = AgreedPrestate.parse(raw, where("--l2.agreed-prestate"));
+    AgreedPrestate prestate = agreedPrestate(l2AgreedPrestate, "--l2.agreed-prestate");
     Bytes32 claim = hash(l2Claim, "--l2.claim");
     long timestamp = u64(l2BlockNumber, "--l2.blocknumber");
     if (timestamp == 0) throw new IllegalArgumentException("invalid " + where("--l2.blocknumber") + " 0: the game timestamp must be above 0");
@@ -260,14 +244,7 @@ final class OpProgramCommand extends HostRunCommand {
       throw new IllegalArgumentException("an interop run needs one --l2.genesis per --rollup.config, in the same order: got "
           + rollups.size() + " --rollup.config and " + geneses.size() + " --l2.genesis");
     }
-    if ((l1 != null) != !splitCommas(l2).isEmpty()) {
-      throw new IllegalArgumentException("--l1 and --l2 must be given together or both omitted");
-    }
-    if (!fetching() && dataDir == null) {
-      throw new IllegalArgumentException("--datadir must be given when not fetching (fetching needs all of --l1, --l2 and --l1.beacon)");
-    }
-    if (serverMode && exec != null) throw new IllegalArgumentException("--exec must not be set in server mode (--server)");
-    checkDataFormat();
+    checkSourcesModeAndFormat();
     if (l2Head != null) LOG.warn("--l2.head is ignored in an interop run: the agreed pre-state names every chain's output");
     noProgramArgsUnlessExec(exec != null);
     OpProgramInteropInputs inputs = new OpProgramInteropInputs(l1HeadHash, prestate, claim, timestamp,
@@ -276,7 +253,17 @@ final class OpProgramCommand extends HostRunCommand {
     return inputs;
   }
 
-  private void checkDataFormat() {
+  /** The checks both kinds of run share, in op-program's order: endpoints, data directory, mode, data format. */
+  private void checkSourcesModeAndFormat() {
+    if ((l1 != null) != !splitCommas(l2).isEmpty()) {
+      throw new IllegalArgumentException("--l1 and --l2 must be given together or both omitted");
+    }
+    if (!fetching() && dataDir == null) {
+      throw new IllegalArgumentException("--datadir must be given when not fetching (fetching needs all of --l1, --l2 and --l1.beacon)");
+    }
+    if (serverMode && exec != null) {
+      throw new IllegalArgumentException("--exec must not be set in server mode (--server)");
+    }
     String fmt = dataFormat.trim().toLowerCase(Locale.ROOT);
     if (fmt.equals("pebble")) {
       throw new IllegalArgumentException(where("--data.format") + " pebble is not supported: PebbleDB is a Go-only format; "

@@ -5,11 +5,9 @@ import io.fpp4j.host.HostExitCode;
 import io.fpp4j.host.HostPlan;
 import io.fpp4j.host.Mode;
 import io.fpp4j.host.OnlineEndpoints;
-import io.fpp4j.host.local.AgreedPrestate;
 import io.fpp4j.host.local.KonaInteropInputs;
 import io.fpp4j.host.serve.HintHandlerRegistry;
 import io.fpp4j.host.serve.LoggingFetchListener;
-import io.fpp4j.primitives.Hex;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -110,13 +108,7 @@ final class SuperCommand extends HostRunCommand {
         {"--l2-node-addresses", l2s().isEmpty() ? null : String.join(",", l2s())}, {"--l1-beacon-address", kona.l1BeaconAddress}}, kona.dataDir);
     requireKonaDataFormat(kona.dataFormat);
     noProgramArgsUnlessExec(kona.exec != null);
-    byte[] raw;
-    try {
-      raw = Hex.decode(agreedPreState.trim());
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("invalid " + where("--agreed-l2-pre-state") + ": " + e.getMessage(), e);
-    }
-    KonaInteropInputs inputs = new KonaInteropInputs(hash(l1Head, "--l1-head"), AgreedPrestate.parse(raw, where("--agreed-l2-pre-state")),
+    KonaInteropInputs inputs = new KonaInteropInputs(hash(l1Head, "--l1-head"), agreedPrestate(agreedPreState, "--agreed-l2-pre-state"),
         hash(claimedPostState, "--claimed-l2-post-state"), u64(claimedTimestamp, "--claimed-l2-timestamp"),
         rollupConfigPaths == null ? List.of() : rollupConfigPaths, kona.l1ConfigPath, depsetCfg);
     inputs.rollupsByChain(); // every rollup config must parse before anything is served

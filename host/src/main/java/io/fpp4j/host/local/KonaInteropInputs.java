@@ -45,10 +45,8 @@ public record KonaInteropInputs(Bytes32 l1Head, AgreedPrestate prestate, Bytes32
         .put(KonaLocalKeys.L2_CLAIM_BLOCK_NUMBER, KonaSingleChainInputs.u64be(timestamp));
     if (!rollupConfigs.isEmpty()) {
       ObjectNode byChain = JsonNodeFactory.instance.objectNode();
-      for (Path file : rollupConfigs) {
-        long chainId = InteropInputs.readRollups(List.of(file), "--rollup-config-paths").keySet().iterator().next();
-        byChain.set(Long.toUnsignedString(chainId), JsonConfigFile.readObject(file, "--rollup-config-paths"));
-      }
+      // A parsed config keeps its file's JSON, so each file is read once.
+      rollupsByChain().forEach((chainId, config) -> byChain.set(Long.toUnsignedString(chainId), config.json()));
       b.put(ROLLUP_CONFIGS, JsonConfigFile.compact(byChain));
     }
     if (l1Config != null) b.put(L1_CONFIG, JsonConfigFile.readCompact(l1Config, "--l1-config-path"));

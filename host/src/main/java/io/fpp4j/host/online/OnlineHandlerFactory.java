@@ -16,6 +16,7 @@ import io.fpp4j.proof.boot.RollupConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.time.Duration;
 import java.util.Arrays;
 
@@ -79,9 +80,7 @@ public final class OnlineHandlerFactory implements HintHandlerFactory {
           .register("l2-payload-witness", HintKind.BULK, new PayloadWitnessHandler(witness ? l2 : null,
               PayloadWitnessHandler.Layout.KONA, "--enable-experimental-witness-endpoint is not set"));
     } else if (inputs instanceof OpProgramInputs op) {
-      String experimental = endpoints.options().get("l2.experimental");
-      EthSource witnessSource = experimental == null || experimental.isBlank() ? null
-          : new EthSource(new JsonRpcClient(firstUrl(experimental), "experimental L2 node (--l2.experimental)", timeout), "L2");
+      EthSource witnessSource = experimentalSource(endpoints);
       b.register("l1-precompile", new PrecompileHandler(precompiles, PrecompileHandler.Layout.LEGACY))
           .register("l1-precompile-v2", new PrecompileHandler(precompiles, PrecompileHandler.Layout.WITH_GAS))
           .register("l2-block-header", l2Blocks.headerAndTransactions())
@@ -113,9 +112,7 @@ public final class OnlineHandlerFactory implements HintHandlerFactory {
     L2Chains chains = l2Chains(endpoints);
     Map<Long, RollupConfig> rollups = interop.rollupsByChain();
     AgreedPrestate prestate = interop.prestate();
-    String experimental = endpoints.options().get("l2.experimental");
-    EthSource witnessSource = experimental == null || experimental.isBlank() ? null
-        : new EthSource(new JsonRpcClient(firstUrl(experimental), "experimental L2 node (--l2.experimental)", timeout), "L2");
+    EthSource witnessSource = experimentalSource(endpoints);
     b.register("l1-precompile", new PrecompileHandler(precompiles, PrecompileHandler.Layout.LEGACY))
         .register("l1-precompile-v2", new PrecompileHandler(precompiles, PrecompileHandler.Layout.WITH_GAS))
         .register("l2-block-header", chains.route(32, node -> new BlockHandlers(node, true).headerAndTransactions()))
@@ -164,8 +161,8 @@ public final class OnlineHandlerFactory implements HintHandlerFactory {
   }
 
   /** The interop output of a chain at the pre-state's timestamp, with that chain's rollup config. */
-  private static java.util.function.Function<EthSource, HintHandler> interopOutput(Map<Long, RollupConfig> rollups,
-                                                                                  AgreedPrestate prestate, String flag) {
+  private static Function<EthSource, HintHandler> interopOutput(Map<Long, RollupConfig> rollups,
+                                                               AgreedPrestate prestate, String flag) {
     return node -> (hint, store) -> {
       RollupConfig rollup = rollups.get(node.chainId());
       if (rollup == null) {
@@ -176,11 +173,15 @@ public final class OnlineHandlerFactory implements HintHandlerFactory {
     };
   }
 
-  private static List<String> urls(String list) {
-    return Arrays.stream(list.split(",")).map(String::trim).filter(u -> !u.isEmpty()).toList();
+  /** op-program's {@code --l2.experimental} node (the first one given), or null when none is. */
+  private EthSource experimentalSource(OnlineEndpoints endpoints) {
+    String experimental = endpoints.options().get("l2.experimental");
+    if (experimental == null || experimental.isBlank()) return null;
+    String url = urls(experimental).stream().findFirst().orElse(experimental);
+    return new EthSource(new JsonRpcClient(url, "experimental L2 node (--l2.experimental)", timeout), "L2");
   }
 
-  private static String firstUrl(String list) {
-    return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).findFirst().orElse(list);
+  private static List<String> urls(String list) {
+    return Arrays.stream(list.split(",")).map(String::trim).filter(u -> !u.isEmpty()).toList();
   }
 }
