@@ -210,7 +210,7 @@ class L2ChainProviderTest {
     byte[] garbage = {(byte) 0xc3, 1, 2, 3};
     Bytes32 hash = Bytes32.keccak256(garbage);
     Map<PreimageKey, byte[]> store = new HashMap<>(CHAIN.preimages());
-    store.put(PreimageKey.keccak256(garbage), garbage);
+    store.put(PreimageKey.keccak256Of(garbage), garbage);
     try (PipeHost host = new PipeHost(store)) {
       assertThatThrownBy(() -> new L2ChainProvider(host.client(), CHAIN.rollupConfig(), hash, Dialect.KONA).headerByHash(hash))
           .isInstanceOf(ProviderException.class).hasMessageStartingWith("malformed RLP for L2 header " + hash);
