@@ -11,7 +11,7 @@ import io.fpp4j.primitives.receipt.Log;
 import io.fpp4j.primitives.receipt.Receipt;
 import io.fpp4j.primitives.rlp.RlpReader;
 import io.fpp4j.primitives.rlp.RlpWriter;
-import io.fpp4j.proof.cache.CachingOracle;
+import io.fpp4j.preimage.CachingOracle;
 import io.fpp4j.proof.l1.L1ChainProvider;
 import java.nio.ByteBuffer;
 import java.util.List;

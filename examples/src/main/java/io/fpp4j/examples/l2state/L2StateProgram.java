@@ -10,7 +10,7 @@ import io.fpp4j.primitives.Bytes32;
 import io.fpp4j.primitives.block.Header;
 import io.fpp4j.primitives.state.Account;
 import io.fpp4j.proof.Dialect;
-import io.fpp4j.proof.cache.CachingOracle;
+import io.fpp4j.preimage.CachingOracle;
 import io.fpp4j.proof.l2.L2ChainProvider;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;

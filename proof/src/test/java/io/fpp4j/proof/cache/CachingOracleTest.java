@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fpp4j.preimage.BufferLengthMismatchException;
+import io.fpp4j.preimage.CachingOracle;
 import io.fpp4j.preimage.PreimageKey;
 import io.fpp4j.preimage.PreimageKeyType;
 import io.fpp4j.proof.blob.Blob;
@@ -22,6 +23,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+/** Tests preimage's cache here, where a whole blob can be read through {@link BlobProvider}: the case its segments exist for. */
 @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class CachingOracleTest {
   static byte[] value(int i, int size) {
