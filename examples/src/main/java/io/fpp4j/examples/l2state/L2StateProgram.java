@@ -74,7 +74,7 @@ public final class L2StateProgram implements FaultProofProgram {
     }
     long chainId = ByteBuffer.wrap(exact(oracle.get(PreimageKey.local(4)), 8, "L2 chain id (local key 4)")).getLong();
 
-    L2ChainProvider l2 = L2ChainProvider.withoutConfig(oracle, chainId, blockHash, dialect);
+    L2ChainProvider l2 = L2ChainProvider.builder(oracle, blockHash, dialect).chainId(chainId).build();
     Header header = l2.headerByHash(blockHash);
     Account actual = l2.account(header, address).orElse(Account.EMPTY);
     ByteBuffer c = ByteBuffer.wrap(claim);
