@@ -25,10 +25,7 @@ public record Log(Address address, List<Bytes32> topics, Bytes data) {
 
   /** Decodes one log's RLP {@code [address, [topics…], data]}, rejecting trailing bytes. */
   public static Log decode(byte[] rlp) {
-    RlpReader r = RlpReader.of(rlp);
-    Log log = readFrom(r);
-    r.finish("log");
-    return log;
+    return RlpReader.decodeWhole(rlp, "log", Log::readFrom);
   }
 
   public static Log readFrom(RlpReader r) {
