@@ -20,14 +20,14 @@ class PreimageServerTest {
   void servesBothChannelsAndEndsCleanlyWhenTheClientCloses() throws Exception {
     ChannelPair hints = Channels.osPipePair();
     ChannelPair preimages = Channels.osPipePair();
-    Map<PreimageKey, byte[]> store = Map.of(PreimageKey.keccak256(HELLO), HELLO, PreimageKey.local(1), new byte[32]);
+    Map<PreimageKey, byte[]> store = Map.of(PreimageKey.keccak256Of(HELLO), HELLO, PreimageKey.local(1), new byte[32]);
     List<String> seen = Collections.synchronizedList(new ArrayList<>());
     CompletableFuture<PreimageServer.Stats> server = CompletableFuture.supplyAsync(() ->
         PreimageServer.builder(hints.host(), preimages.host(), store::get).router(seen::add).build().run());
 
     OracleClient client = OracleClient.of(new OracleReader(preimages.client()), new HintWriter(hints.client()));
     client.hint("fetch hello");
-    assertThat(client.get(PreimageKey.keccak256(HELLO))).isEqualTo(HELLO);
+    assertThat(client.get(PreimageKey.keccak256Of(HELLO))).isEqualTo(HELLO);
     assertThat(client.get(PreimageKey.local(1))).hasSize(32);
     hints.client().close();
     preimages.client().close();
@@ -41,7 +41,7 @@ class PreimageServerTest {
   void missingKeyEndsTheServerWithAnErrorNamingTheKeyAndNoAnswerFrame() throws Exception {
     ChannelPair hints = Channels.osPipePair();
     ChannelPair preimages = Channels.osPipePair();
-    PreimageKey missing = PreimageKey.keccak256(HELLO);
+    PreimageKey missing = PreimageKey.keccak256Of(HELLO);
     CompletableFuture<PreimageServer.Stats> server = CompletableFuture.supplyAsync(() ->
         PreimageServer.builder(hints.host(), preimages.host(), key -> {
           throw new KeyNotFoundException("no preimage for key " + key);
@@ -110,7 +110,7 @@ class PreimageServerTest {
   void verifyingServerRefusesCorruptData() throws Exception {
     ChannelPair hints = Channels.osPipePair();
     ChannelPair preimages = Channels.osPipePair();
-    PreimageKey key = PreimageKey.keccak256(HELLO);
+    PreimageKey key = PreimageKey.keccak256Of(HELLO);
     CompletableFuture<PreimageServer.Stats> server = CompletableFuture.supplyAsync(() ->
         PreimageServer.builder(hints.host(), preimages.host(),
             new VerifyingPreimageFetcher(k -> "hello w0rld".getBytes(StandardCharsets.US_ASCII))).build().run());

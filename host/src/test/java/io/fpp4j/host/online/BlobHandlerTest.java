@@ -102,7 +102,7 @@ class BlobHandlerTest {
     assertThat(Kzg.verifyBlobProof(BLOB, COMMITMENT, proof)).isTrue();
     assertThat(Kzg.verifyBlobProof(OTHER, COMMITMENT, proof)).isFalse();
     // The client's first read: the commitment under the sha256 key of the versioned hash, which verifies as sha256.
-    assertThat(store.get(PreimageKey.sha256(COMMITMENT))).hasValueSatisfying(v -> assertThat(v).isEqualTo(COMMITMENT));
+    assertThat(store.get(PreimageKey.sha256Of(COMMITMENT))).hasValueSatisfying(v -> assertThat(v).isEqualTo(COMMITMENT));
     assertThat(beacon.paths).containsExactly("/eth/v1/beacon/genesis", "/eth/v1/config/spec",
         "/eth/v1/beacon/blobs/" + SLOT + "?versioned_hashes=" + Hex.prefixed(VERSIONED));
     // Genesis and slot length are read once.

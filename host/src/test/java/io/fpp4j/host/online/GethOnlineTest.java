@@ -346,7 +346,7 @@ class GethOnlineTest {
     for (String account : List.of(dev, contractWithCode)) {
       JsonNode proof = geth.rpc.call("eth_getProof", account, List.of(ZERO), head.get("hash").asText());
       for (JsonNode node : proof.get("accountProof")) {
-        assertThat(store.get(PreimageKey.keccak256(Hex.decode(node.asText())))).as("account proof node of %s", account).isPresent();
+        assertThat(store.get(PreimageKey.keccak256Of(Hex.decode(node.asText())))).as("account proof node of %s", account).isPresent();
       }
     }
     // A client reading state through the store finds the dev account's balance and the contract's slot 0.

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class OnlineBackendTest {
   static final byte[] VALUE = "the preimage".getBytes(StandardCharsets.UTF_8);
-  static final PreimageKey KEY = PreimageKey.keccak256(VALUE);
+  static final PreimageKey KEY = PreimageKey.keccak256Of(VALUE);
   static final String HINT = "fetch-it " + KEY.hex();
   static final Backoff NO_JITTER = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(10), Duration.ZERO);
 
@@ -87,7 +87,7 @@ class OnlineBackendTest {
     AtomicInteger calls = new AtomicInteger();
     HintHandler storesSomethingElseTwice = (hint, s) -> {
       if (calls.incrementAndGet() <= 2) {
-        s.put(PreimageKey.keccak256(new byte[] {(byte) calls.get()}), new byte[] {(byte) calls.get()});
+        s.put(PreimageKey.keccak256Of(new byte[] {(byte) calls.get()}), new byte[] {(byte) calls.get()});
       } else {
         s.put(KEY, VALUE);
       }
@@ -168,7 +168,7 @@ class OnlineBackendTest {
 
     // The bulk hint ran without error, so it is forgotten: a later miss runs only the ordinary hint.
     ran.clear();
-    PreimageKey third = PreimageKey.keccak256(new byte[] {3});
+    PreimageKey third = PreimageKey.keccak256Of(new byte[] {3});
     OnlineBackend bounded = backend(r, new RetryPolicy.Bounded(1, NO_JITTER)).build();
     bounded.routeHint("witness 0x01");
     bounded.routeHint("node 0x03");
@@ -239,7 +239,7 @@ class OnlineBackendTest {
     HintHandler slow = (h, s) -> {
       for (int i = 0; i < 4; i++) {
         time.advance(Duration.ofSeconds(3));
-        s.put(PreimageKey.keccak256(new byte[] {(byte) i}), new byte[] {(byte) i});
+        s.put(PreimageKey.keccak256Of(new byte[] {(byte) i}), new byte[] {(byte) i});
       }
       s.put(KEY, VALUE);
     };

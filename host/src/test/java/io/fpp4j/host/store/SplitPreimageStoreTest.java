@@ -20,12 +20,12 @@ class SplitPreimageStoreTest {
       // The global store also has something under the local key: it must not be what is served.
       global.put(PreimageKey.local(1), new byte[] {99});
       byte[] v = {5, 6};
-      split.put(PreimageKey.keccak256(v), v);
+      split.put(PreimageKey.keccak256Of(v), v);
       assertThat(split.get(PreimageKey.local(1))).hasValueSatisfying(x -> assertThat(x).containsExactly(1));
       assertThat(split.get(PreimageKey.local(2))).isEmpty();
-      assertThat(split.get(PreimageKey.keccak256(v))).hasValueSatisfying(x -> assertThat(x).isEqualTo(v));
-      assertThat(global.get(PreimageKey.keccak256(v))).isPresent();
-      assertThat(local.get(PreimageKey.keccak256(v))).isEmpty();
+      assertThat(split.get(PreimageKey.keccak256Of(v))).hasValueSatisfying(x -> assertThat(x).isEqualTo(v));
+      assertThat(global.get(PreimageKey.keccak256Of(v))).isPresent();
+      assertThat(local.get(PreimageKey.keccak256Of(v))).isEmpty();
     }
   }
 

@@ -279,7 +279,7 @@ public final class ChainDataGenerator {
   }
 
   private void storeKeccak(byte[] preimage) {
-    preimages.put(PreimageKey.keccak256(preimage), preimage.clone());
+    preimages.put(PreimageKey.keccak256Of(preimage), preimage.clone());
   }
 
   private static List<byte[]> encodeTxs(List<Transaction> txs) {

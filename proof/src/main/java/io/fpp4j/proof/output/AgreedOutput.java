@@ -36,7 +36,7 @@ public final class AgreedOutput {
         : new ChainHashHint(HintType.L2_OUTPUT, agreedRoot, chainId).encode();
     oracle.hint(hint);
     byte[] preimage = new byte[128];
-    oracle.getExact(PreimageKey.fromDigest(io.fpp4j.preimage.PreimageKeyType.KECCAK256, agreedRoot.toArray()), preimage);
+    oracle.getExact(PreimageKey.keccak256(agreedRoot), preimage);
     byte[] digest = Hashing.keccak256(preimage);
     if (!Arrays.equals(digest, agreedRoot.toArray())) {
       throw new ProviderException("preimage of output root " + agreedRoot + " hashes to " + Bytes32.wrap(digest));

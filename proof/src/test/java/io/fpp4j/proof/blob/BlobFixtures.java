@@ -36,7 +36,7 @@ final class BlobFixtures {
       byte[] fe = new byte[32];
       System.arraycopy(blob, 32 * i, fe, 0, 32);
       m.put(PreimageKey.blob(commitment, z), fe);
-      m.put(PreimageKey.keccak256(PreimageKey.blobKeyPreimage(commitment, z)), PreimageKey.blobKeyPreimage(commitment, z));
+      m.put(PreimageKey.keccak256Of(PreimageKey.blobKeyPreimage(commitment, z)), PreimageKey.blobKeyPreimage(commitment, z));
     }
     return m;
   }

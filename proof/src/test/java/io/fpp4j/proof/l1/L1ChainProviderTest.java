@@ -36,7 +36,7 @@ class L1ChainProviderTest {
       Header h = new L1ChainProvider(host.client(), CHAIN.l1Head()).headerByHash(expected.hash());
       assertThat(h).isEqualTo(expected);
       assertThat(host.events()).containsExactly("hint l1-block-header " + expected.hash().toHex(),
-          "get " + PreimageKey.keccak256(expected.encode()));
+          "get " + PreimageKey.keccak256Of(expected.encode()));
     }
   }
 
@@ -111,7 +111,7 @@ class L1ChainProviderTest {
     byte[] garbage = "not a header".getBytes(StandardCharsets.US_ASCII);
     Bytes32 hash = Bytes32.keccak256(garbage);
     Map<PreimageKey, byte[]> store = new HashMap<>(CHAIN.preimages());
-    store.put(PreimageKey.keccak256(garbage), garbage);
+    store.put(PreimageKey.keccak256Of(garbage), garbage);
     try (PipeHost host = new PipeHost(store)) {
       assertThatThrownBy(() -> new L1ChainProvider(host.client(), hash).headerByHash(hash))
           .isInstanceOf(ProviderException.class).hasMessageStartingWith("malformed RLP for L1 header " + hash);
@@ -123,7 +123,7 @@ class L1ChainProviderTest {
     Header a = CHAIN.l1Headers().get(1);
     Header b = CHAIN.l1Headers().get(2);
     Map<PreimageKey, byte[]> store = new HashMap<>(CHAIN.preimages());
-    store.put(PreimageKey.keccak256(a.encode()), b.encode());
+    store.put(PreimageKey.keccak256Of(a.encode()), b.encode());
     try (PipeHost host = new PipeHost(store)) {
       assertThatThrownBy(() -> new L1ChainProvider(host.client(), a.hash()).headerByHash(a.hash()))
           .isInstanceOf(ProviderException.class).hasMessageContaining("L1 header " + a.hash())

@@ -20,13 +20,13 @@ import io.fpp4j.proof.chain.BlockNumberPastHeadException;
 import io.fpp4j.proof.generator.ChainData;
 import io.fpp4j.proof.generator.ChainDataGenerator;
 import io.fpp4j.proof.output.AgreedOutput;
+import io.fpp4j.proof.testing.MapOracle;
 import io.fpp4j.proof.testing.PipeHost;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -38,7 +38,7 @@ class L2ChainProviderTest {
   static final String HISTORY = "0000f90827f1c53a10cb7a02335b175320002935";
 
   static L2ChainProvider provider(PipeHost host, int head, Dialect dialect) {
-    return new L2ChainProvider(host.client(), CHAIN.rollupConfig(), CHAIN.l2Header(head).hash(), dialect);
+    return L2ChainProvider.builder(host.client(), CHAIN.l2Header(head).hash(), dialect).config(CHAIN.rollupConfig()).build();
   }
 
   static String u64(long v) {
@@ -61,7 +61,8 @@ class L2ChainProviderTest {
   void interopFormsAppendTheChainId() throws Exception {
     Header h = CHAIN.l2Header(3);
     try (PipeHost host = new PipeHost(CHAIN.preimages())) {
-      new L2ChainProvider(host.client(), CHAIN.rollupConfig(), h.hash(), Dialect.KONA, OptionalLong.of(901), false)
+      L2ChainProvider.builder(host.client(), h.hash(), Dialect.KONA).config(CHAIN.rollupConfig()).hintChainId(901)
+          .historyShortcut(false).build()
           .blockByHash(h.hash());
       assertThat(host.hints()).containsExactly("l2-block-header " + h.hash().toHex() + u64(901),
           "l2-transactions " + h.hash().toHex() + u64(901));
@@ -200,8 +201,35 @@ class L2ChainProviderTest {
       assertThat(boot.rollupConfig().l2ChainId()).isEqualTo(901);
       Bytes32 safeHead = AgreedOutput.safeHeadHash(host.client(), boot.agreedL2OutputRoot(), Dialect.KONA);
       assertThat(safeHead).isEqualTo(CHAIN.l2Header(20).hash());
-      L2ChainProvider l2 = new L2ChainProvider(host.client(), boot.rollupConfig(), safeHead, Dialect.KONA);
+      L2ChainProvider l2 = L2ChainProvider.builder(host.client(), safeHead, Dialect.KONA).config(boot.rollupConfig()).build();
       assertThat(l2.outputRoot(l2.headerByHash(safeHead))).isEqualTo(boot.agreedL2OutputRoot());
+    }
+  }
+
+  @Test
+  void theBuilderNeedsAConfigOrAChainIdAndRejectsContradictions() {
+    Bytes32 head = CHAIN.l2Header(HEAD).hash();
+    MapOracle oracle = new MapOracle(Map.of());
+    assertThatThrownBy(() -> L2ChainProvider.builder(oracle, head, Dialect.KONA).build())
+        .isInstanceOf(IllegalStateException.class).hasMessage("an L2ChainProvider needs a rollup config or an L2 chain id");
+    long chainId = CHAIN.rollupConfig().l2ChainId();
+    assertThatThrownBy(() -> L2ChainProvider.builder(oracle, head, Dialect.KONA).config(CHAIN.rollupConfig())
+        .chainId(chainId + 1).build()).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("disagrees with the rollup config's l2_chain_id " + chainId);
+    assertThatThrownBy(() -> L2ChainProvider.builder(oracle, head, Dialect.KONA).chainId(chainId).historyShortcut(true)
+        .build()).isInstanceOf(IllegalStateException.class).hasMessageContaining("needs a rollup config");
+    assertThatThrownBy(() -> L2ChainProvider.builder(oracle, head, Dialect.KONA).config(null))
+        .isInstanceOf(NullPointerException.class).hasMessage("config");
+  }
+
+  @Test
+  void withoutAConfigTheParentWalkReachesAnIsthmusBlock() throws Exception {
+    // Without a fork schedule there is no EIP-2935 shortcut: only l2-block-header hints, one per parent.
+    try (PipeHost host = new PipeHost(CHAIN.preimages())) {
+      L2ChainProvider l2 = L2ChainProvider.builder(host.client(), CHAIN.l2Header(HEAD).hash(), Dialect.KONA)
+          .chainId(CHAIN.rollupConfig().l2ChainId()).build();
+      assertThat(l2.headerByNumber(HEAD - 3)).isEqualTo(CHAIN.l2Header(HEAD - 3));
+      assertThat(host.hints()).hasSize(4).allMatch(h -> h.startsWith("l2-block-header "));
     }
   }
 
@@ -210,9 +238,10 @@ class L2ChainProviderTest {
     byte[] garbage = {(byte) 0xc3, 1, 2, 3};
     Bytes32 hash = Bytes32.keccak256(garbage);
     Map<PreimageKey, byte[]> store = new HashMap<>(CHAIN.preimages());
-    store.put(PreimageKey.keccak256(garbage), garbage);
+    store.put(PreimageKey.keccak256Of(garbage), garbage);
     try (PipeHost host = new PipeHost(store)) {
-      assertThatThrownBy(() -> new L2ChainProvider(host.client(), CHAIN.rollupConfig(), hash, Dialect.KONA).headerByHash(hash))
+      assertThatThrownBy(() -> L2ChainProvider.builder(host.client(), hash, Dialect.KONA).config(CHAIN.rollupConfig()).build()
+          .headerByHash(hash))
           .isInstanceOf(ProviderException.class).hasMessageStartingWith("malformed RLP for L2 header " + hash);
     }
   }

@@ -1,9 +1,5 @@
-package io.fpp4j.proof.cache;
+package io.fpp4j.preimage;
 
-import io.fpp4j.preimage.BufferLengthMismatchException;
-import io.fpp4j.preimage.OracleClient;
-import io.fpp4j.preimage.PreimageKey;
-import io.fpp4j.preimage.PreimageKeyType;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
