@@ -8,7 +8,7 @@ import java.util.List;
  * (p¹² − 1)/r.
  *
  * <p>Written here rather than taken from a library: no BN254 pairing is published on Maven Central (Besu's
- * native and gnark bindings live only in Hyperledger's own repository), and the host needs nothing more than
+ * native and gnark bindings live only in Hyperledger's own repository), and precompile 0x08 needs nothing more than
  * this check. It favours plainness over speed: BigInteger field arithmetic, affine twist points, line
  * functions evaluated as full F_p¹² elements, and a square-and-multiply hard part of the final exponentiation.
  *

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The EIP-2537 precompiles on concrete bytes: results from the EIP's published vectors (see {@link BlsTestPoints};
  * the map vectors are quoted below), algebraic identities between those vectors, and every failure rule.
- * {@code Bls12381GethTest} compares the same operations with geth on many more inputs.
+ * {@code Bls12381GethTest} (host module, next to its geth harness) compares the same operations with geth on many more inputs.
  */
 class Bls12381Test {
   final Precompile g1Add = new BlsG1Add();
