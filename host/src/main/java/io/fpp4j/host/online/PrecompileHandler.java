@@ -4,6 +4,8 @@ import io.fpp4j.host.serve.Hint;
 import io.fpp4j.host.serve.HintHandler;
 import io.fpp4j.host.serve.InvalidHintException;
 import io.fpp4j.host.store.PreimageStore;
+import io.fpp4j.precompiles.Precompile;
+import io.fpp4j.precompiles.PrecompileFailure;
 import io.fpp4j.preimage.PreimageKey;
 import io.fpp4j.preimage.PreimageKeyType;
 import io.fpp4j.primitives.Address;
@@ -51,7 +53,7 @@ final class PrecompileHandler implements HintHandler {
       result = new byte[1 + out.length];
       result[0] = 1;
       System.arraycopy(out, 0, result, 1, out.length);
-    } catch (Precompile.Failure f) {
+    } catch (PrecompileFailure f) {
       LOG.debug("precompile {} ({}) failed on {} input bytes: {}", address, p.name(), input.length, f.getMessage());
       result = new byte[] {0};
     }

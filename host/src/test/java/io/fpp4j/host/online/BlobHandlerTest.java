@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fpp4j.host.serve.Hint;
 import io.fpp4j.host.serve.InvalidHintException;
 import io.fpp4j.host.store.MemoryPreimageStore;
+import io.fpp4j.precompiles.kzg.Kzg;
+import io.fpp4j.precompiles.kzg.TestBlobs;
 import io.fpp4j.preimage.PreimageKey;
 import io.fpp4j.primitives.Hex;
 import io.fpp4j.proof.blob.RootsOfUnity;

@@ -9,6 +9,11 @@ import io.fpp4j.host.cli.HostWiring;
 import io.fpp4j.host.cli.Main;
 import io.fpp4j.host.serve.Hint;
 import io.fpp4j.host.store.MemoryPreimageStore;
+import io.fpp4j.precompiles.Precompile;
+import io.fpp4j.precompiles.PrecompileFailure;
+import io.fpp4j.precompiles.ecrecover.Ecrecover;
+import io.fpp4j.precompiles.kzg.KzgPointEvaluation;
+import io.fpp4j.precompiles.kzg.TestBlobs;
 import io.fpp4j.preimage.PreimageKey;
 import io.fpp4j.preimage.PreimageKeyType;
 import io.fpp4j.primitives.Bytes32;
@@ -298,7 +303,7 @@ class GethOnlineTest {
       String ours;
       try {
         ours = Hex.prefixed(kzg.run(in));
-      } catch (Precompile.Failure f) {
+      } catch (PrecompileFailure f) {
         ours = "failure";
       }
       String geths;
