@@ -9,9 +9,17 @@ import io.fpp4j.precompiles.bls.BlsG2Msm;
 import io.fpp4j.precompiles.bls.BlsMapFp2ToG2;
 import io.fpp4j.precompiles.bls.BlsMapFpToG1;
 import io.fpp4j.precompiles.bls.BlsPairingCheck;
+import io.fpp4j.precompiles.blake2.Blake2fPrecompile;
+import io.fpp4j.precompiles.bn254.Bn254Add;
+import io.fpp4j.precompiles.bn254.Bn254Mul;
 import io.fpp4j.precompiles.bn254.Bn254Pairing;
 import io.fpp4j.precompiles.ecrecover.Ecrecover;
+import io.fpp4j.precompiles.hash.IdentityPrecompile;
+import io.fpp4j.precompiles.hash.Ripemd160Precompile;
+import io.fpp4j.precompiles.hash.Sha256Precompile;
 import io.fpp4j.precompiles.kzg.KzgPointEvaluation;
+import io.fpp4j.precompiles.modexp.ModExpPrecompile;
+import io.fpp4j.precompiles.p256.P256VerifyPrecompile;
 import io.fpp4j.primitives.Address;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,7 +32,14 @@ import java.util.Map;
  */
 final class PrecompileTables {
   static final Address ECRECOVER = address(0x01);
+  static final Address SHA256 = address(0x02);
+  static final Address RIPEMD160 = address(0x03);
+  static final Address IDENTITY = address(0x04);
+  static final Address MODEXP = address(0x05);
+  static final Address BN254_ADD = address(0x06);
+  static final Address BN254_MUL = address(0x07);
   static final Address BN254_PAIRING = address(0x08);
+  static final Address BLAKE2F = address(0x09);
   static final Address POINT_EVALUATION = address(0x0a);
   static final Address BLS12_G1_ADD = address(0x0b);
   static final Address BLS12_G1_MSM = address(0x0c);
@@ -65,14 +80,14 @@ final class PrecompileTables {
   private static Map<Address, Precompile> berlin() {
     Map<Address, Precompile> m = new LinkedHashMap<>();
     m.put(ECRECOVER, new Ecrecover());
-    // TODO(#11): 0x02 sha256 — being written by another engineer; slot left open until it lands.
-    // TODO(#11): 0x03 ripemd160 — being written by another engineer.
-    // TODO(#11): 0x04 identity — being written by another engineer.
-    // TODO(#11): 0x05 modexp (EIP-2565 prices) — being written by another engineer.
-    // TODO(#11): 0x06 BN254 add (150 gas) — being written by another engineer.
-    // TODO(#11): 0x07 BN254 mul (6000 gas) — being written by another engineer.
+    m.put(SHA256, new Sha256Precompile());
+    m.put(RIPEMD160, new Ripemd160Precompile());
+    m.put(IDENTITY, new IdentityPrecompile());
+    m.put(MODEXP, new ModExpPrecompile());
+    m.put(BN254_ADD, new Bn254Add());
+    m.put(BN254_MUL, new Bn254Mul());
     m.put(BN254_PAIRING, new Bn254Pairing());
-    // TODO(#11): 0x09 blake2f (EIP-152) — being written by another engineer.
+    m.put(BLAKE2F, new Blake2fPrecompile());
     return m;
   }
 
@@ -105,7 +120,7 @@ final class PrecompileTables {
   /** OP Fjord: Ecotone's set plus RIP-7212's P256VERIFY. */
   private static Map<Address, Precompile> fjord() {
     Map<Address, Precompile> m = cancun();
-    // TODO(#11): 0x100 P256VERIFY (RIP-7212, 3450 gas) — being written by another engineer.
+    m.put(P256VERIFY, new P256VerifyPrecompile());
     return m;
   }
 

@@ -15,14 +15,19 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/**
- * Which precompile is at which address in which fork, and the OP Stack's input caps. The expected sets are the
- * precompiles written so far; each one added to the tables (sha256, ..., P256VERIFY) adds its address here.
- */
+/** Which precompile is at which address in which fork, and the OP Stack's input caps. */
 class PrecompileTablesTest {
-  static final List<Integer> BERLIN = List.of(0x01, 0x08);
-  static final List<Integer> CANCUN = List.of(0x01, 0x08, 0x0a);
-  static final List<Integer> PRAGUE = List.of(0x01, 0x08, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f, 0x10, 0x11);
+  static final List<Integer> BERLIN = List.of(0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09);
+  static final List<Integer> CANCUN = with(BERLIN, 0x0a);
+  static final List<Integer> PRAGUE = with(CANCUN, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f, 0x10, 0x11);
+  static final List<Integer> FJORD = with(CANCUN, 0x100);
+  static final List<Integer> ISTHMUS = with(PRAGUE, 0x100);
+
+  static List<Integer> with(List<Integer> base, Integer... more) {
+    List<Integer> out = new ArrayList<>(base);
+    out.addAll(List.of(more));
+    return List.copyOf(out);
+  }
 
   static Map<PrecompileFork, List<Integer>> expectedAddresses() {
     Map<PrecompileFork, List<Integer>> m = new EnumMap<>(PrecompileFork.class);
@@ -30,11 +35,11 @@ class PrecompileTablesTest {
     m.put(PrecompileFork.OP_BEDROCK, BERLIN);
     m.put(PrecompileFork.CANCUN, CANCUN);
     m.put(PrecompileFork.OP_ECOTONE, CANCUN);
-    m.put(PrecompileFork.OP_FJORD, CANCUN); // + 0x100 P256VERIFY once it is written
-    m.put(PrecompileFork.OP_GRANITE, CANCUN);
+    m.put(PrecompileFork.OP_FJORD, FJORD);
+    m.put(PrecompileFork.OP_GRANITE, FJORD);
     m.put(PrecompileFork.PRAGUE, PRAGUE);
-    m.put(PrecompileFork.OP_ISTHMUS, PRAGUE);
-    m.put(PrecompileFork.OP_JOVIAN, PRAGUE);
+    m.put(PrecompileFork.OP_ISTHMUS, ISTHMUS);
+    m.put(PrecompileFork.OP_JOVIAN, ISTHMUS);
     return m;
   }
 
@@ -56,6 +61,12 @@ class PrecompileTablesTest {
   void theNamesAreTheExpectedPrecompiles() {
     PrecompileSet prague = PrecompileSet.forFork(PrecompileFork.PRAGUE);
     assertThat(prague.get(address(0x01)).name()).isEqualTo("ecrecover");
+    assertThat(prague.get(address(0x02)).name()).isEqualTo("SHA-256");
+    assertThat(prague.get(address(0x03)).name()).isEqualTo("RIPEMD-160");
+    assertThat(prague.get(address(0x04)).name()).isEqualTo("identity");
+    assertThat(prague.get(address(0x05)).name()).isEqualTo("modexp");
+    assertThat(prague.get(address(0x06)).name()).isEqualTo("BN254 add");
+    assertThat(prague.get(address(0x07)).name()).isEqualTo("BN254 mul");
     assertThat(prague.get(address(0x08)).name()).isEqualTo("BN254 pairing");
     assertThat(prague.get(address(0x0a)).name()).isEqualTo("KZG point evaluation");
     assertThat(prague.get(address(0x0b)).name()).isEqualTo("BLS12-381 G1 add");
@@ -65,7 +76,9 @@ class PrecompileTablesTest {
     assertThat(prague.get(address(0x0f)).name()).isEqualTo("BLS12-381 pairing check");
     assertThat(prague.get(address(0x10)).name()).isEqualTo("BLS12-381 map Fp to G1");
     assertThat(prague.get(address(0x11)).name()).isEqualTo("BLS12-381 map Fp2 to G2");
-    assertThat(prague.get(address(0x02))).as("not written yet").isNull();
+    assertThat(prague.get(address(0x09)).name()).isEqualTo("BLAKE2 F");
+    assertThat(prague.get(address(0x100))).as("RIP-7212 is OP's, not Ethereum Prague's").isNull();
+    assertThat(PrecompileSet.forFork(PrecompileFork.OP_FJORD).get(address(0x100)).name()).isEqualTo("P256VERIFY");
     assertThat(prague.contains(address(0x12))).isFalse();
   }
 

@@ -2,7 +2,6 @@ package io.fpp4j.precompiles.bn254;
 
 import io.fpp4j.precompiles.Precompile;
 import io.fpp4j.precompiles.PrecompileFailure;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,7 +24,6 @@ public final class Bn254Pairing implements Precompile {
   static final long BASE_GAS = 45_000;
   static final long PAIR_GAS = 34_000;
   static final int PAIR_LENGTH = 192;
-  private static final int G1_LENGTH = 64;
 
   @Override
   public String name() {
@@ -49,8 +47,8 @@ public final class Bn254Pairing implements Precompile {
     for (int i = 0; i < k; i++) {
       int at = i * PAIR_LENGTH;
       String where = "pair " + (i + 1) + " of " + k;
-      Point<Fp> p = g1(input, at, where);
-      Point<Fp2> q = g2(input, at + G1_LENGTH, where);
+      Point<Fp> p = Bn254Codec.point(input, at, where);
+      Point<Fp2> q = g2(input, at + Bn254Codec.POINT, where);
       pairs.add(new Pairing.Pair(p, q));
     }
     byte[] out = new byte[32];
@@ -58,42 +56,17 @@ public final class Bn254Pairing implements Precompile {
     return out;
   }
 
-  static Point<Fp> g1(byte[] in, int at, String where) throws PrecompileFailure {
-    if (allZero(in, at, G1_LENGTH)) return Point.infinity();
-    Fp x = coordinate(in, at, where + ": G1 x");
-    Fp y = coordinate(in, at + 32, where + ": G1 y");
-    Point<Fp> p = Point.of(x, y);
-    // The G1 cofactor is one: on the curve means in the group.
-    if (!Bn254.G1.isOnCurve(p)) throw new PrecompileFailure(where + ": G1 point " + p + " is not on the curve y^2 = x^3 + 3");
-    return p;
-  }
-
   static Point<Fp2> g2(byte[] in, int at, String where) throws PrecompileFailure {
-    if (allZero(in, at, 128)) return Point.infinity();
-    Fp xIm = coordinate(in, at, where + ": G2 x imaginary part");
-    Fp xRe = coordinate(in, at + 32, where + ": G2 x real part");
-    Fp yIm = coordinate(in, at + 64, where + ": G2 y imaginary part");
-    Fp yRe = coordinate(in, at + 96, where + ": G2 y real part");
+    if (Bn254Codec.allZero(in, at, 128)) return Point.infinity();
+    Fp xIm = Bn254Codec.coordinate(in, at, where + ": G2 x imaginary part");
+    Fp xRe = Bn254Codec.coordinate(in, at + 32, where + ": G2 x real part");
+    Fp yIm = Bn254Codec.coordinate(in, at + 64, where + ": G2 y imaginary part");
+    Fp yRe = Bn254Codec.coordinate(in, at + 96, where + ": G2 y real part");
     Point<Fp2> q = Point.of(new Fp2(xRe, xIm), new Fp2(yRe, yIm));
     if (!Bn254.TWIST.isOnCurve(q)) {
       throw new PrecompileFailure(where + ": G2 point " + q + " is not on the twist y^2 = x^3 + 3/(9+i)");
     }
     if (!Bn254.inG2(q)) throw new PrecompileFailure(where + ": G2 point " + q + " is on the twist but not in the order-r subgroup");
     return q;
-  }
-
-  private static Fp coordinate(byte[] in, int at, String what) throws PrecompileFailure {
-    byte[] word = new byte[32];
-    System.arraycopy(in, at, word, 0, 32);
-    BigInteger v = new BigInteger(1, word);
-    if (v.compareTo(Fp.P) >= 0) throw new PrecompileFailure(what + " 0x" + v.toString(16) + " is not below the field modulus p");
-    return new Fp(v);
-  }
-
-  private static boolean allZero(byte[] in, int at, int length) {
-    for (int i = at; i < at + length; i++) {
-      if (in[i] != 0) return false;
-    }
-    return true;
   }
 }

@@ -1,4 +1,4 @@
-package io.fpp4j.precompiles.altbn;
+package io.fpp4j.precompiles.bn254;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,15 +12,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class Bn254PrecompilesTest {
+class Bn254AddMulTest {
   /** The group order of G1 (EIP-196's q). */
   private static final BigInteger N =
       new BigInteger("21888242871839275222246405745257275088548364400416034343698204186575808495617");
   private static final String P_HEX = Fp.P.toString(16);
   private static final String G = word(1) + word(2);
 
-  private final Bn254AddPrecompile add = new Bn254AddPrecompile();
-  private final Bn254MulPrecompile mul = new Bn254MulPrecompile();
+  private final Bn254Add add = new Bn254Add();
+  private final Bn254Mul mul = new Bn254Mul();
 
   static List<Vector> addVectors() {
     return Vector.load("bn254-add.tsv");
@@ -74,7 +74,7 @@ class Bn254PrecompilesTest {
   void pointsOffTheCurveFail() {
     String offCurve = word(1) + word(3);
     assertThatThrownBy(() -> add.run(Hex.decode(G + offCurve)))
-        .isInstanceOf(PrecompileFailure.class).hasMessageContaining("not on BN254's curve");
+        .isInstanceOf(PrecompileFailure.class).hasMessageContaining("is not on the curve y^2 = x^3 + 3");
     assertThatThrownBy(() -> add.run(Hex.decode(offCurve)))
         .isInstanceOf(PrecompileFailure.class);
     assertThatThrownBy(() -> mul.run(Hex.decode(offCurve + word(0))))
