@@ -48,19 +48,19 @@ public final class BootInfoLoader {
   private BootInfo konaConfigs(PreimageOracle oracle, Bytes32 l1Head, Bytes32 agreed, Bytes32 claimed, long number,
                                long chainId) {
     RollupConfig rollup = registry.rollupConfig(chainId).orElseGet(() -> rollupConfig(
-        oracle, LocalKeys.KONA_ROLLUP_CONFIG));
+        oracle, LocalKeys.Kona.ROLLUP_CONFIG));
     ChainConfig l1 = registry.l1Config(rollup.l1ChainId()).orElseGet(() -> ChainConfig.parse(
-        get(oracle, LocalKeys.KONA_L1_CONFIG, "L1 config"), "L1 config (local key 7)"));
+        get(oracle, LocalKeys.Kona.L1_CONFIG, "L1 config"), "L1 config (local key 7)"));
     return new BootInfo(l1Head, agreed, claimed, number, chainId, rollup, Optional.of(l1), Optional.empty());
   }
 
   private BootInfo opProgramConfigs(PreimageOracle oracle, Bytes32 l1Head, Bytes32 agreed, Bytes32 claimed, long number,
                                     long chainId) {
     if (chainId == LocalKeys.CUSTOM_CHAIN_ID) {
-      ChainConfig l2 = ChainConfig.parse(get(oracle, LocalKeys.OP_PROGRAM_L2_CHAIN_CONFIG, "L2 chain config"),
+      ChainConfig l2 = ChainConfig.parse(get(oracle, LocalKeys.OpProgram.L2_CHAIN_CONFIG, "L2 chain config"),
           "L2 chain config (local key 6)");
-      RollupConfig rollup = rollupConfig(oracle, LocalKeys.OP_PROGRAM_ROLLUP_CONFIG);
-      ChainConfig l1 = ChainConfig.parse(get(oracle, LocalKeys.OP_PROGRAM_L1_CHAIN_CONFIG, "L1 chain config"),
+      RollupConfig rollup = rollupConfig(oracle, LocalKeys.OpProgram.ROLLUP_CONFIG);
+      ChainConfig l1 = ChainConfig.parse(get(oracle, LocalKeys.OpProgram.L1_CHAIN_CONFIG, "L1 chain config"),
           "L1 chain config (local key 9)");
       if (l1.chainId() != rollup.l1ChainId()) {
         throw new BootException("L1 chain config (local key 9) is for chain " + Long.toUnsignedString(l1.chainId())
