@@ -80,7 +80,7 @@ class OnlineBackendTest {
     assertThat(events).containsExactly(
         "retry 2 in 100ms: hint '" + HINT + "' failed: java.lang.IllegalStateException: node unreachable (call 1)",
         "retry 3 in 200ms: hint '" + HINT + "' failed: java.lang.IllegalStateException: node unreachable (call 2)");
-    assertThat(b.stats()).isEqualTo(new FetchStats(1, 3, 2, 2, 1, VALUE.length));
+    assertThat(b.stats()).isEqualTo(new FetchStats(3, 2, 2, 1, VALUE.length));
   }
 
   @Test
