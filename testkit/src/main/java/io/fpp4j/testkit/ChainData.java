@@ -1,4 +1,4 @@
-package io.fpp4j.proof.generator;
+package io.fpp4j.testkit;
 
 import io.fpp4j.preimage.PreimageKey;
 import io.fpp4j.primitives.Address;
