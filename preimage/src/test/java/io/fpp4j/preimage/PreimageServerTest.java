@@ -58,6 +58,29 @@ class PreimageServerTest {
   }
 
   @Test
+  void aFailedSessionStillSaysWhatItServed() throws Exception {
+    ChannelPair hints = Channels.osPipePair();
+    ChannelPair preimages = Channels.osPipePair();
+    CompletableFuture<PreimageServer.Outcome> server = CompletableFuture.supplyAsync(() ->
+        PreimageServer.builder(hints.host(), preimages.host(), key -> {
+          if (key.equals(PreimageKey.local(1))) return HELLO;
+          throw new KeyNotFoundException("no preimage for key " + key);
+        }).router(h -> {}).build().serve());
+
+    OracleClient client = OracleClient.of(new OracleReader(preimages.client()), new HintWriter(hints.client()));
+    client.hint("fetch hello");
+    assertThat(client.get(PreimageKey.local(1))).isEqualTo(HELLO);
+    assertThatThrownBy(() -> client.get(PreimageKey.local(2))).isInstanceOf(ChannelClosedException.class);
+    hints.client().close();
+
+    PreimageServer.Outcome outcome = server.get();
+    assertThat(outcome.clean()).isFalse();
+    assertThat(outcome.failure()).isInstanceOf(KeyNotFoundException.class)
+        .hasMessage("no preimage for key " + PreimageKey.local(2));
+    assertThat(outcome.stats()).isEqualTo(new PreimageServer.Stats(1, 11, 1, 11));
+  }
+
+  @Test
   void fetcherFailureIsWrappedWithTheKey() throws Exception {
     ChannelPair hints = Channels.inMemoryPair();
     ChannelPair preimages = Channels.inMemoryPair();

@@ -44,7 +44,6 @@ public final class OnlineBackend implements HostBackend {
   private final AtomicReference<String> lastHintText = new AtomicReference<>();
   private volatile String cancelled;
 
-  private final AtomicLong hints = new AtomicLong();
   private final AtomicLong fetches = new AtomicLong();
   private final AtomicLong failedFetches = new AtomicLong();
   private final AtomicLong retries = new AtomicLong();
@@ -68,7 +67,6 @@ public final class OnlineBackend implements HostBackend {
 
   @Override
   public void routeHint(String text) {
-    hints.incrementAndGet();
     lastHintText.set(text);
     Hint hint = Hint.parse(text);
     HintHandlerRegistry.Entry entry = registry.entry(hint.type()).orElseThrow(() -> new InvalidHintException(
@@ -201,7 +199,7 @@ public final class OnlineBackend implements HostBackend {
 
   @Override
   public FetchStats stats() {
-    return new FetchStats(hints.get(), fetches.get(), failedFetches.get(), retries.get(), preimagesFetched.get(),
+    return new FetchStats(fetches.get(), failedFetches.get(), retries.get(), preimagesFetched.get(),
         bytesFetched.get());
   }
 

@@ -124,8 +124,8 @@ class ExampleMatrixTest {
       assertThat(invalid.outcome().programExit()).isEqualTo(1);
       assertThat(o.serve().clean()).isTrue();
       // Every example reads local keys and several keccak preimages, and hints at least once.
-      assertThat(o.serve().preimages()).isGreaterThan(4);
-      assertThat(o.serve().hints()).isPositive();
+      assertThat(o.serve().stats().preimageRequests()).isGreaterThan(4);
+      assertThat(o.serve().stats().hints()).isPositive();
     }
   }
 

@@ -162,7 +162,7 @@ class GethOnlineTest {
     assertThat(depth()).isGreaterThanOrEqualTo(3);
     Run r = host(Hex.prefixed(expectedClaim()), exec());
     assertThat(r.exitCode()).as(r.childErr() + "\n" + (r.outcome() == null ? "" : r.outcome().summary())).isEqualTo(HostExitCode.VALID);
-    assertThat(r.outcome().fetch().hintsRouted()).isEqualTo(3 * depth());
+    assertThat(r.outcome().serve().stats().hints()).isEqualTo(3 * depth());
     // Every header is fetched; a list only when its root node is not already stored (all empty lists share
     // the node 0x80 under the empty root, and two blocks with identical receipts share their trie).
     assertThat(r.outcome().fetch().fetches()).isBetween(depth() + blocksWithTransactions() + 1, depth() + 2 * blocksWithTransactions() + 1);
@@ -184,7 +184,7 @@ class GethOnlineTest {
   void nativeModeServesTheSameWalk() throws Exception {
     Run r = host(Hex.prefixed(expectedClaim()), List.of("--native", "--program", L1WalkProgram.class.getName()));
     assertThat(r.exitCode()).as(r.childErr()).isEqualTo(HostExitCode.VALID);
-    assertThat(r.outcome().fetch().hintsRouted()).isEqualTo(3 * depth());
+    assertThat(r.outcome().serve().stats().hints()).isEqualTo(3 * depth());
   }
 
   /**

@@ -7,6 +7,7 @@ import io.fpp4j.host.TestStores;
 import io.fpp4j.preimage.HintRoutingException;
 import io.fpp4j.preimage.KeyNotFoundException;
 import io.fpp4j.preimage.PreimageKey;
+import io.fpp4j.preimage.PreimageProtocolException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -79,7 +80,7 @@ class OnlineBackendTest {
     assertThat(events).containsExactly(
         "retry 2 in 100ms: hint '" + HINT + "' failed: java.lang.IllegalStateException: node unreachable (call 1)",
         "retry 3 in 200ms: hint '" + HINT + "' failed: java.lang.IllegalStateException: node unreachable (call 2)");
-    assertThat(b.stats()).isEqualTo(new FetchStats(1, 3, 2, 2, 1, VALUE.length));
+    assertThat(b.stats()).isEqualTo(new FetchStats(3, 2, 2, 1, VALUE.length));
   }
 
   @Test
@@ -147,7 +148,9 @@ class OnlineBackendTest {
         RetryPolicy.forever()).build();
     assertThatThrownBy(() -> b.routeHint("l1-block-header 0x01")).isInstanceOf(InvalidHintException.class)
         .hasMessage("no handler for hint type 'l1-block-header' (hint 'l1-block-header 0x01'); this host handles: a, b");
-    assertThatThrownBy(() -> b.routeHint("garbage")).isInstanceOf(InvalidHintException.class);
+    // The client's hint is wrong: a protocol violation, told apart from a hint the host failed to handle.
+    assertThatThrownBy(() -> b.routeHint("garbage")).isInstanceOf(InvalidHintException.class)
+        .isInstanceOf(PreimageProtocolException.class).isNotInstanceOf(HintRoutingException.class);
     assertThat(b.lastHint()).isEqualTo("garbage");
   }
 

@@ -53,33 +53,33 @@ public final class BootInfoLoader {
         .named(LocalKeys.L2_CLAIM_BLOCK_NUMBER, "claimed L2 block number")
         .named(LocalKeys.L2_CHAIN_ID, "L2 chain id");
     return dialect == Dialect.KONA
-        ? boot.named(LocalKeys.KONA_ROLLUP_CONFIG, "rollup config").named(LocalKeys.KONA_L1_CONFIG, "L1 config")
-        : boot.named(LocalKeys.OP_PROGRAM_L2_CHAIN_CONFIG, "L2 chain config")
-            .named(LocalKeys.OP_PROGRAM_ROLLUP_CONFIG, "rollup config")
-            .named(LocalKeys.OP_PROGRAM_L1_CHAIN_CONFIG, "L1 chain config");
+        ? boot.named(LocalKeys.Kona.ROLLUP_CONFIG, "rollup config").named(LocalKeys.Kona.L1_CONFIG, "L1 config")
+        : boot.named(LocalKeys.OpProgram.L2_CHAIN_CONFIG, "L2 chain config")
+            .named(LocalKeys.OpProgram.ROLLUP_CONFIG, "rollup config")
+            .named(LocalKeys.OpProgram.L1_CHAIN_CONFIG, "L1 chain config");
   }
 
   private BootInfo konaConfigs(BootInputs boot, Bytes32 l1Head, Bytes32 agreed, Bytes32 claimed, long number,
                                long chainId) {
     RollupConfig rollup = registry.rollupConfig(chainId).orElseGet(() -> boot.parse(
-        LocalKeys.KONA_ROLLUP_CONFIG, RollupConfig::parse));
-    ChainConfig l1 = registry.l1Config(rollup.l1ChainId()).orElseGet(() -> chainConfig(boot, LocalKeys.KONA_L1_CONFIG));
+        LocalKeys.Kona.ROLLUP_CONFIG, RollupConfig::parse));
+    ChainConfig l1 = registry.l1Config(rollup.l1ChainId()).orElseGet(() -> chainConfig(boot, LocalKeys.Kona.L1_CONFIG));
     return new BootInfo(l1Head, agreed, claimed, number, chainId, rollup, Optional.of(l1), Optional.empty());
   }
 
   private BootInfo opProgramConfigs(BootInputs boot, Bytes32 l1Head, Bytes32 agreed, Bytes32 claimed, long number,
                                     long chainId) {
     if (chainId == LocalKeys.CUSTOM_CHAIN_ID) {
-      ChainConfig l2 = chainConfig(boot, LocalKeys.OP_PROGRAM_L2_CHAIN_CONFIG);
-      RollupConfig rollup = boot.parse(LocalKeys.OP_PROGRAM_ROLLUP_CONFIG, RollupConfig::parse);
-      ChainConfig l1 = chainConfig(boot, LocalKeys.OP_PROGRAM_L1_CHAIN_CONFIG);
+      ChainConfig l2 = chainConfig(boot, LocalKeys.OpProgram.L2_CHAIN_CONFIG);
+      RollupConfig rollup = boot.parse(LocalKeys.OpProgram.ROLLUP_CONFIG, RollupConfig::parse);
+      ChainConfig l1 = chainConfig(boot, LocalKeys.OpProgram.L1_CHAIN_CONFIG);
       if (l1.chainId() != rollup.l1ChainId()) {
-        throw new BootException(boot.describe(LocalKeys.OP_PROGRAM_L1_CHAIN_CONFIG) + " is for chain "
+        throw new BootException(boot.describe(LocalKeys.OpProgram.L1_CHAIN_CONFIG) + " is for chain "
             + Long.toUnsignedString(l1.chainId()) + " but the rollup config's l1_chain_id is "
             + Long.toUnsignedString(rollup.l1ChainId()));
       }
       if (l2.chainId() != rollup.l2ChainId()) {
-        throw new BootException(boot.describe(LocalKeys.OP_PROGRAM_L2_CHAIN_CONFIG) + " is for chain "
+        throw new BootException(boot.describe(LocalKeys.OpProgram.L2_CHAIN_CONFIG) + " is for chain "
             + Long.toUnsignedString(l2.chainId()) + " but the rollup config's l2_chain_id is "
             + Long.toUnsignedString(rollup.l2ChainId()));
       }

@@ -1,4 +1,4 @@
-package io.fpp4j.proof.generator;
+package io.fpp4j.testkit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

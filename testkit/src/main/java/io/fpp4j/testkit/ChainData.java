@@ -1,4 +1,4 @@
-package io.fpp4j.proof.generator;
+package io.fpp4j.testkit;
 
 import io.fpp4j.preimage.PreimageKey;
 import io.fpp4j.primitives.Address;
@@ -71,13 +71,13 @@ public record ChainData(
     m.put(PreimageKey.local(LocalKeys.L2_CLAIM_BLOCK_NUMBER), u64(l2Headers.get(claimed).number()));
     if (dialect == Dialect.KONA) {
       m.put(PreimageKey.local(LocalKeys.L2_CHAIN_ID), u64(0));
-      m.put(PreimageKey.local(LocalKeys.KONA_ROLLUP_CONFIG), rollupConfigJson.clone());
-      m.put(PreimageKey.local(LocalKeys.KONA_L1_CONFIG), l1ConfigJson.clone());
+      m.put(PreimageKey.local(LocalKeys.Kona.ROLLUP_CONFIG), rollupConfigJson.clone());
+      m.put(PreimageKey.local(LocalKeys.Kona.L1_CONFIG), l1ConfigJson.clone());
     } else {
       m.put(PreimageKey.local(LocalKeys.L2_CHAIN_ID), u64(LocalKeys.CUSTOM_CHAIN_ID));
-      m.put(PreimageKey.local(LocalKeys.OP_PROGRAM_L2_CHAIN_CONFIG), l2ChainConfigJson.clone());
-      m.put(PreimageKey.local(LocalKeys.OP_PROGRAM_ROLLUP_CONFIG), rollupConfigJson.clone());
-      m.put(PreimageKey.local(LocalKeys.OP_PROGRAM_L1_CHAIN_CONFIG), l1ConfigJson.clone());
+      m.put(PreimageKey.local(LocalKeys.OpProgram.L2_CHAIN_CONFIG), l2ChainConfigJson.clone());
+      m.put(PreimageKey.local(LocalKeys.OpProgram.ROLLUP_CONFIG), rollupConfigJson.clone());
+      m.put(PreimageKey.local(LocalKeys.OpProgram.L1_CHAIN_CONFIG), l1ConfigJson.clone());
     }
     return m;
   }
