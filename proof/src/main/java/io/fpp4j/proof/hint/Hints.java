@@ -32,7 +32,7 @@ public final class Hints {
       case L1_BLOCK_HEADER, L1_TRANSACTIONS, L1_RECEIPTS, STARTING_L2_OUTPUT, AGREED_PRE_STATE ->
           HashHint.decode(type, data);
       case L2_BLOCK_HEADER, L2_TRANSACTIONS, L2_CODE, L2_STATE_NODE, L2_OUTPUT, L2_OUTPUT_ROOT, L2_RECEIPTS ->
-          ChainHashHint.decode(type, data);
+          ChainHashHint.decode(type, dialect, data);
       case L1_BLOB -> BlobHint.decode(data);
       case L1_PRECOMPILE, L1_PRECOMPILE_V2 -> PrecompileHint.decode(type, dialect, data);
       case L2_ACCOUNT_PROOF -> dialect == Dialect.KONA
