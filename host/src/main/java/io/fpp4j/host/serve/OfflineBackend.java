@@ -28,7 +28,7 @@ public final class OfflineBackend implements HostBackend {
   public void routeHint(String hint) {
     hints.incrementAndGet();
     lastHint.set(hint);
-    if (LOG.isTraceEnabled()) LOG.trace("offline: ignoring hint '{}'", Hint.quote(hint));
+    if (LOG.isTraceEnabled()) LOG.trace("offline: ignoring hint {}", HintText.quoted(hint));
   }
 
   @Override
@@ -40,7 +40,7 @@ public final class OfflineBackend implements HostBackend {
 
   private String quoteLast() {
     String h = lastHint.get();
-    return h == null ? "none received" : "'" + Hint.quote(h) + "'";
+    return h == null ? "none received" : HintText.quoted(h);
   }
 
   @Override
