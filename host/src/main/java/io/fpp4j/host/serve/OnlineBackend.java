@@ -14,8 +14,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
-import java.util.stream.Collectors;
 import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
 
 /**
  * Serves from the store and, on a miss, runs the client's last hint through its {@link HintHandler}, then
@@ -103,6 +103,8 @@ public final class OnlineBackend implements HostBackend {
     try {
       pending = new Pending(quoted, entry, Hints.interpret(raw, registry.dialect()), null);
     } catch (HintParseException e) {
+      // Acknowledged all the same, as before parsing moved here and as op-program keeps even an unparsable hint
+      // as its last one: the hint fails when it is run, naming the key it was run for.
       pending = new Pending(quoted, entry, null, new InvalidHintException("hint " + quoted + ": " + e.getMessage(), e));
     }
     switch (entry.kind()) {
