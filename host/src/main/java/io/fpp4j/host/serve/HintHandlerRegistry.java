@@ -4,6 +4,7 @@ import io.fpp4j.host.store.PreimageStore;
 import io.fpp4j.proof.Dialect;
 import io.fpp4j.proof.hint.Hint;
 import io.fpp4j.proof.hint.HintType;
+import io.fpp4j.proof.hint.Hints;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,13 +31,8 @@ public final class HintHandlerRegistry {
       Objects.requireNonNull(handler, "handler");
     }
 
-    /** Runs the handler on {@code hint}, a value of this entry's type. */
+    /** Runs the handler on {@code hint}, a value of this entry's type (checked when the registry was built). */
     public void handle(Hint hint, PreimageStore store) throws Exception {
-      if (!valueType.isInstance(hint)) {
-        // A wiring mistake (the record registered is not the one this dialect parses to), not a bad hint.
-        throw new IllegalStateException("the handler of " + type + " takes " + valueType.getSimpleName() + " but was given "
-            + hint.getClass().getSimpleName() + " " + hint);
-      }
       handler.handle(valueType.cast(hint), store);
     }
   }
@@ -72,7 +68,10 @@ public final class HintHandlerRegistry {
     return entries.isEmpty();
   }
 
-  /** Builds a registry; registering a type twice, or one the dialect's clients never send, is an error. */
+  /**
+   * Builds a registry. Registering a type twice, one the dialect's clients never send, or a handler of another
+   * record than the dialect's hints of that type parse to, is an error.
+   */
   public static final class Builder {
     private final Dialect dialect;
     private final Map<HintType, Entry<?>> entries = new LinkedHashMap<>();
@@ -88,6 +87,11 @@ public final class HintHandlerRegistry {
     public <H extends Hint> Builder register(HintType type, Class<H> valueType, HintKind kind, HintHandler<? super H> handler) {
       Entry<H> entry = new Entry<>(type, valueType, kind, handler);
       if (!type.isIn(dialect)) throw new IllegalArgumentException(dialect + " clients never send " + type + " hints");
+      Class<? extends Hint> parsed = Hints.valueType(type, dialect);
+      if (!valueType.isAssignableFrom(parsed)) {
+        throw new IllegalArgumentException("the handler of " + type + " takes " + valueType.getSimpleName() + ", but " + dialect
+            + " hints of that type are " + parsed.getSimpleName());
+      }
       if (entries.putIfAbsent(type, entry) != null) {
         throw new IllegalArgumentException("hint type '" + type + "' is registered twice");
       }

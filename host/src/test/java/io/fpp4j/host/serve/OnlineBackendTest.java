@@ -208,10 +208,16 @@ class OnlineBackendTest {
   }
 
   @Test
-  void registeringATypeTheDialectNeverSendsOrOneTwiceFails() {
+  void registeringATypeTheDialectNeverSendsTheWrongRecordOrOneTypeTwiceFails() {
     assertThatThrownBy(() -> HintHandlerRegistry.builder(Dialect.KONA).register(HintType.L2_OUTPUT, ChainHashHint.class, (h, s) -> {}))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("kona clients never send l2-output hints");
-    HintHandlerRegistry.Builder b = HintHandlerRegistry.builder(Dialect.KONA).register(HintType.L1_BLOCK_HEADER, HashHint.class, (h, s) -> {});
+    assertThatThrownBy(() -> HintHandlerRegistry.builder(Dialect.KONA)
+        .register(HintType.L2_ACCOUNT_PROOF, OpProgramAccountProofHint.class, (h, s) -> {}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the handler of l2-account-proof takes OpProgramAccountProofHint, but kona hints of that type are KonaAccountProofHint");
+    HintHandlerRegistry.Builder b = HintHandlerRegistry.builder(Dialect.KONA)
+        .register(HintType.L1_BLOCK_HEADER, HashHint.class, (h, s) -> {})
+        .register(HintType.L1_RECEIPTS, Hint.class, (h, s) -> {});
     assertThatThrownBy(() -> b.register(HintType.L1_BLOCK_HEADER, HashHint.class, (h, s) -> {}))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("hint type 'l1-block-header' is registered twice");
   }

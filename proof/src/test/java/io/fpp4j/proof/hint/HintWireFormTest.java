@@ -100,7 +100,8 @@ class HintWireFormTest {
       form.value().sendTo(sent::add);
       assertThat(sent).containsExactly(form.wire());
       for (Dialect d : form.dialects()) {
-        assertThat(Hints.parse(form.wire(), d)).as("%s in %s", form.wire(), d).isEqualTo(form.value());
+        assertThat(Hints.parse(form.wire(), d)).as("%s in %s", form.wire(), d).isEqualTo(form.value())
+            .isExactlyInstanceOf(Hints.valueType(form.value().type(), d));
         assertThat(Hints.parse(form.value().encode(), d).encode()).isEqualTo(form.wire());
       }
     }
