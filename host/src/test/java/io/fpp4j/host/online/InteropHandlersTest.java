@@ -17,7 +17,6 @@ import io.fpp4j.primitives.Bytes32;
 import io.fpp4j.primitives.Hashing;
 import io.fpp4j.primitives.Hex;
 import io.fpp4j.primitives.block.OutputRoot;
-import io.fpp4j.proof.hint.HintType;
 import io.fpp4j.proof.hint.RawHint;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -139,22 +138,14 @@ class InteropHandlersTest {
     return Routing.hint(type, parts);
   }
 
-  static HintKind kind(HintHandlerRegistry r, String type) {
-    return r.entry(HintType.fromWireName(type).orElseThrow()).orElseThrow().kind();
-  }
-
-  static List<String> names(HintHandlerRegistry r) {
-    return r.types().stream().map(HintType::wireName).toList();
-  }
-
   @Test
   void registryHasOpProgramsInteropHints() {
-    assertThat(names(registry)).containsExactly("l1-block-header", "l1-transactions", "l1-receipts", "l1-blob", "l1-precompile",
+    assertThat(Routing.names(registry)).containsExactly("l1-block-header", "l1-transactions", "l1-receipts", "l1-blob", "l1-precompile",
         "l1-precompile-v2", "l2-block-header", "l2-transactions", "l2-receipts", "l2-code", "l2-state-node", "l2-output",
         "l2-account-proof", "l2-payload-witness", "l2-block-data", "agreed-pre-state");
-    assertThat(kind(registry, "l2-account-proof")).isEqualTo(HintKind.BULK);
-    assertThat(kind(registry, "l2-block-data")).isEqualTo(HintKind.EAGER);
-    assertThat(kind(registry, "agreed-pre-state")).isEqualTo(HintKind.ORDINARY);
+    assertThat(Routing.kind(registry, "l2-account-proof")).isEqualTo(HintKind.BULK);
+    assertThat(Routing.kind(registry, "l2-block-data")).isEqualTo(HintKind.EAGER);
+    assertThat(Routing.kind(registry, "agreed-pre-state")).isEqualTo(HintKind.ORDINARY);
   }
 
   @Test
@@ -216,11 +207,11 @@ class InteropHandlersTest {
   @Test
   void konaSuperHasItsInteropHintsAndRequiresChainIds() throws Exception {
     HintHandlerRegistry k = kona();
-    assertThat(names(k)).containsExactly("l1-block-header", "l1-transactions", "l1-receipts", "l1-blob", "l1-precompile",
+    assertThat(Routing.names(k)).containsExactly("l1-block-header", "l1-transactions", "l1-receipts", "l1-blob", "l1-precompile",
         "l2-block-header", "l2-transactions", "l2-receipts", "l2-code", "l2-state-node", "l2-account-proof",
         "l2-account-storage-proof", "l2-payload-witness", "agreed-pre-state", "l2-output-root", "l2-block-data");
-    assertThat(kind(k, "l2-payload-witness")).isEqualTo(HintKind.BULK);
-    assertThat(kind(k, "l2-block-data")).isEqualTo(HintKind.EAGER);
+    assertThat(Routing.kind(k, "l2-payload-witness")).isEqualTo(HintKind.BULK);
+    assertThat(Routing.kind(k, "l2-block-data")).isEqualTo(HintKind.EAGER);
     Routing.handler(k, "l2-output-root").handle(hint("l2-output-root", b.output.hash().toArray(), ChainData.u64(902)), store);
     assertThat(Stored.of(store)).containsExactlyEntriesOf(Map.of(Stored.key(2, b.output.hash()), Hex.prefixed(b.output.encode())));
     // Kona's header hint stores the header alone (op-program's also stores the transactions).

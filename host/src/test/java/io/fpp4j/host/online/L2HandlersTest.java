@@ -18,7 +18,6 @@ import io.fpp4j.primitives.Bytes32;
 import io.fpp4j.primitives.Hashes;
 import io.fpp4j.primitives.Hex;
 import io.fpp4j.primitives.block.OutputRoot;
-import io.fpp4j.proof.hint.HintType;
 import io.fpp4j.proof.hint.RawHint;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -93,14 +92,6 @@ class L2HandlersTest {
     return Routing.hint(type, parts);
   }
 
-  static HintKind kind(HintHandlerRegistry r, String type) {
-    return r.entry(HintType.fromWireName(type).orElseThrow()).orElseThrow().kind();
-  }
-
-  static List<String> names(HintHandlerRegistry r) {
-    return r.types().stream().map(HintType::wireName).toList();
-  }
-
   static Map<String, String> keccakEntries(List<byte[]> values) {
     Map<String, String> out = new TreeMap<>();
     for (byte[] v : values) out.put(Stored.key(2, io.fpp4j.primitives.Hashing.keccak256(v)), Hex.prefixed(v));
@@ -109,18 +100,19 @@ class L2HandlersTest {
 
   @Test
   void registriesHaveEachPeersHintsAndKinds() {
-    assertThat(names(kona)).containsExactly("l1-block-header", "l1-transactions", "l1-receipts", "l1-blob", "l1-precompile",
+    assertThat(Routing.names(kona)).containsExactly("l1-block-header", "l1-transactions", "l1-receipts", "l1-blob", "l1-precompile",
         "l2-block-header", "l2-transactions", "l2-code", "starting-l2-output", "l2-state-node", "l2-account-proof",
         "l2-account-storage-proof", "l2-payload-witness");
-    assertThat(names(op)).containsExactly("l1-block-header", "l1-transactions", "l1-receipts", "l1-blob", "l1-precompile",
+    assertThat(Routing.names(op)).containsExactly("l1-block-header", "l1-transactions", "l1-receipts", "l1-blob", "l1-precompile",
         "l1-precompile-v2", "l2-block-header", "l2-transactions", "l2-receipts", "l2-code", "l2-state-node", "l2-output",
         "l2-account-proof", "l2-payload-witness", "l2-block-data");
-    assertThat(names(kona).stream().filter(t -> kind(kona, t) != HintKind.ORDINARY)).containsExactly("l2-payload-witness");
-    assertThat(kind(kona, "l2-payload-witness")).isEqualTo(HintKind.BULK);
-    assertThat(kind(op, "l2-account-proof")).isEqualTo(HintKind.BULK);
-    assertThat(kind(op, "l2-payload-witness")).isEqualTo(HintKind.BULK);
-    assertThat(kind(op, "l2-block-data")).isEqualTo(HintKind.EAGER);
-    assertThat(names(op).stream().filter(t -> kind(op, t) == HintKind.ORDINARY)).hasSize(12);
+    assertThat(Routing.names(kona).stream().filter(t -> Routing.kind(kona, t) != HintKind.ORDINARY))
+        .containsExactly("l2-payload-witness");
+    assertThat(Routing.kind(kona, "l2-payload-witness")).isEqualTo(HintKind.BULK);
+    assertThat(Routing.kind(op, "l2-account-proof")).isEqualTo(HintKind.BULK);
+    assertThat(Routing.kind(op, "l2-payload-witness")).isEqualTo(HintKind.BULK);
+    assertThat(Routing.kind(op, "l2-block-data")).isEqualTo(HintKind.EAGER);
+    assertThat(Routing.names(op).stream().filter(t -> Routing.kind(op, t) == HintKind.ORDINARY)).hasSize(12);
     assertThat(kona.dialect()).isEqualTo(io.fpp4j.proof.Dialect.KONA);
     assertThat(op.dialect()).isEqualTo(io.fpp4j.proof.Dialect.OP_PROGRAM);
   }

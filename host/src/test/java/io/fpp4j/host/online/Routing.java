@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fpp4j.host.serve.FetchListener;
 import io.fpp4j.host.serve.HintHandlerRegistry;
+import io.fpp4j.host.serve.HintKind;
 import io.fpp4j.host.serve.InvalidHintException;
 import io.fpp4j.host.serve.OnlineBackend;
 import io.fpp4j.host.serve.PreimageUnavailableException;
@@ -14,6 +15,7 @@ import io.fpp4j.preimage.PreimageKey;
 import io.fpp4j.proof.hint.HintType;
 import io.fpp4j.proof.hint.Hints;
 import io.fpp4j.proof.hint.RawHint;
+import java.util.List;
 
 /** Feeding hints to registered handlers the way the host does: parsed once, in the registry's dialect. */
 final class Routing {
@@ -37,6 +39,15 @@ final class Routing {
   static void handle(HintHandlerRegistry registry, String text, PreimageStore store) throws Exception {
     RawHint raw = RawHint.parse(text);
     handler(registry, raw.name()).handle(raw, store);
+  }
+
+  static HintKind kind(HintHandlerRegistry registry, String type) {
+    return registry.entry(HintType.fromWireName(type).orElseThrow()).orElseThrow().kind();
+  }
+
+  /** The registered types' wire names, in registration order. */
+  static List<String> names(HintHandlerRegistry registry) {
+    return registry.types().stream().map(HintType::wireName).toList();
   }
 
   static RawHint hint(String type, byte[]... parts) {
