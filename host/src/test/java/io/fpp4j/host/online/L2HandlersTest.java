@@ -143,6 +143,10 @@ class L2HandlersTest {
     handler(op, "l2-receipts").handle(hint("l2-receipts", block.hash().toArray(), ChainData.u64(901)), store);
     assertThat(Stored.of(store)).isEqualTo(Stored.trie(block.receiptItems()));
     assertThat(block.receipts().get(0).depositNonce()).isEqualTo(77L);
+    // op-program's host reads a bare hash as its default chain's, as it does for its other hash hints.
+    MemoryPreimageStore bare = new MemoryPreimageStore();
+    handler(op, "l2-receipts").handle(hint("l2-receipts", block.hash().toArray()), bare);
+    assertThat(Stored.of(bare)).isEqualTo(Stored.of(store));
   }
 
   @Test
