@@ -69,7 +69,7 @@ class NativeModeTest {
     assertThat(r.exitCode()).isEqualTo(HostExitCode.HOST_FAILURE);
     assertThat(r.outcome().programExit()).isEqualTo(2);
     assertThat(r.outcome().hostFailure()).isInstanceOf(KeyNotFoundException.class)
-        .hasMessageContaining(Fixture.INPUT_KEY.hex()).hasMessageContaining("last hint: 'input 0x");
+        .hasMessageContaining(Fixture.INPUT_KEY.hex()).hasMessageContaining("last hint: '" + Fixture.INPUT_HINT + "'");
     assertThat(r.programErr()).startsWith("Program failed: io.fpp4j.preimage.ChannelClosedException");
   }
 

@@ -25,7 +25,7 @@ public final class OfflineBackend implements HostBackend {
   @Override
   public void routeHint(String hint) {
     lastHint.set(hint);
-    if (LOG.isTraceEnabled()) LOG.trace("offline: ignoring hint '{}'", Hint.quote(hint));
+    if (LOG.isTraceEnabled()) LOG.trace("offline: ignoring hint {}", HintText.quoted(hint));
   }
 
   @Override
@@ -37,7 +37,7 @@ public final class OfflineBackend implements HostBackend {
 
   private String quoteLast() {
     String h = lastHint.get();
-    return h == null ? "none received" : "'" + Hint.quote(h) + "'";
+    return h == null ? "none received" : HintText.quoted(h);
   }
 
   @Override

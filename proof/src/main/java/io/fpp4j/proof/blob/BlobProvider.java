@@ -64,7 +64,7 @@ public final class BlobProvider {
     BlobHint hint = hintForm == HintForm.CURRENT
         ? BlobHint.of(versionedHash, l1Timestamp)
         : BlobHint.legacy(versionedHash, index, l1Timestamp);
-    oracle.hint(hint.encode());
+    hint.sendTo(oracle);
 
     byte[] commitment = new byte[48];
     oracle.getExact(PreimageKey.sha256(versionedHash), commitment);

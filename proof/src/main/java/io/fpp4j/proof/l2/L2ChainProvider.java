@@ -146,7 +146,7 @@ public final class L2ChainProvider {
   }
 
   public Header headerByHash(Bytes32 hash) {
-    oracle.hint(new ChainHashHint(HintType.L2_BLOCK_HEADER, hash, hintChainId).encode());
+    new ChainHashHint(HintType.L2_BLOCK_HEADER, hash, hintChainId).sendTo(oracle);
     return OracleReads.header(oracle, hash, "L2");
   }
 
@@ -204,7 +204,7 @@ public final class L2ChainProvider {
 
   private L2Block block(Header header) {
     Bytes32 hash = header.hash();
-    oracle.hint(new ChainHashHint(HintType.L2_TRANSACTIONS, hash, hintChainId).encode());
+    new ChainHashHint(HintType.L2_TRANSACTIONS, hash, hintChainId).sendTo(oracle);
     List<Bytes> raw = OracleReads.walk("the transactions of L2 block " + hash,
         () -> OrderedListWalker.walk(header.transactionsRoot(), OracleReads.trieNodes(oracle)));
     List<Transaction> txs = new ArrayList<>(raw.size());
@@ -219,7 +219,7 @@ public final class L2ChainProvider {
   }
 
   public byte[] codeByHash(Bytes32 codeHash) {
-    oracle.hint(new ChainHashHint(HintType.L2_CODE, codeHash, hintChainId).encode());
+    new ChainHashHint(HintType.L2_CODE, codeHash, hintChainId).sendTo(oracle);
     return OracleReads.keccakPreimage(oracle, codeHash, "L2 code");
   }
 
