@@ -2,6 +2,7 @@ package io.fpp4j.precompiles.bn254;
 
 import java.math.BigInteger;
 
+// Public only because host's Bn254GethTest builds its points with it; the rest of the tower is package-private.
 /**
  * A short Weierstrass curve y² = x³ + b over a field F, with the affine group law. Affine is the simple
  * choice: every step is checked against the textbook formulas, and an inversion per step costs little

@@ -2,6 +2,7 @@ package io.fpp4j.precompiles.bn254;
 
 import java.math.BigInteger;
 
+// Public only because host's Bn254GethTest builds its points with it; the rest of the tower is package-private.
 /** An element {@code re + im·i} of F_p² = F_p[i]/(i² + 1). */
 public record Fp2(Fp re, Fp im) implements Field<Fp2> {
   public static final Fp2 ZERO = new Fp2(Fp.ZERO, Fp.ZERO);
