@@ -34,7 +34,7 @@ public final class Bn254 {
   private Bn254() {}
 
   /** Whether q (on the twist) has order dividing r, i.e. lies in G2. */
-  public static boolean inG2(Point<Fp2> q) {
+  static boolean inG2(Point<Fp2> q) {
     return TWIST.multiply(q, R).isInfinity();
   }
 }

@@ -12,7 +12,7 @@ public final class Curve<F extends Field<F>> {
   private final String name;
   private final F b;
 
-  public Curve(String name, F b) {
+  Curve(String name, F b) {
     this.name = name;
     this.b = b;
   }
@@ -21,7 +21,7 @@ public final class Curve<F extends Field<F>> {
     return b;
   }
 
-  public boolean isOnCurve(Point<F> p) {
+  boolean isOnCurve(Point<F> p) {
     if (p.isInfinity()) return true;
     return p.y().square().sub(p.x().square().mul(p.x()).add(b)).isZero();
   }
@@ -41,7 +41,7 @@ public final class Curve<F extends Field<F>> {
     return through(p, q.x(), slope);
   }
 
-  public Point<F> doubled(Point<F> p) {
+  Point<F> doubled(Point<F> p) {
     if (p.isInfinity() || p.y().isZero()) return Point.infinity();
     F xx = p.x().square();
     F slope = xx.add(xx).add(xx).mul(p.y().add(p.y()).inverse());

@@ -49,7 +49,7 @@ public record Fp2(Fp re, Fp im) implements Field<Fp2> {
   }
 
   /** this · ξ = (a + bi)(9 + i) = (9a − b) + (a + 9b)i. */
-  public Fp2 mulByXi() {
+  Fp2 mulByXi() {
     Fp nine = Fp.of(9);
     return new Fp2(re.mul(nine).sub(im), re.add(im.mul(nine)));
   }
@@ -60,7 +60,7 @@ public record Fp2(Fp re, Fp im) implements Field<Fp2> {
   }
 
   /** a − bi; also the p-power Frobenius, since p ≡ 3 (mod 4) makes i^p = −i. */
-  public Fp2 conjugate() {
+  Fp2 conjugate() {
     return new Fp2(re, im.neg());
   }
 
