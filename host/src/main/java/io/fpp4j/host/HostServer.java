@@ -18,11 +18,11 @@ public final class HostServer {
   private final HostBackend backend;
   private final PreimageLimits limits;
 
-  public HostServer(LocalInputs locals, HostBackend backend) {
+  HostServer(LocalInputs locals, HostBackend backend) {
     this(locals, backend, PreimageLimits.DEFAULT);
   }
 
-  public HostServer(LocalInputs locals, HostBackend backend, PreimageLimits limits) {
+  HostServer(LocalInputs locals, HostBackend backend, PreimageLimits limits) {
     this.locals = locals;
     this.backend = backend;
     this.limits = limits;

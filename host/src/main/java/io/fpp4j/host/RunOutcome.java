@@ -50,7 +50,7 @@ public record RunOutcome(Mode mode, String claim, Integer programExit, PreimageS
   }
 
   /** A run that failed before serving started, e.g. a store that cannot be opened. */
-  public static RunOutcome failedBeforeStart(Mode mode, String claim, RuntimeException failure, Duration elapsed) {
+  static RunOutcome failedBeforeStart(Mode mode, String claim, RuntimeException failure, Duration elapsed) {
     return new RunOutcome(mode, claim, null, null, FetchStats.NONE, failure, null, elapsed);
   }
 

@@ -16,7 +16,7 @@ import java.util.Optional;
  * module's {@code PRAGUE} set, without the OP Stack's input caps, which the client applies before hinting). Any
  * other address is refused, as the peers refuse it, even where the precompiles module has a precompile.
  */
-public final class HostPrecompiles {
+final class HostPrecompiles {
   /** The peers' allow-list (kona-host's and op-program's accelerated precompiles). */
   static final List<Integer> ALLOW_LIST = List.of(0x01, 0x08, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f, 0x10, 0x11);
 

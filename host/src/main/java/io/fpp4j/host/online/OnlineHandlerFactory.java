@@ -61,7 +61,7 @@ public final class OnlineHandlerFactory implements HintHandlerFactory {
   }
 
   /** @param timeout the limit for each remote call */
-  public OnlineHandlerFactory(Duration timeout, HostPrecompiles precompiles) {
+  OnlineHandlerFactory(Duration timeout, HostPrecompiles precompiles) {
     this.timeout = timeout;
     this.precompiles = precompiles;
   }

@@ -262,7 +262,7 @@ public final class OnlineBackend implements HostBackend {
     }
 
     /** The waits between attempts; defaults to a {@link Pause}, which {@link #cancel} interrupts. */
-    public Builder sleeper(Sleeper sleeper) {
+    Builder sleeper(Sleeper sleeper) {
       this.sleeper = sleeper;
       return this;
     }

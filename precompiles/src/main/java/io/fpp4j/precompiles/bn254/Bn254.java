@@ -2,6 +2,7 @@ package io.fpp4j.precompiles.bn254;
 
 import java.math.BigInteger;
 
+// Public only because host's Bn254GethTest builds its points with it; the rest of the tower is package-private.
 /** The alt_bn128 (BN254) parameters of EIP-196/197: curves, group order, generators. */
 public final class Bn254 {
   /** The order of G1, G2 and G_T. */
@@ -33,7 +34,7 @@ public final class Bn254 {
   private Bn254() {}
 
   /** Whether q (on the twist) has order dividing r, i.e. lies in G2. */
-  public static boolean inG2(Point<Fp2> q) {
+  static boolean inG2(Point<Fp2> q) {
     return TWIST.multiply(q, R).isInfinity();
   }
 }

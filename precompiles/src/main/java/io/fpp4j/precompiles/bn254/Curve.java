@@ -2,6 +2,7 @@ package io.fpp4j.precompiles.bn254;
 
 import java.math.BigInteger;
 
+// Public only because host's Bn254GethTest builds its points with it; the rest of the tower is package-private.
 /**
  * A short Weierstrass curve y² = x³ + b over a field F, with the affine group law. Affine is the simple
  * choice: every step is checked against the textbook formulas, and an inversion per step costs little
@@ -11,7 +12,7 @@ public final class Curve<F extends Field<F>> {
   private final String name;
   private final F b;
 
-  public Curve(String name, F b) {
+  Curve(String name, F b) {
     this.name = name;
     this.b = b;
   }
@@ -20,7 +21,7 @@ public final class Curve<F extends Field<F>> {
     return b;
   }
 
-  public boolean isOnCurve(Point<F> p) {
+  boolean isOnCurve(Point<F> p) {
     if (p.isInfinity()) return true;
     return p.y().square().sub(p.x().square().mul(p.x()).add(b)).isZero();
   }
@@ -40,7 +41,7 @@ public final class Curve<F extends Field<F>> {
     return through(p, q.x(), slope);
   }
 
-  public Point<F> doubled(Point<F> p) {
+  Point<F> doubled(Point<F> p) {
     if (p.isInfinity() || p.y().isZero()) return Point.infinity();
     F xx = p.x().square();
     F slope = xx.add(xx).add(xx).mul(p.y().add(p.y()).inverse());

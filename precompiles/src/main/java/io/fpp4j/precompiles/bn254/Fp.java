@@ -2,6 +2,7 @@ package io.fpp4j.precompiles.bn254;
 
 import java.math.BigInteger;
 
+// Public only because host's Bn254GethTest builds its points with it; the rest of the tower is package-private.
 /** An element of the BN254 base field F_p, held as its canonical representative 0 ≤ value < p. */
 public record Fp(BigInteger value) implements Field<Fp> {
   /** The base field modulus (EIP-196/197). */

@@ -6,7 +6,7 @@ import java.math.BigInteger;
  * An element {@code c0 + c1·w} of F_p¹² = F_p⁶[w]/(w² − v), the target field of the pairing. Seen over F_p²,
  * it is Σ a_j·w^j for j = 0..5 with w⁶ = ξ; {@link #frobenius(int)} works in that basis.
  */
-public record Fp12(Fp6 c0, Fp6 c1) {
+record Fp12(Fp6 c0, Fp6 c1) {
   public static final Fp12 ONE = new Fp12(Fp6.ONE, Fp6.ZERO);
 
   /**

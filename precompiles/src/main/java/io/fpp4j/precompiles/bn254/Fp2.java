@@ -2,6 +2,7 @@ package io.fpp4j.precompiles.bn254;
 
 import java.math.BigInteger;
 
+// Public only because host's Bn254GethTest builds its points with it; the rest of the tower is package-private.
 /** An element {@code re + im·i} of F_p² = F_p[i]/(i² + 1). */
 public record Fp2(Fp re, Fp im) implements Field<Fp2> {
   public static final Fp2 ZERO = new Fp2(Fp.ZERO, Fp.ZERO);
@@ -48,7 +49,7 @@ public record Fp2(Fp re, Fp im) implements Field<Fp2> {
   }
 
   /** this · ξ = (a + bi)(9 + i) = (9a − b) + (a + 9b)i. */
-  public Fp2 mulByXi() {
+  Fp2 mulByXi() {
     Fp nine = Fp.of(9);
     return new Fp2(re.mul(nine).sub(im), re.add(im.mul(nine)));
   }
@@ -59,7 +60,7 @@ public record Fp2(Fp re, Fp im) implements Field<Fp2> {
   }
 
   /** a − bi; also the p-power Frobenius, since p ≡ 3 (mod 4) makes i^p = −i. */
-  public Fp2 conjugate() {
+  Fp2 conjugate() {
     return new Fp2(re, im.neg());
   }
 

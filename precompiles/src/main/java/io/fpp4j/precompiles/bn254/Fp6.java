@@ -1,7 +1,7 @@
 package io.fpp4j.precompiles.bn254;
 
 /** An element {@code c0 + c1·v + c2·v²} of F_p⁶ = F_p²[v]/(v³ − ξ), ξ = 9 + i. */
-public record Fp6(Fp2 c0, Fp2 c1, Fp2 c2) {
+record Fp6(Fp2 c0, Fp2 c1, Fp2 c2) {
   public static final Fp6 ZERO = new Fp6(Fp2.ZERO, Fp2.ZERO, Fp2.ZERO);
   public static final Fp6 ONE = new Fp6(Fp2.ONE, Fp2.ZERO, Fp2.ZERO);
 

@@ -16,7 +16,7 @@ import java.util.List;
  * λ·w there, and at P = (xP, yP) the line through T = (xT, yT) is yP − λ·xP·w + (λ·xT − yT)·w³. Vertical lines
  * are dropped: their values lie in F_p⁶, which the final exponentiation sends to one.
  */
-public final class Pairing {
+final class Pairing {
   /** 6u + 2, the optimal ate loop length. */
   static final BigInteger ATE_LOOP = Bn254.U.multiply(BigInteger.valueOf(6)).add(BigInteger.TWO);
   /** (p⁴ − p² + 1)/r, the hard part of the final exponentiation. */

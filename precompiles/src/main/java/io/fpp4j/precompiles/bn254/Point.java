@@ -1,5 +1,6 @@
 package io.fpp4j.precompiles.bn254;
 
+// Public only because host's Bn254GethTest builds its points with it; the rest of the tower is package-private.
 /**
  * An affine curve point, or the point at infinity (both coordinates null). Whether it lies on a curve is
  * the {@link Curve}'s question, not the point's.

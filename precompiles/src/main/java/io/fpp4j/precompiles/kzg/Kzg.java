@@ -96,7 +96,7 @@ public final class Kzg {
   }
 
   /** Checks that {@code proof} shows the blob committed to by {@code commitment} evaluates to {@code y} at {@code z}. */
-  public static boolean verifyProof(byte[] commitment, byte[] z, byte[] y, byte[] proof) {
+  static boolean verifyProof(byte[] commitment, byte[] z, byte[] y, byte[] proof) {
     ensureLoaded();
     return CKZG4844JNI.verifyKzgProof(commitment, z, y, proof);
   }
