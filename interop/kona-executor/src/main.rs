@@ -23,15 +23,16 @@ use kona_executor::StatelessL2Builder;
 use kona_genesis::RollupConfig;
 use op_alloy_rpc_types_engine::OpPayloadAttributes;
 use provider::{CountingHinter, RecordingProvider};
-use serde::Deserialize;
-use serde_json::json;
+use serde::{Deserialize, Serialize};
 use std::{path::PathBuf, process::ExitCode, time::Instant};
 use store::KeccakPreimages;
 
-const USAGE: &str = "usage: fpp4j-kona-executor [--repeat K] FIXTURE_JSON PREIMAGE_DIR\n\
-  FIXTURE_JSON  Kona executor fixture: rollup_config, parent_header, executing_payload, expected_block_hash\n\
-  PREIMAGE_DIR  'directory' preimage store (fpp4j store convert --from-untyped-keccak --to-format directory)\n\
-  --repeat K    execute K times in this process (default 1); one executeMicros entry per execution";
+const USAGE: &str = concat!(
+    "usage: fpp4j-kona-executor [--repeat K] FIXTURE_JSON PREIMAGE_DIR\n",
+    "  FIXTURE_JSON  Kona executor fixture: rollup_config, parent_header, executing_payload, expected_block_hash\n",
+    "  PREIMAGE_DIR  'directory' preimage store (fpp4j store convert --from-untyped-keccak --to-format directory)\n",
+    "  --repeat K    execute K times in this process (default 1); one executeMicros entry per execution",
+);
 
 /// Kona's executor test fixture (kona-executor's `ExecutorTestFixture`, which sits behind its RocksDB
 /// feature, so it is declared again here).
@@ -41,6 +42,35 @@ struct Fixture {
     parent_header: Header,
     executing_payload: OpPayloadAttributes,
     expected_block_hash: B256,
+}
+
+/// The one output line; fields in this order. `preimagesRead` counts every provider lookup of the first
+/// execution (trie nodes, code, headers; repeats included), `distinctPreimagesRead` the different hashes.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Report {
+    block: u64,
+    hash: B256,
+    expected_hash: B256,
+    state_root: B256,
+    receipts_root: B256,
+    transactions_root: B256,
+    gas_used: u64,
+    transactions: usize,
+    preimages_read: usize,
+    distinct_preimages_read: usize,
+    preimages_available: usize,
+    hints: Hints,
+    execute_micros: Vec<u64>,
+}
+
+/// Hints kona-executor gave during the first execution, by kind.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Hints {
+    trie_node: u64,
+    account_proof: u64,
+    storage_proof: u64,
 }
 
 struct Args {
@@ -103,25 +133,26 @@ fn main() -> ExitCode {
 
     let first = &runs[0];
     let h = first.header.inner();
-    let line = json!({
-        "block": h.number,
-        "hash": first.header.seal(),
-        "expectedHash": fixture.expected_block_hash,
-        "stateRoot": h.state_root,
-        "receiptsRoot": h.receipts_root,
-        "transactionsRoot": h.transactions_root,
-        "gasUsed": h.gas_used,
-        "transactions": fixture.executing_payload.transactions.as_ref().map_or(0, Vec::len),
-        "preimagesRead": first.reads,
-        "distinctPreimagesRead": first.distinct_reads,
-        "preimagesAvailable": preimages.len(),
-        "hints": {
-            "trieNode": first.hints.trie_nodes.get(),
-            "accountProof": first.hints.account_proofs.get(),
-            "storageProof": first.hints.storage_proofs.get(),
+    let report = Report {
+        block: h.number,
+        hash: first.header.seal(),
+        expected_hash: fixture.expected_block_hash,
+        state_root: h.state_root,
+        receipts_root: h.receipts_root,
+        transactions_root: h.transactions_root,
+        gas_used: h.gas_used,
+        transactions: fixture.executing_payload.transactions.as_ref().map_or(0, Vec::len),
+        preimages_read: first.reads,
+        distinct_preimages_read: first.distinct_reads,
+        preimages_available: preimages.len(),
+        hints: Hints {
+            trie_node: first.hints.trie_nodes.get(),
+            account_proof: first.hints.account_proofs.get(),
+            storage_proof: first.hints.storage_proofs.get(),
         },
-        "executeMicros": runs.iter().map(|r| r.micros as u64).collect::<Vec<_>>(),
-    });
+        execute_micros: runs.iter().map(|r| r.micros as u64).collect(),
+    };
+    let line = serde_json::to_string(&report).expect("a report of plain fields serializes");
     println!("{line}");
     ExitCode::SUCCESS
 }
