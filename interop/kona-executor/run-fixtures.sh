@@ -17,7 +17,7 @@ root="$(cd "$here/../.." && pwd)"
 repeat=20
 while [ $# -gt 0 ]; do
   case "$1" in
-    --repeat) repeat="${2:-}"; shift 2 || true ;;
+    --repeat) [ $# -ge 2 ] || { echo "run-fixtures: --repeat needs a count" >&2; exit 2; }; repeat="$2"; shift 2 ;;
     *) echo "run-fixtures: unknown argument '$1' (usage: run-fixtures.sh [--repeat K])" >&2; exit 2 ;;
   esac
 done
