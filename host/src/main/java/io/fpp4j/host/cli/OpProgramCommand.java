@@ -214,7 +214,7 @@ final class OpProgramCommand extends HostRunCommand {
 
     Bytes32 l2HeadHash = nonZero(hash(l2Head, "--l2.head"), "--l2.head", "L2 head");
     Bytes32 outputRoot = nonZero(hash(l2OutputRoot, "--l2.outputroot"), "--l2.outputroot", "L2 output root");
-    Bytes32 claim = hash(l2Claim, "--l2.claim");
+    Bytes32 claim = claim();
     long blockNumber = u64(l2BlockNumber, "--l2.blocknumber");
     if (blockNumber == 0) throw new IllegalArgumentException("invalid " + where(sequenceFlag) + " 0: the claimed L2 block number must be above 0");
     Bytes32 l1HeadHash = nonZero(hash(l1Head, "--l1.head"), "--l1.head", "L1 head");
@@ -250,7 +250,7 @@ final class OpProgramCommand extends HostRunCommand {
   /** The interop checks: the pre-state parses, every chain comes as a rollup config and a genesis file. */
   private OpProgramInteropInputs validateInterop() {
     AgreedPrestate prestate = agreedPrestate(l2AgreedPrestate, "--l2.agreed-prestate");
-    Bytes32 claim = hash(l2Claim, "--l2.claim");
+    Bytes32 claim = claim();
     long timestamp = u64(l2BlockNumber, "--l2.blocknumber");
     if (timestamp == 0) throw new IllegalArgumentException("invalid " + where(sequenceFlag) + " 0: the game timestamp must be above 0");
     Bytes32 l1HeadHash = nonZero(hash(l1Head, "--l1.head"), "--l1.head", "L1 head");
@@ -308,7 +308,8 @@ final class OpProgramCommand extends HostRunCommand {
       sequenceFlag = "--l2.sequencenumber";
     }
     if (l2BlockNumber == null) {
-      throw new IllegalArgumentException(missing("--l2.sequencenumber") + " or " + missing("--l2.blocknumber").replace("missing required flag ", ""));
+      throw new IllegalArgumentException("missing required flag --l2.sequencenumber or --l2.blocknumber "
+          + "(or env OP_PROGRAM_L2_SEQUENCE_NUMBER or OP_PROGRAM_L2_BLOCK_NUM)");
     }
   }
 
@@ -323,6 +324,20 @@ final class OpProgramCommand extends HostRunCommand {
         + ") knows " + String.join(", ", registry.names()) + "; or give a decimal chain id, or --rollup.config and --l2.genesis"));
     if (chain.removed()) LOG.warn("--network {}: the superchain registry has since removed this chain; using its last listed chain id {}", n, chain.chainId());
     return chain.chainId();
+  }
+
+  /**
+   * The claim: any hash, but the zero hash only written out in full, as op-program requires, because HexToHash
+   * also turns {@code 0x0} and unreadable text into zero.
+   */
+  private Bytes32 claim() {
+    Bytes32 claim = hash(l2Claim, "--l2.claim");
+    String literal = l2Claim.trim();
+    if (literal.startsWith("0x") || literal.startsWith("0X")) literal = literal.substring(2);
+    if (claim.equals(Bytes32.ZERO) && literal.length() != 64) {
+      throw new IllegalArgumentException("invalid " + where("--l2.claim") + " '" + l2Claim + "': the zero claim must be written out in full (64 zeros)");
+    }
+    return claim;
   }
 
   /** op-program reads hashes as go-ethereum's HexToHash: {@code 0x1} is a hash, left-padded. */
