@@ -17,8 +17,8 @@ final class GoFlagValues {
 
   /**
    * An unsigned 64-bit number in base 0: {@code 0x}/{@code 0X} hex, {@code 0o}/{@code 0O} or a leading
-   * {@code 0} octal, {@code 0b}/{@code 0B} binary, otherwise decimal; underscores only between digits and only
-   * with a base prefix, as Go allows.
+   * {@code 0} octal, {@code 0b}/{@code 0B} binary, otherwise decimal; underscores only with a base prefix, each
+   * between digits or right after the prefix, as Go allows.
    *
    * @throws NumberFormatException with Go's meaning of the problem
    */
@@ -39,7 +39,8 @@ final class GoFlagValues {
       radix = 8; digits = s.substring(1); prefixed = true;
     }
     if (digits.contains("_")) {
-      if (!prefixed || digits.startsWith("_") || digits.endsWith("_") || digits.contains("__")) {
+      // Go: only with a base prefix, and each underscore between digits or right after the prefix.
+      if (!prefixed || digits.endsWith("_") || digits.contains("__")) {
         throw new NumberFormatException("misplaced underscore");
       }
       digits = digits.replace("_", "");
