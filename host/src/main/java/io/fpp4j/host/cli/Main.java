@@ -110,7 +110,7 @@ public final class Main {
   }
 
   @Command(name = "host", mixinStandardHelpOptions = true,
-      description = "Serve preimages to a fault-proof program: kona-host (single), op-program host (op-program), or any program (serve).",
+      description = "Serve preimages to a fault-proof program: kona-host (single, super), op-program host (op-program), or any program (serve).",
       footer = {"", HostExitCode.HELP})
   static final class HostGroup implements Runnable {
     @Spec CommandSpec spec;
