@@ -15,7 +15,7 @@ import org.tukaani.xz.XZInputStream;
 
 /** The shared Cancun state tests, unpacked once per build into {@code target/state-tests}. */
 final class StateTestFixtures {
-  private static final String ARCHIVE = "ethereum-state-tests/legacytests-Cancun-GeneralStateTests.tar.xz";
+  private static final String ARCHIVE = "fixtures/ethereum-state-tests/legacytests-Cancun-GeneralStateTests.tar.xz";
   private static Path root;
 
   private StateTestFixtures() {}
