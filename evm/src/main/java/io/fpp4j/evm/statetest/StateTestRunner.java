@@ -117,7 +117,9 @@ public final class StateTestRunner {
     SpecId spec = SpecId.fromTestName(post.fork());
     if (spec == null) throw new IllegalArgumentException("fork " + post.fork() + " is not supported");
     InMemoryWorldState state = test.preState();
-    Evm evm = new Evm(new EvmConfig(spec, CHAIN_ID, precompiles.apply(spec)), test.blockEnv(), state);
+    MissingPrecompiles.drainCalled();
+    Evm evm = new Evm(new EvmConfig(spec, CHAIN_ID, MissingPrecompiles.complete(precompiles.apply(spec), spec)),
+        test.blockEnv(), state);
     EvmTransaction tx = test.transaction(post);
     String error = "";
     List<Log> logs = List.of();
@@ -134,6 +136,8 @@ public final class StateTestRunner {
     Bytes32 lh = logsHash(logs);
     if (error.isEmpty() && !root.equals(post.hash())) error = "state root " + root + ", want " + post.hash();
     if (error.isEmpty() && !lh.equals(post.logs())) error = "logs hash " + lh + ", want " + post.logs();
+    Set<String> missing = MissingPrecompiles.drainCalled();
+    if (!error.isEmpty() && !missing.isEmpty()) error = "calls precompile " + String.join(", ", missing) + " (not in this build): " + error;
     return new Result(test.name(), post.fork(), post.index(), error.isEmpty(), root, lh, error);
   }
 }
