@@ -2,16 +2,14 @@ package io.fpp4j.evm;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.math.BigInteger;
 import java.nio.ByteOrder;
 
 /**
  * 256-bit arithmetic on a flat {@code long[]} stack: word {@code i} occupies limbs {@code [4i, 4i+4)},
  * least significant limb first. Binary operations read their first operand at offset {@code a} (the top
  * of the stack) and their second at {@code b} (the word below) and write the result over {@code b}, so
- * the caller only has to drop one word. Everything is on limbs except the slow paths named below, which
- * fall back to {@link BigInteger} when an operand does not fit 64 bits (wide DIV/MOD/SDIV/SMOD,
- * ADDMOD, MULMOD): correct first, hand-written long division is a later optimisation.
+ * the caller only has to drop one word. Everything is on limbs: wide division goes through
+ * {@link LongDivision}; no BigInteger on any path.
  */
 public final class Words {
   private static final VarHandle BE_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
@@ -164,20 +162,6 @@ public final class Words {
     s[a + 3] = 0;
   }
 
-  static BigInteger big(long[] s, int a) {
-    byte[] b = new byte[33];
-    store(s, a, b, 1);
-    return new BigInteger(b);
-  }
-
-  static void setBig(long[] s, int a, BigInteger v) {
-    // v is in [0, 2^256): take its low 256 bits.
-    s[a] = v.longValue();
-    s[a + 1] = v.shiftRight(64).longValue();
-    s[a + 2] = v.shiftRight(128).longValue();
-    s[a + 3] = v.shiftRight(192).longValue();
-  }
-
   public static void div(long[] s, int a, int b) {
     if (isZero(s, b)) { // x / 0 = 0
       return;
@@ -190,7 +174,7 @@ public final class Words {
       set(s, b, 0);
       return;
     }
-    setBig(s, b, big(s, a).divide(big(s, b)));
+    LongDivision.divide(LongDivision.digits(s, a, 4), LongDivision.digits(s, b, 4), false, s, b);
   }
 
   public static void mod(long[] s, int a, int b) {
@@ -206,7 +190,7 @@ public final class Words {
       s[b + 3] = s[a + 3];
       return;
     }
-    setBig(s, b, big(s, a).mod(big(s, b)));
+    LongDivision.divide(LongDivision.digits(s, a, 4), LongDivision.digits(s, b, 4), true, s, b);
   }
 
   static boolean negative(long[] s, int a) {
@@ -254,18 +238,52 @@ public final class Words {
       set(s, c, Long.remainderUnsigned(s[a] + s[b], s[c]));
       return;
     }
-    setBig(s, c, big(s, a).add(big(s, b)).mod(big(s, c)));
+    long[] sum = new long[5];
+    long x = s[a], y = s[b], r = x + y;
+    long cy = carry(x, y, r);
+    sum[0] = r;
+    for (int i = 1; i < 4; i++) {
+      x = s[a + i];
+      y = s[b + i];
+      r = x + y + cy;
+      cy = carry(x, y, r);
+      sum[i] = r;
+    }
+    sum[4] = cy;
+    LongDivision.divide(LongDivision.digits(sum, 0, 5), LongDivision.digits(s, c, 4), true, s, c);
   }
 
   /** MULMOD: {@code (s[a] * s[b]) mod s[c]} into {@code c}, on the full 512-bit product. */
   public static void mulmod(long[] s, int a, int b, int c) {
     if (isZero(s, c)) return;
-    if (fits64(s, a) && fits64(s, b) && fits64(s, c) && Math.multiplyHigh(s[a], s[b]) == 0
-        && s[a] >= 0 && s[b] >= 0 && (s[a] == 0 || s[b] <= Long.MAX_VALUE / s[a])) {
+    if (fits64(s, c) && fits64(s, a) && fits64(s, b) && (s[a] >>> 32) == 0 && (s[b] >>> 32) == 0) {
       set(s, c, Long.remainderUnsigned(s[a] * s[b], s[c]));
       return;
     }
-    setBig(s, c, big(s, a).multiply(big(s, b)).mod(big(s, c)));
+    LongDivision.divide(LongDivision.digits(mulFull(s, a, b), 0, 8), LongDivision.digits(s, c, 4), true, s, c);
+  }
+
+  /** The full 512-bit product of words {@code a} and {@code b}, as eight limbs. */
+  static long[] mulFull(long[] s, int a, int b) {
+    long[] r = new long[8];
+    for (int i = 0; i < 4; i++) {
+      long x = s[a + i];
+      if (x == 0) continue;
+      long carry = 0;
+      for (int j = 0; j < 4; j++) {
+        long y = s[b + j];
+        long lo = x * y;
+        long hi = umulh(x, y);
+        long t = lo + r[i + j];
+        hi += Long.compareUnsigned(t, lo) < 0 ? 1 : 0;
+        long t2 = t + carry;
+        hi += Long.compareUnsigned(t2, t) < 0 ? 1 : 0;
+        r[i + j] = t2;
+        carry = hi;
+      }
+      r[i + 4] = carry;
+    }
+    return r;
   }
 
   /** EXP by square-and-multiply on limbs; {@code tmp} is scratch of at least 8 longs. */
