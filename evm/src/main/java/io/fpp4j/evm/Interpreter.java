@@ -294,7 +294,7 @@ final class Interpreter {
           if (len == 1) {
             Words.set(s, n, pc + 1 < codeLen ? code[pc + 1] & 0xff : 0);
           } else {
-            Words.loadPartial(s, n, code, pc + 1, len, false);
+            Words.push(s, n, code, pc + 1, len);
           }
           sp++;
           pc += len;

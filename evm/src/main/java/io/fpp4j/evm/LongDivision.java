@@ -11,6 +11,38 @@ final class LongDivision {
 
   private LongDivision() {}
 
+  /**
+   * Word {@code a} divided by word {@code b}, which must be below 2^32 (and non-zero), into {@code b}: the
+   * common case (dividing by small constants) without allocating.
+   */
+  static void divideBySmall(long[] s, int a, int b, boolean remainder) {
+    long d = s[b];
+    long rem = 0;
+    long q0 = 0, q1 = 0, q2 = 0, q3 = 0;
+    for (int i = 3; i >= 0; i--) {
+      long x = s[a + i];
+      long cur = (rem << 32) | (x >>> 32);
+      long qh = Long.divideUnsigned(cur, d);
+      rem = cur - qh * d;
+      cur = (rem << 32) | (x & MASK);
+      long ql = Long.divideUnsigned(cur, d);
+      rem = cur - ql * d;
+      long q = (qh << 32) | ql;
+      if (i == 3) q3 = q;
+      else if (i == 2) q2 = q;
+      else if (i == 1) q1 = q;
+      else q0 = q;
+    }
+    if (remainder) {
+      s[b] = rem;
+    } else {
+      s[b] = q0;
+      s[b + 1] = q1;
+      s[b + 2] = q2;
+      s[b + 3] = q3;
+    }
+  }
+
   /** Splits {@code count} 64-bit limbs into 32-bit digits. */
   static int[] digits(long[] limbs, int off, int count) {
     int[] d = new int[count * 2];

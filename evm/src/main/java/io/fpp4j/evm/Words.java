@@ -74,6 +74,28 @@ public final class Words {
     }
   }
 
+  /** PUSHn: the {@code len} bytes after {@code pc} into word {@code a}, with whole-limb reads where possible. */
+  static void push(long[] s, int a, byte[] code, int start, int len) {
+    int end = start + len;
+    if (end > code.length) { // truncated PUSH at the end of code: missing bytes read as zero
+      loadPartial(s, a, code, start, len, false);
+      return;
+    }
+    int p = end;
+    for (int k = 0; k < 4; k++) {
+      int lo = Math.max(start, p - 8);
+      long v;
+      if (p - lo == 8) {
+        v = (long) BE_LONG.get(code, lo);
+      } else {
+        v = 0;
+        for (int i = lo; i < p; i++) v = (v << 8) | (code[i] & 0xff);
+      }
+      s[a + k] = v;
+      p = lo;
+    }
+  }
+
   // ---- arithmetic --------------------------------------------------------------------------------
 
   public static void add(long[] s, int a, int b) {
@@ -174,7 +196,8 @@ public final class Words {
       set(s, b, 0);
       return;
     }
-    LongDivision.divide(LongDivision.digits(s, a, 4), LongDivision.digits(s, b, 4), false, s, b);
+    if (fits64(s, b) && (s[b] >>> 32) == 0) LongDivision.divideBySmall(s, a, b, false);
+    else LongDivision.divide(LongDivision.digits(s, a, 4), LongDivision.digits(s, b, 4), false, s, b);
   }
 
   public static void mod(long[] s, int a, int b) {
@@ -190,7 +213,8 @@ public final class Words {
       s[b + 3] = s[a + 3];
       return;
     }
-    LongDivision.divide(LongDivision.digits(s, a, 4), LongDivision.digits(s, b, 4), true, s, b);
+    if (fits64(s, b) && (s[b] >>> 32) == 0) LongDivision.divideBySmall(s, a, b, true);
+    else LongDivision.divide(LongDivision.digits(s, a, 4), LongDivision.digits(s, b, 4), true, s, b);
   }
 
   static boolean negative(long[] s, int a) {
