@@ -11,7 +11,11 @@ import io.fpp4j.primitives.Hashing;
 public final class Code {
   public static final Code EMPTY = new Code(new byte[0], Hashes.EMPTY_CODE_HASH);
 
+  /** Bytes after the code that read as STOP: enough for a PUSH32 at the very end and the opcode after it. */
+  static final int PADDING = 33;
+
   private final byte[] bytes;
+  private byte[] padded;
   private Bytes32 hash;
   private long[] jumpdests;
 
@@ -28,6 +32,16 @@ public final class Code {
   /** The code bytes; callers must not modify them. */
   public byte[] bytes() {
     return bytes;
+  }
+
+  /**
+   * The code followed by {@link #PADDING} zero bytes, for the interpreter: running off the end reads STOP and a
+   * truncated PUSH reads zeros, without a bounds check per opcode.
+   */
+  byte[] padded() {
+    byte[] p = padded;
+    if (p == null) padded = p = java.util.Arrays.copyOf(bytes, bytes.length + PADDING);
+    return p;
   }
 
   public int size() {

@@ -66,8 +66,10 @@ final class Interpreter {
   @SuppressWarnings("fallthrough")
   private CallResult loop(Frame f, Evm evm) {
     final long[] s = f.stack;
-    final byte[] code = f.code.bytes();
-    final int codeLen = code.length;
+    final byte[] code = f.code.padded();
+    final int codeLen = f.code.size();
+    final int[] minStack = OpcodeTable.MIN_STACK;
+    final int[] growth = OpcodeTable.GROWTH;
     final int[] gasTable = evm.gasTable;
     final Memory mem = f.memory;
     final WorldState state = evm.state;
@@ -76,11 +78,11 @@ final class Interpreter {
     int sp = f.sp;
     long gas = f.gas;
     while (true) {
-      int op = pc < codeLen ? code[pc] & 0xff : 0;
+      int op = code[pc] & 0xff; // padded: past the end reads STOP
       int g = gasTable[op];
       if (g < 0) throw EvmHalt.of(HaltReason.INVALID_OPCODE);
-      if (sp < OpcodeTable.MIN_STACK[op]) throw EvmHalt.of(HaltReason.STACK_UNDERFLOW);
-      if (sp + OpcodeTable.GROWTH[op] > OpcodeTable.STACK_LIMIT) throw EvmHalt.of(HaltReason.STACK_OVERFLOW);
+      if (sp < minStack[op]) throw EvmHalt.of(HaltReason.STACK_UNDERFLOW);
+      if (sp + growth[op] > OpcodeTable.STACK_LIMIT) throw EvmHalt.of(HaltReason.STACK_OVERFLOW);
       if (g > gas) throw OOG;
       gas -= g;
       final int t = (sp - 1) << 2; // top
@@ -149,7 +151,7 @@ final class Interpreter {
         case 0x39: // CODECOPY
         case 0x3e: { // RETURNDATACOPY
           long dst = Words.clampedLong(s, t), src = Words.clampedLong(s, u), len = Words.clampedLong(s, u - 4);
-          byte[] from = op == 0x37 ? f.input : op == 0x39 ? code : f.returnData;
+          byte[] from = op == 0x37 ? f.input : op == 0x39 ? f.code.bytes() : f.returnData;
           if (op == 0x3e && (src > from.length || len > from.length - src)) {
             throw EvmHalt.of(HaltReason.RETURNDATA_OUT_OF_BOUNDS);
           }
@@ -291,11 +293,8 @@ final class Interpreter {
         case 0x70: case 0x71: case 0x72: case 0x73: case 0x74: case 0x75: case 0x76: case 0x77:
         case 0x78: case 0x79: case 0x7a: case 0x7b: case 0x7c: case 0x7d: case 0x7e: case 0x7f: {
           int len = op - 0x5f;
-          if (len == 1) {
-            Words.set(s, n, pc + 1 < codeLen ? code[pc + 1] & 0xff : 0);
-          } else {
-            Words.push(s, n, code, pc + 1, len);
-          }
+          if (len == 1) Words.set(s, n, code[pc + 1] & 0xff);
+          else Words.push(s, n, code, pc + 1, len);
           sp++;
           pc += len;
           break;
