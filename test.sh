@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it (.ci/run calls this script).
-#  1. builds the conformance peers (kona-preimage crate, op-preimage Go module) from the registries,
-#     and geth for the host's online test (Go module proxy);
+#  1. builds the conformance peers (kona-preimage crate, op-preimage Go module) and the reference block
+#     executor (kona-executor crate) from the registries, and geth for the host's online test (Go module proxy);
 #  2. runs every module's tests on the default JDK (17);
 #  3. runs them again on JDK 25 when one is installed (toolchains profile, same Java 17 bytecode).
 set -euo pipefail

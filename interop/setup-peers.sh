@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Builds the two interop peers and prints where they are:
-#   rust=<path to fpp4j-kona-peer>   (interop/rust, on the kona-preimage crate from crates.io)
-#   go=<path to fpp4j-op-peer>       (interop/go, on op-preimage from the Go module proxy)
+# Builds the interop peers and prints where they are:
+#   rust=<path to fpp4j-kona-peer>                (interop/rust, on the kona-preimage crate from crates.io)
+#   go=<path to fpp4j-op-peer>                    (interop/go, on op-preimage from the Go module proxy)
+#   kona-executor=<path to fpp4j-kona-executor>   (interop/kona-executor, on the kona-executor crate)
 #
 # Reproducible: Cargo.lock and go.sum are committed; cargo runs with --locked, go with -mod=readonly.
 # Cached: each binary has a stamp holding a hash of its sources, lock files and toolchain version; when the
@@ -13,7 +14,7 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 peers=("$@")
-[ ${#peers[@]} -eq 0 ] && peers=(rust go)
+[ ${#peers[@]} -eq 0 ] && peers=(rust go kona-executor)
 
 mkdir -p "$here/rust/target" "$here/go/bin"
 # Two test classes (or a test and the benchmark) may ask at once; one build at a time.
@@ -54,10 +55,36 @@ build_go() {
   echo "go=$bin"
 }
 
+build_kona_executor() {
+  command -v cargo >/dev/null || { echo "setup-peers: cargo not found on PATH" >&2; return 127; }
+  local dir="$here/kona-executor"
+  local target="${XDG_CACHE_HOME:-$HOME/.cache}/fpp4j/cargo-target/kona-executor"
+  local bin="$target/release/fpp4j-kona-executor" stamp="$target/.fpp4j-stamp"
+  mkdir -p "$target"
+  # The target is shared by every clone on the machine: hold its own lock from stamp check to stamp write,
+  # so one clone cannot stamp a binary another clone just rebuilt from different sources.
+  exec 8>"$target/.setup-peers.lock"
+  flock 8
+  local sum
+  sum="$(cd "$dir" && fingerprint "$(cargo --version) $(rustc --version)" Cargo.toml Cargo.lock src/*.rs)"
+  if [ -x "$bin" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$sum" ]; then
+    echo "setup-peers: kona-executor peer up to date" >&2
+  else
+    echo "setup-peers: building kona-executor peer (cargo build --release --locked; minutes when cold)" >&2
+    rm -f "$stamp"
+    # nice: the machine that builds it is usually also running Java builds and tests.
+    (cd "$dir" && CARGO_TARGET_DIR="$target" nice -n 10 cargo build --release --locked --quiet) >&2
+    echo "$sum" >"$stamp"
+  fi
+  exec 8>&-
+  echo "kona-executor=$bin"
+}
+
 for peer in "${peers[@]}"; do
   case "$peer" in
     rust) build_rust ;;
     go) build_go ;;
-    *) echo "setup-peers: unknown peer '$peer' (expected rust or go)" >&2; exit 2 ;;
+    kona-executor) build_kona_executor ;;
+    *) echo "setup-peers: unknown peer '$peer' (expected rust, go or kona-executor)" >&2; exit 2 ;;
   esac
 done

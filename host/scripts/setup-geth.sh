@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
-# Builds geth (go-ethereum) from the Go module proxy for the host's online tests and prints its path as
-# the last line of standard output:  geth=<path>
+# Builds a go-ethereum command from the Go module proxy and prints its path as the last line of standard
+# output:  <command>=<path>
+#
+# Usage: setup-geth.sh [geth|evm]   (default geth)
+#   geth  the node for the host's online tests (`geth --dev`)
+#   evm   cmd/evm, whose `evm statetest` is the EVM's peer on the Ethereum state tests (evm/scripts)
 #
 # Reproducible: a pinned release, built with `go install module@version`, which checks every module against
 # go-ethereum's own go.sum and the Go checksum database; -trimpath keeps local paths out of the binary.
@@ -17,12 +21,18 @@
 # Environment: FPP4J_GETH_VERSION (default below), FPP4J_GETH_CACHE.
 set -euo pipefail
 
+cmd="${1:-geth}"
+case "$cmd" in
+  geth|evm) ;;
+  *) echo "setup-geth: unknown command '$cmd' (expected geth or evm)" >&2; exit 2 ;;
+esac
 version="${FPP4J_GETH_VERSION:-v1.17.8}"
 module="github.com/ethereum/go-ethereum"
 cache="${FPP4J_GETH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/fpp4j/geth}"
 dir="$cache/$version"
-bin="$dir/geth"
-stamp="$dir/.fpp4j-stamp"
+bin="$dir/$cmd"
+# geth keeps the stamp name it always had, so an existing cache stays valid.
+stamp="$dir/.fpp4j-stamp$([ "$cmd" = geth ] || echo "-$cmd")"
 
 command -v go >/dev/null || { echo "setup-geth: go not found on PATH" >&2; exit 127; }
 mkdir -p "$dir"
@@ -32,8 +42,8 @@ flock 9
 
 want="$version $(GOTOOLCHAIN=local go version)"
 if [ -x "$bin" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
-  echo "setup-geth: geth $version up to date in $dir" >&2
-  echo "geth=$bin"
+  echo "setup-geth: $cmd $version up to date in $dir" >&2
+  echo "$cmd=$bin"
   exit 0
 fi
 
@@ -43,21 +53,21 @@ if ! GOTOOLCHAIN=local GOFLAGS=-mod=mod go mod download "$module@$version" >&2; 
   exit 10
 fi
 
-echo "setup-geth: building geth $version (go install, first build takes minutes)" >&2
+echo "setup-geth: building $cmd $version (go install, first build takes minutes)" >&2
 tmp="$(mktemp -d "$dir/.build.XXXXXX")"
 trap 'rm -rf "$tmp"' EXIT
 log="$tmp/build.log"
-if ! GOTOOLCHAIN=local GOBIN="$tmp" GOFLAGS="-buildvcs=false -trimpath" go install "$module/cmd/geth@$version" >"$log" 2>&1; then
+if ! GOTOOLCHAIN=local GOBIN="$tmp" GOFLAGS="-buildvcs=false -trimpath" go install "$module/cmd/$cmd@$version" >"$log" 2>&1; then
   cat "$log" >&2
   if grep -qE 'reading https?://|dial tcp|no such host|proxyconnect|i/o timeout|TLS handshake' "$log"; then
-    echo "setup-geth: a dependency of geth $version could not be downloaded (see above)" >&2
+    echo "setup-geth: a dependency of $cmd $version could not be downloaded (see above)" >&2
     exit 10
   fi
-  echo "setup-geth: building geth $version failed (see above)" >&2
+  echo "setup-geth: building $cmd $version failed (see above)" >&2
   exit 1
 fi
-"$tmp/geth" version >/dev/null
-mv -f "$tmp/geth" "$bin"
+"$tmp/$cmd" --version >/dev/null
+mv -f "$tmp/$cmd" "$bin"
 echo "$want" >"$stamp"
 echo "setup-geth: built $bin" >&2
-echo "geth=$bin"
+echo "$cmd=$bin"

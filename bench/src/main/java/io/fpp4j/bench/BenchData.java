@@ -17,8 +17,8 @@ public final class BenchData {
 
   public static final byte[] SMALL = bytes(SMALL_SIZE, 1);
   public static final byte[] LARGE = bytes(LARGE_SIZE, 2);
-  public static final PreimageKey SMALL_KEY = PreimageKey.keccak256(SMALL);
-  public static final PreimageKey LARGE_KEY = PreimageKey.keccak256(LARGE);
+  public static final PreimageKey SMALL_KEY = PreimageKey.keccak256Of(SMALL);
+  public static final PreimageKey LARGE_KEY = PreimageKey.keccak256Of(LARGE);
 
   /** A hint of a typical shape and size: a hint type and a 32-byte hash in hex (82 bytes). */
   public static final String HINT = "l1-block-header 0x" + SMALL_KEY.hex().substring(2);

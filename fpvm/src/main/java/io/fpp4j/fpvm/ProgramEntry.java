@@ -1,5 +1,6 @@
 package io.fpp4j.fpvm;
 
+import io.fpp4j.preimage.CachingOracle;
 import io.fpp4j.preimage.HintWriter;
 import io.fpp4j.preimage.OracleClient;
 import io.fpp4j.preimage.OracleReader;
@@ -10,7 +11,12 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Runs a {@link FaultProofProgram} the way kona-client and the op-program client end: exit 0 when the
- * claim holds, 1 when it is invalid, 2 on any other failure, with the reason on standard error.
+ * claim holds, 1 when it is invalid, 2 on any other failure, with the reason on standard error. The
+ * program reads through a {@link CachingOracle} (32 MiB), as kona-client's and op-program's do, so a
+ * provider that revisits a header or trie node does not ask the host again.
+ *
+ * <p>The cache lives in {@code preimage}, not in {@code proof}: it is a preimage-level concept (kona-preimage
+ * keeps its own there too), and {@code fpvm} depends on {@code preimage} only.
  *
  * <pre>{@code
  * public static void main(String[] args) {
@@ -34,12 +40,12 @@ public final class ProgramEntry {
   }
 
   /**
-   * Runs {@code program} and returns its exit code without exiting, writing the reason for a non-zero
-   * code to {@code kernel}'s standard error.
+   * Runs {@code program} on a caching view of {@code oracle} and returns its exit code without exiting,
+   * writing the reason for a non-zero code to {@code kernel}'s standard error.
    */
   public static int execute(FaultProofProgram program, OracleClient oracle, KernelInterface kernel) {
     try {
-      if (program.run(oracle)) return ExitCode.VALID;
+      if (program.run(cached(oracle))) return ExitCode.VALID;
       report(kernel, "Claim is invalid.\n");
       return ExitCode.INVALID;
     } catch (InvalidClaimException e) {
@@ -52,6 +58,11 @@ public final class ProgramEntry {
       report(kernel, "Program failed: " + t + "\n" + trace);
       return ExitCode.FAILURE;
     }
+  }
+
+  /** {@code oracle} behind a cache, unless it already is one (a second layer would only copy bytes). */
+  static OracleClient cached(OracleClient oracle) {
+    return oracle instanceof CachingOracle ? oracle : new CachingOracle(oracle);
   }
 
   private static void report(KernelInterface kernel, String message) {

@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * {@code static final} handles, which the JIT treats as constants and inlines. Each {@link Buffer} owns a native
  * buffer: a descriptor direction is used by one thread at a time, as every {@code Channel} direction is.
  */
-public final class RawFdIo {
+final class RawFdIo {
   /** Bytes moved per system call; a larger request is served in several. */
   static final int CHUNK = 64 * 1024;
   private static final int EINTR = 4;

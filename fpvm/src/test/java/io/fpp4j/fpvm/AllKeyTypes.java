@@ -23,9 +23,9 @@ final class AllKeyTypes {
     byte[] addr = new byte[20];
     addr[19] = 0x0a;
     m.put(PreimageKey.local(0), new byte[] {0, 0, 0, 0, 0, 0, 0, 5});
-    m.put(PreimageKey.keccak256(hello), hello);
+    m.put(PreimageKey.keccak256Of(hello), hello);
     m.put(PreimageKey.fromDigest(PreimageKeyType.GLOBAL_GENERIC, Hashing.keccak256(hello)), new byte[0]);
-    m.put(PreimageKey.sha256(commitment), commitment);
+    m.put(PreimageKey.sha256Of(commitment), commitment);
     m.put(PreimageKey.blob(commitment, z0), new byte[32]);
     m.put(PreimageKey.precompile(addr, 50_000, new byte[192]), new byte[] {1, 2, 3});
     return m;

@@ -62,6 +62,31 @@ class ProgramEntryTest {
   }
 
   @Test
+  void theProgramReadsThroughACacheSoARepeatedKeyIsAskedOnce() {
+    java.util.List<String> asked = new java.util.ArrayList<>();
+    OracleClient counting = OracleClient.of(new io.fpp4j.preimage.PreimageOracle() {
+      @Override
+      public byte[] get(PreimageKey key) {
+        asked.add("get " + key);
+        return new byte[32];
+      }
+
+      @Override
+      public void getExact(PreimageKey key, byte[] buf) {
+        asked.add("getExact " + key);
+      }
+    }, hint -> asked.add("hint " + hint));
+    int code = ProgramEntry.execute(oracle -> {
+      oracle.hint("a");
+      oracle.get(PreimageKey.local(1));
+      oracle.hint("a");
+      return oracle.get(PreimageKey.local(1)).length == 32;
+    }, counting, kernel);
+    assertThat(code).isZero();
+    assertThat(asked).containsExactly("hint a", "get " + PreimageKey.local(1), "hint a");
+  }
+
+  @Test
   void descriptorsHaveTheAbiNumbers() {
     assertThat(FileDescriptor.values()).extracting(FileDescriptor::number).containsExactly(0, 1, 2, 3, 4, 5, 6);
     assertThat(FileDescriptor.of(5)).isEqualTo(FileDescriptor.PREIMAGE_READ);

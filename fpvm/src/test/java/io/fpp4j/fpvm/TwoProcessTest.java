@@ -82,7 +82,7 @@ class TwoProcessTest {
   @Test
   void missingPreimageEndsTheServerWithTheKeyAndTheProgramExitsTwo() throws Exception {
     Map<PreimageKey, byte[]> store = new HashMap<>(AllKeyTypes.preimages());
-    PreimageKey missing = PreimageKey.keccak256("hello world".getBytes(StandardCharsets.US_ASCII));
+    PreimageKey missing = PreimageKey.keccak256Of("hello world".getBytes(StandardCharsets.US_ASCII));
     store.remove(missing);
     Result r = runChild(store);
     assertThat(r.failure()).isInstanceOf(KeyNotFoundException.class).hasMessageContaining(missing.hex());

@@ -10,7 +10,7 @@ import io.fpp4j.preimage.PreimageKeyType;
  * {@code PreimageSourceSplitter}, kona-host's {@code SplitKeyValueStore}). Local keys are never fetched or
  * stored: they come from the command line of this one run.
  */
-public final class LocalSplitFetcher implements PreimageFetcher {
+final class LocalSplitFetcher implements PreimageFetcher {
   private final LocalInputs locals;
   private final PreimageFetcher global;
 

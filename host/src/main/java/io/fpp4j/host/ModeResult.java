@@ -1,5 +1,7 @@
 package io.fpp4j.host;
 
+import io.fpp4j.preimage.PreimageServer;
+
 /**
  * What running one mode produced.
  *
@@ -7,4 +9,4 @@ package io.fpp4j.host;
  * @param serve the serving session, or null when it never started
  * @param startFailure why the program or the session could not start, or null
  */
-public record ModeResult(Integer programExit, ServeResult serve, RuntimeException startFailure) {}
+public record ModeResult(Integer programExit, PreimageServer.Outcome serve, RuntimeException startFailure) {}

@@ -5,6 +5,7 @@ import io.fpp4j.host.serve.Durations;
 import io.fpp4j.host.serve.FetchCancelledException;
 import io.fpp4j.host.serve.FetchStats;
 import io.fpp4j.preimage.ChannelClosedException;
+import io.fpp4j.preimage.PreimageServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ import java.util.Locale;
  *     reported, but the program's exit code decides
  * @param elapsed wall time of the run
  */
-public record RunOutcome(Mode mode, String claim, Integer programExit, ServeResult serve, FetchStats fetch,
+public record RunOutcome(Mode mode, String claim, Integer programExit, PreimageServer.Outcome serve, FetchStats fetch,
                          RuntimeException hostFailure, RuntimeException peerProblem, Duration elapsed) {
 
   /**
@@ -35,7 +36,7 @@ public record RunOutcome(Mode mode, String claim, Integer programExit, ServeResu
   public static RunOutcome of(Mode mode, String claim, ModeResult result, FetchStats fetch, Duration elapsed) {
     RuntimeException host = result.startFailure();
     RuntimeException peer = null;
-    ServeResult serve = result.serve();
+    PreimageServer.Outcome serve = result.serve();
     if (host == null && serve != null && serve.failure() != null) {
       RuntimeException f = serve.failure();
       boolean causedByProgram = f instanceof ChannelClosedException || f instanceof FetchCancelledException;
@@ -49,7 +50,7 @@ public record RunOutcome(Mode mode, String claim, Integer programExit, ServeResu
   }
 
   /** A run that failed before serving started, e.g. a store that cannot be opened. */
-  public static RunOutcome failedBeforeStart(Mode mode, String claim, RuntimeException failure, Duration elapsed) {
+  static RunOutcome failedBeforeStart(Mode mode, String claim, RuntimeException failure, Duration elapsed) {
     return new RunOutcome(mode, claim, null, null, FetchStats.NONE, failure, null, elapsed);
   }
 
@@ -81,8 +82,8 @@ public record RunOutcome(Mode mode, String claim, Integer programExit, ServeResu
       lines.add("verdict: none (the program did not run)");
     }
     if (serve != null) {
-      lines.add(String.format(Locale.ROOT, "served %d preimages (%s) and %d hints", serve.preimages(),
-          bytes(serve.preimageBytes()), serve.hints()));
+      lines.add(String.format(Locale.ROOT, "served %d preimages (%s) and %d hints", serve.stats().preimageRequests(),
+          bytes(serve.stats().preimageBytes()), serve.stats().hints()));
     }
     if (fetch.fetches() > 0) {
       lines.add(String.format(Locale.ROOT, "fetched %d preimages (%s) in %d hint fetches (%d failed, %d retries)",

@@ -6,14 +6,16 @@ import io.fpp4j.fpvm.ProgramEntry;
 import io.fpp4j.preimage.OracleClient;
 import io.fpp4j.preimage.PreimageKey;
 import io.fpp4j.preimage.PreimageKeyType;
+import io.fpp4j.primitives.Bytes32;
 import io.fpp4j.primitives.Hashing;
-import io.fpp4j.primitives.Hex;
+import io.fpp4j.proof.hint.ChainHashHint;
+import io.fpp4j.proof.hint.HintType;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
  * A small fault-proof program for host tests. Local key 1 is the keccak hash of an input; the program hints
- * {@code input 0x<hash>}, fetches the input as a keccak preimage, reads the block number from local key 4
+ * {@code l2-state-node 0x<hash>} (a catalogue hint that asks for a preimage by its hash), fetches the input as a keccak preimage, reads the block number from local key 4
  * (u64 big-endian), and holds the claim (local key 3) valid iff it equals
  * {@code keccak256(input ‖ u64be(blockNumber))}. As a main, argument {@code crash} makes it fail (exit 2).
  */
@@ -21,7 +23,7 @@ public class ClaimProgram implements FaultProofProgram {
   @Override
   public boolean run(OracleClient oracle) {
     byte[] inputHash = oracle.get(PreimageKey.local(1));
-    oracle.hint("input " + Hex.prefixed(inputHash));
+    ChainHashHint.of(HintType.L2_STATE_NODE, Bytes32.wrap(inputHash)).sendTo(oracle);
     byte[] input = oracle.get(PreimageKey.fromDigest(PreimageKeyType.KECCAK256, inputHash));
     long block = ByteBuffer.wrap(oracle.get(PreimageKey.local(4))).getLong();
     byte[] claim = oracle.get(PreimageKey.local(3));

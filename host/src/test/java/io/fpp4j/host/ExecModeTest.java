@@ -86,7 +86,7 @@ class ExecModeTest {
     assertThat(r.exitCode()).isEqualTo(HostExitCode.HOST_FAILURE);
     assertThat(r.outcome().programExit()).isEqualTo(2);
     assertThat(r.childStderr()).startsWith("Program failed: io.fpp4j.preimage.ChannelClosedException");
-    String hint = "input " + Hex.prefixed(Fixture.INPUT_HASH);
+    String hint = Fixture.INPUT_HINT;
     assertThat(r.outcome().summary()).contains(
         "verdict: program failure (program exit 2), after the host stopped serving it: a consequence of the host failure, not a verdict",
         "HOST FAILURE: preimage " + Fixture.INPUT_KEY.hex() + " is not in test-json:" + tmp.resolve("db")

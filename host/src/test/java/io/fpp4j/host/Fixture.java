@@ -13,7 +13,9 @@ import java.util.Map;
 final class Fixture {
   static final byte[] INPUT = "fault proofs in java".getBytes(StandardCharsets.UTF_8);
   static final byte[] INPUT_HASH = Hashing.keccak256(INPUT);
-  static final PreimageKey INPUT_KEY = PreimageKey.keccak256(INPUT);
+  static final PreimageKey INPUT_KEY = PreimageKey.keccak256Of(INPUT);
+  /** The hint {@link ClaimProgram} sends for the input: a trie node's hint, since it asks for a preimage by hash. */
+  static final String INPUT_HINT = "l2-state-node " + Hex.prefixed(INPUT_HASH);
   static final long BLOCK = 8;
   static final byte[] CLAIM = ClaimProgram.expectedClaim(INPUT, BLOCK);
   static final String WRONG_CLAIM = "0x" + "ee".repeat(32);

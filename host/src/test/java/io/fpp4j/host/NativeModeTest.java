@@ -49,8 +49,8 @@ class NativeModeTest {
     Path db = Fixture.store(tmp.resolve("db"));
     Run valid = run(db, Fixture.claimHex(), ClaimProgram.class.getName(), transport);
     assertThat(valid.exitCode()).as(valid.programErr()).isEqualTo(HostExitCode.VALID);
-    assertThat(valid.outcome().serve().preimages()).isEqualTo(4);
-    assertThat(valid.outcome().serve().hints()).isEqualTo(1);
+    assertThat(valid.outcome().serve().stats().preimageRequests()).isEqualTo(4);
+    assertThat(valid.outcome().serve().stats().hints()).isEqualTo(1);
     assertThat(valid.outcome().mode()).isEqualTo(Mode.NATIVE);
 
     Run invalid = run(db, Fixture.WRONG_CLAIM, ClaimProgram.class.getName(), transport);
@@ -69,7 +69,7 @@ class NativeModeTest {
     assertThat(r.exitCode()).isEqualTo(HostExitCode.HOST_FAILURE);
     assertThat(r.outcome().programExit()).isEqualTo(2);
     assertThat(r.outcome().hostFailure()).isInstanceOf(KeyNotFoundException.class)
-        .hasMessageContaining(Fixture.INPUT_KEY.hex()).hasMessageContaining("last hint: 'input 0x");
+        .hasMessageContaining(Fixture.INPUT_KEY.hex()).hasMessageContaining("last hint: '" + Fixture.INPUT_HINT + "'");
     assertThat(r.programErr()).startsWith("Program failed: io.fpp4j.preimage.ChannelClosedException");
   }
 

@@ -10,7 +10,10 @@ import io.fpp4j.host.serve.FetchListener;
 import io.fpp4j.host.serve.HintHandlerRegistry;
 import io.fpp4j.host.serve.PreimageUnavailableException;
 import io.fpp4j.host.serve.RetryPolicy;
-import io.fpp4j.primitives.Hex;
+import io.fpp4j.primitives.Bytes32;
+import io.fpp4j.proof.Dialect;
+import io.fpp4j.proof.hint.ChainHashHint;
+import io.fpp4j.proof.hint.HintType;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,11 +47,12 @@ class OnlineExecTest {
   @Test
   void theHintsHandlerFetchesTheMissingInputOnItsSecondAttempt() throws Exception {
     AtomicInteger calls = new AtomicInteger();
-    HintHandlerRegistry handlers = HintHandlerRegistry.builder().register("input", (hint, store) -> {
-      assertThat(Hex.prefixed(hint.data())).isEqualTo(Hex.prefixed(Fixture.INPUT_HASH));
-      if (calls.incrementAndGet() == 1) throw new java.io.IOException("connection refused");
-      store.put(Fixture.INPUT_KEY, Fixture.INPUT);
-    }).build();
+    HintHandlerRegistry handlers = HintHandlerRegistry.builder(Dialect.OP_PROGRAM)
+        .register(HintType.L2_STATE_NODE, ChainHashHint.class, (hint, store) -> {
+          assertThat(hint).isEqualTo(ChainHashHint.of(HintType.L2_STATE_NODE, Bytes32.wrap(Fixture.INPUT_HASH)));
+          if (calls.incrementAndGet() == 1) throw new java.io.IOException("connection refused");
+          store.put(Fixture.INPUT_KEY, Fixture.INPUT);
+        }).build();
     RunOutcome o = run(handlers, new RetryPolicy.Forever(FAST));
     assertThat(o.exitCode()).as(Files.readString(tmp.resolve("err"))).isEqualTo(HostExitCode.VALID);
     assertThat(calls).hasValue(2);
@@ -59,15 +63,16 @@ class OnlineExecTest {
 
   @Test
   void boundedRetriesEndInAHostFailureNamingTheKeyAndTheHint() throws Exception {
-    HintHandlerRegistry handlers = HintHandlerRegistry.builder().register("input", (hint, store) -> {
-      throw new java.io.IOException("connection refused");
-    }).build();
+    HintHandlerRegistry handlers = HintHandlerRegistry.builder(Dialect.OP_PROGRAM)
+        .register(HintType.L2_STATE_NODE, ChainHashHint.class, (hint, store) -> {
+          throw new java.io.IOException("connection refused");
+        }).build();
     RunOutcome o = run(handlers, new RetryPolicy.Bounded(3, FAST));
     assertThat(o.exitCode()).isEqualTo(HostExitCode.HOST_FAILURE);
     assertThat(o.programExit()).isEqualTo(2);
     assertThat(o.hostFailure()).isInstanceOf(PreimageUnavailableException.class)
         .hasMessageStartingWith("gave up on preimage " + Fixture.INPUT_KEY.hex() + " after 3 attempts")
-        .hasMessageContaining("last hint: 'input " + Hex.prefixed(Fixture.INPUT_HASH) + "'")
+        .hasMessageContaining("last hint: '" + Fixture.INPUT_HINT + "'")
         .hasMessageEndingWith("failed: java.io.IOException: connection refused");
     assertThat(Files.readString(tmp.resolve("err"))).startsWith("Program failed: io.fpp4j.preimage.ChannelClosedException");
   }

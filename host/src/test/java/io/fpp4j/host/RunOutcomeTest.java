@@ -6,6 +6,7 @@ import io.fpp4j.host.serve.FetchCancelledException;
 import io.fpp4j.host.serve.FetchStats;
 import io.fpp4j.preimage.ChannelClosedException;
 import io.fpp4j.preimage.KeyNotFoundException;
+import io.fpp4j.preimage.PreimageServer;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -16,18 +17,18 @@ class RunOutcomeTest {
   @Test
   void programVerdictsPassThrough() {
     for (int code : new int[] {0, 1, 2}) {
-      RunOutcome o = RunOutcome.of(Mode.EXEC, null, new ModeResult(code, new ServeResult(1, 2, 3, null), null), FetchStats.NONE, T);
+      RunOutcome o = RunOutcome.of(Mode.EXEC, null, new ModeResult(code, served(1, 2, 3, null), null), FetchStats.NONE, T);
       assertThat(o.exitCode()).isEqualTo(code);
     }
-    RunOutcome odd = RunOutcome.of(Mode.EXEC, null, new ModeResult(137, new ServeResult(1, 2, 3, null), null), FetchStats.NONE, T);
+    RunOutcome odd = RunOutcome.of(Mode.EXEC, null, new ModeResult(137, served(1, 2, 3, null), null), FetchStats.NONE, T);
     assertThat(odd.exitCode()).isEqualTo(HostExitCode.PROGRAM_FAILURE);
   }
 
   @Test
   void aHostFailureWinsOverTheProgramsCode() {
     KeyNotFoundException missing = new KeyNotFoundException("no preimage for key 0x02ab");
-    RunOutcome o = RunOutcome.of(Mode.NATIVE, "claim 0x44", new ModeResult(2, new ServeResult(5, 1536, 2, missing), null),
-        new FetchStats(2, 3, 1, 2, 10, 2048), T);
+    RunOutcome o = RunOutcome.of(Mode.NATIVE, "claim 0x44", new ModeResult(2, served(5, 1536, 2, missing), null),
+        new FetchStats(3, 1, 2, 10, 2048), T);
     assertThat(o.exitCode()).isEqualTo(HostExitCode.HOST_FAILURE);
     assertThat(o.summary()).containsExactly(
         "claim 0x44",
@@ -42,16 +43,16 @@ class RunOutcomeTest {
   @Test
   void aChannelTheProgramBrokeIsNotTheHostsFailureWhenTheProgramsCodeIsKnown() {
     ChannelClosedException closed = new ChannelClosedException("client closed the preimage channel after 3 of the 32 bytes of a key");
-    RunOutcome o = RunOutcome.of(Mode.EXEC, null, new ModeResult(2, new ServeResult(0, 0, 0, closed), null), FetchStats.NONE, T);
+    RunOutcome o = RunOutcome.of(Mode.EXEC, null, new ModeResult(2, served(0, 0, 0, closed), null), FetchStats.NONE, T);
     assertThat(o.exitCode()).isEqualTo(HostExitCode.PROGRAM_FAILURE);
     assertThat(o.hostFailure()).isNull();
     assertThat(o.summary()).contains("note: client closed the preimage channel after 3 of the 32 bytes of a key");
     RunOutcome cancelled = RunOutcome.of(Mode.EXEC, null,
-        new ModeResult(0, new ServeResult(0, 0, 0, new FetchCancelledException("stopped fetching preimage 0x02: the program exited")), null),
+        new ModeResult(0, served(0, 0, 0, new FetchCancelledException("stopped fetching preimage 0x02: the program exited")), null),
         FetchStats.NONE, T);
     assertThat(cancelled.exitCode()).isZero();
     // In server mode nobody else reports a verdict, so the same failure is the host's.
-    RunOutcome server = RunOutcome.of(Mode.SERVER, null, new ModeResult(null, new ServeResult(0, 0, 0, closed), null), FetchStats.NONE, T);
+    RunOutcome server = RunOutcome.of(Mode.SERVER, null, new ModeResult(null, served(0, 0, 0, closed), null), FetchStats.NONE, T);
     assertThat(server.exitCode()).isEqualTo(HostExitCode.HOST_FAILURE);
   }
 
@@ -64,5 +65,9 @@ class RunOutcomeTest {
     assertThat(o.summary()).containsExactly("verdict: none (the program did not run)", "time 1.234s",
         "HOST FAILURE: could not start the program /x: child process exited with code 3 before opening descriptors 3 to 6",
         "exit 3 (host failure)");
+  }
+
+  private static PreimageServer.Outcome served(long preimages, long bytes, long hints, RuntimeException failure) {
+    return new PreimageServer.Outcome(new PreimageServer.Stats(preimages, bytes, hints, 0), failure);
   }
 }

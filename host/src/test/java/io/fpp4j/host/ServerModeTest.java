@@ -63,7 +63,7 @@ class ServerModeTest {
   @Test
   void aMissingPreimageEndsTheHostWithCodeThreeNamingTheKeyAndHint() throws Exception {
     Path err = tmp.resolve("host-err");
-    PreimageKey missing = PreimageKey.keccak256(new byte[] {42});
+    PreimageKey missing = PreimageKey.keccak256Of(new byte[] {42});
     try (PipedProcess host = startHost(err, "host", "serve", "--server", "--data-dir", Fixture.emptyStore(tmp.resolve("db")).toString())) {
       OracleClient oracle = client(host);
       oracle.hint("want " + missing.hex());

@@ -150,8 +150,8 @@ public final class JavaPeer {
       String[] args = origin.args().split(" ", -1);
       return switch (origin.kind()) {
         case "local" -> PreimageKey.local(Long.parseUnsignedLong(origin.args()));
-        case "keccak256" -> PreimageKey.keccak256(Scenario.parseData(origin.args()));
-        case "sha256" -> PreimageKey.sha256(Scenario.parseData(origin.args()));
+        case "keccak256" -> PreimageKey.keccak256Of(Scenario.parseData(origin.args()));
+        case "sha256" -> PreimageKey.sha256Of(Scenario.parseData(origin.args()));
         case "blob" -> {
           requireArgs(origin, args, 2);
           yield PreimageKey.blob(Hex.decode(args[0]), Hex.decode(args[1]));

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -61,35 +62,45 @@ final class Peers {
       }
     }
     if (!wanted.isEmpty()) {
-      List<String> command = new ArrayList<>(List.of("bash", moduleDir().resolve("setup-peers.sh").toString()));
-      command.addAll(wanted);
-      Path log = Files.createTempFile("fpp4j-setup-peers", ".log");
-      String out = "";
-      try {
-        Process p = new ProcessBuilder(command).redirectError(log.toFile()).start();
-        out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(20, TimeUnit.MINUTES)) {
-          p.destroyForcibly();
-          throw new IOException("setup-peers.sh did not finish within 20 minutes");
-        }
-        String err = Files.readString(log);
-        if (p.exitValue() != 0) {
-          throw new IOException("setup-peers.sh " + String.join(" ", wanted) + " failed with exit code " + p.exitValue()
-              + ":\n" + err);
-        }
-        Matcher m = Pattern.compile("^(rust|go)=(.+)$", Pattern.MULTILINE).matcher(out);
-        while (m.find()) BINARIES.put(m.group(1).equals("rust") ? Kind.RUST : Kind.GO, Path.of(m.group(2)));
-      } finally {
-        Files.deleteIfExists(log);
-      }
-      for (String w : wanted) {
-        Kind kind = w.equals("rust") ? Kind.RUST : Kind.GO;
-        if (!BINARIES.containsKey(kind) || !Files.isExecutable(BINARIES.get(kind))) {
-          throw new IOException("setup-peers.sh did not report an executable " + w + " peer; output was:\n" + out);
-        }
-      }
+      Map<String, Path> found = setup(wanted);
+      for (String w : wanted) BINARIES.put(w.equals("rust") ? Kind.RUST : Kind.GO, found.get(w));
     }
     built = true;
+  }
+
+  /**
+   * Runs {@code setup-peers.sh names...} and returns each named peer's binary (the script's {@code name=path}
+   * lines). Fails, with the script's error output, if it fails or does not report an executable for every name.
+   */
+  static Map<String, Path> setup(List<String> names) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("bash", moduleDir().resolve("setup-peers.sh").toString()));
+    command.addAll(names);
+    Path log = Files.createTempFile("fpp4j-setup-peers", ".log");
+    String out;
+    Map<String, Path> found = new HashMap<>();
+    try {
+      Process p = new ProcessBuilder(command).redirectError(log.toFile()).start();
+      out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!p.waitFor(20, TimeUnit.MINUTES)) {
+        p.destroyForcibly();
+        throw new IOException("setup-peers.sh did not finish within 20 minutes");
+      }
+      String err = Files.readString(log);
+      if (p.exitValue() != 0) {
+        throw new IOException("setup-peers.sh " + String.join(" ", names) + " failed with exit code " + p.exitValue()
+            + ":\n" + err);
+      }
+      Matcher m = Pattern.compile("^([a-z-]+)=(.+)$", Pattern.MULTILINE).matcher(out);
+      while (m.find()) found.put(m.group(1), Path.of(m.group(2)));
+    } finally {
+      Files.deleteIfExists(log);
+    }
+    for (String name : names) {
+      if (!found.containsKey(name) || !Files.isExecutable(found.get(name))) {
+        throw new IOException("setup-peers.sh did not report an executable " + name + " peer; output was:\n" + out);
+      }
+    }
+    return found;
   }
 
   /** Skips the calling test, with the reason, when {@code kind}'s toolchain is absent. */
@@ -154,7 +165,7 @@ final class Peers {
     }
   }
 
-  private static boolean onPath(String tool) {
+  static boolean onPath(String tool) {
     String path = System.getenv("PATH");
     if (path == null) return false;
     for (String dir : path.split(":")) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The scenario reader, the expectations derived from a scenario, and the Java peer's command line. */
 class ScenarioTest {
-  private static final String KEY = PreimageKey.keccak256("abc".getBytes(StandardCharsets.US_ASCII)).hex();
+  private static final String KEY = PreimageKey.keccak256Of("abc".getBytes(StandardCharsets.US_ASCII)).hex();
 
   @Test
   void readsEveryDirective() {
@@ -47,7 +47,7 @@ class ScenarioTest {
     assertThat(Hex.encode(Scenario.pattern(4, 0))).isEqualTo("009e3cda");
     assertThat(Scenario.pattern(1 << 20, 7)).hasSize(1 << 20);
     // The 1 MiB pre-image of the sizes scenario: the key was computed by the Go peer from the same generator.
-    assertThat(PreimageKey.keccak256(Scenario.pattern(1 << 20, 7)).hex())
+    assertThat(PreimageKey.keccak256Of(Scenario.pattern(1 << 20, 7)).hex())
         .isEqualTo(keyOfOrigin("sizes", "keccak256 pattern:1048576:7"));
   }
 
@@ -71,7 +71,7 @@ class ScenarioTest {
 
   @Test
   void expectationsStopAtTheRefusedKeyAndRecordItsRequest() {
-    String refused = PreimageKey.keccak256(new byte[] {9}).hex();
+    String refused = PreimageKey.keccak256Of(new byte[] {9}).hex();
     Scenario s = Scenario.parse("t", String.join("\n",
         "preimage " + KEY + " text:abc",
         "hint text:first",

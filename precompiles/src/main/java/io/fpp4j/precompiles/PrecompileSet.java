@@ -5,13 +5,15 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /** The precompiles in force at one fork, by address. Immutable. */
 public final class PrecompileSet {
   private final Map<Address, Precompile> byAddress;
 
   private PrecompileSet(Map<Address, Precompile> byAddress) {
-    this.byAddress = Collections.unmodifiableMap(new LinkedHashMap<>(byAddress));
+    // Sorted once here, so that addresses() is in address order whatever order the caller built the map in.
+    this.byAddress = Collections.unmodifiableMap(new LinkedHashMap<>(new TreeMap<>(byAddress)));
   }
 
   /** A set of exactly these precompiles. */

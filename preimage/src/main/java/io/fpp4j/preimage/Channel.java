@@ -24,7 +24,8 @@ public interface Channel extends AutoCloseable {
   /**
    * Reads exactly {@code len} bytes, looping over short reads.
    *
-   * @throws TruncatedReadException if the stream ends first; it says how many bytes did arrive
+   * @throws TruncatedReadException (unchecked) if the stream ends first; it says how many bytes did arrive
+   * @throws IOException if a read fails
    */
   default void readFully(byte[] buf, int off, int len) throws IOException {
     int done = 0;

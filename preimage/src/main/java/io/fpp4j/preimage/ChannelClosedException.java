@@ -1,7 +1,7 @@
 package io.fpp4j.preimage;
 
 /** The peer closed the channel, before a frame (clean) or inside one (truncated). */
-public class ChannelClosedException extends PreimageOracleException {
+public class ChannelClosedException extends PreimageChannelException {
   public ChannelClosedException(String message) {
     super(message);
   }

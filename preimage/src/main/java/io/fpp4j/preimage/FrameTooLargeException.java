@@ -1,7 +1,7 @@
 package io.fpp4j.preimage;
 
 /** A length prefix over the configured limit; refused before anything is allocated. */
-public class FrameTooLargeException extends PreimageOracleException {
+public class FrameTooLargeException extends PreimageProtocolException {
   public FrameTooLargeException(String message) {
     super(message);
   }

@@ -30,8 +30,11 @@ final class Frames {
     b[off + 3] = (byte) v;
   }
 
-  /** Maps an I/O failure while doing {@code what} to the unchecked exception the oracle API throws. */
-  static PreimageOracleException ioFailure(String what, IOException e) {
+  /**
+   * Maps a failure of the channel while doing {@code what} (an {@link IOException}, or the
+   * {@link TruncatedReadException} of a stream that ended) to a {@link PreimageChannelException} naming it.
+   */
+  static PreimageChannelException ioFailure(String what, Exception e) {
     if (e instanceof TruncatedReadException t) {
       return new ChannelClosedException("channel closed while " + what + ": " + t.getMessage(), e);
     }
@@ -39,6 +42,6 @@ final class Frames {
     if (msg.toLowerCase(java.util.Locale.ROOT).contains("broken pipe")) {
       return new ChannelClosedException("peer closed the channel while " + what + ": " + msg, e);
     }
-    return new PreimageOracleException("I/O error while " + what + ": " + e.getMessage(), e);
+    return new PreimageChannelException("I/O error while " + what + ": " + e.getMessage(), e);
   }
 }

@@ -60,7 +60,7 @@ public final class HintReader {
     byte[] payload = new byte[(int) len];
     try {
       in.readFully(payload, 0, payload.length);
-    } catch (IOException e) {
+    } catch (IOException | TruncatedReadException e) {
       throw Frames.ioFailure("reading a " + len + "-byte hint", e);
     }
     hints++;

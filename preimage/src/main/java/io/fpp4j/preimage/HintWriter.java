@@ -28,7 +28,7 @@ public final class HintWriter implements Hinter {
     try {
       channel.write(frame, 0, frame.length);
       channel.readFully(ack, 0, 1);
-    } catch (IOException e) {
+    } catch (IOException | TruncatedReadException e) {
       throw Frames.ioFailure("sending a " + hint.length + "-byte hint", e);
     }
   }

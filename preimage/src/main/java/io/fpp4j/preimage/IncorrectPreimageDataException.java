@@ -1,7 +1,7 @@
 package io.fpp4j.preimage;
 
 /** A preimage whose hash does not match its keccak-256 or sha-256 key, or is empty. */
-public class IncorrectPreimageDataException extends PreimageOracleException {
+public class IncorrectPreimageDataException extends PreimageProtocolException {
   public IncorrectPreimageDataException(String message) {
     super(message);
   }

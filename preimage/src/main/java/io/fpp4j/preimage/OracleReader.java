@@ -58,7 +58,7 @@ public final class OracleReader implements PreimageOracle {
     try {
       channel.write(keyBuf, 0, keyBuf.length);
       in.fill(8);
-    } catch (IOException e) {
+    } catch (IOException | TruncatedReadException e) {
       throw Frames.ioFailure("requesting preimage " + key, e);
     }
     long len = Frames.u64(in.array(), in.position());
@@ -74,7 +74,7 @@ public final class OracleReader implements PreimageOracle {
   private void readData(PreimageKey key, byte[] dst, int len) {
     try {
       in.readFully(dst, 0, len);
-    } catch (IOException e) {
+    } catch (IOException | TruncatedReadException e) {
       throw Frames.ioFailure("reading the " + len + "-byte preimage of " + key, e);
     }
   }

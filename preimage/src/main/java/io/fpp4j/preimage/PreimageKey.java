@@ -1,5 +1,6 @@
 package io.fpp4j.preimage;
 
+import io.fpp4j.primitives.Bytes32;
 import io.fpp4j.primitives.Hashing;
 import io.fpp4j.primitives.Hex;
 import java.nio.ByteBuffer;
@@ -51,13 +52,34 @@ public final class PreimageKey {
     return new PreimageKey(k);
   }
 
-  /** The key under which {@code preimage} is served as a keccak-256 preimage. */
-  public static PreimageKey keccak256(byte[] preimage) {
+  /*
+   * Two factories per hash type, with different names and parameter types on purpose: Kona's
+   * new_keccak256 takes a digest, and a program mostly holds digests (a block hash, a trie node's
+   * reference), while a host or a test holds the data. A single keccak256(byte[]) could be read either
+   * way, and the two readings give different keys with no error, so the digest form takes a Bytes32 and
+   * the hashing form carries "Of" in its name: the compiler tells the two apart.
+   */
+
+  /**
+   * The keccak-256 key of the preimage whose hash is {@code digest}: {@code 02 ‖ digest[1:]}, as Kona's
+   * {@code PreimageKey::new_keccak256} and op-preimage's {@code Keccak256Key(hash)}.
+   */
+  public static PreimageKey keccak256(Bytes32 digest) {
+    return fromDigest(PreimageKeyType.KECCAK256, digest.toArray());
+  }
+
+  /** The keccak-256 key under which {@code preimage} itself is served: it hashes its argument. */
+  public static PreimageKey keccak256Of(byte[] preimage) {
     return fromDigest(PreimageKeyType.KECCAK256, Hashing.keccak256(preimage));
   }
 
-  /** The key under which {@code preimage} is served as a sha-256 preimage. */
-  public static PreimageKey sha256(byte[] preimage) {
+  /** The sha-256 key of the preimage whose hash is {@code digest}: {@code 04 ‖ digest[1:]}. */
+  public static PreimageKey sha256(Bytes32 digest) {
+    return fromDigest(PreimageKeyType.SHA256, digest.toArray());
+  }
+
+  /** The sha-256 key under which {@code preimage} itself is served: it hashes its argument. */
+  public static PreimageKey sha256Of(byte[] preimage) {
     return fromDigest(PreimageKeyType.SHA256, Hashing.sha256(preimage));
   }
 

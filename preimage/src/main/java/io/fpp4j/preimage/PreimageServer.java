@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>The two channels are independent streams that a client may use in any interleaving, so they need two
  * loops: {@link #run()} serves preimages on the calling thread and hints on one platform thread it starts,
  * names ({@code fpp4j-hint-server}) and joins before returning. The first failure of either loop closes both
- * channels (the client then sees end of stream, as with both peers) and is rethrown by {@code run()}.
+ * channels (the client then sees end of stream, as with both peers) and is rethrown by {@code run()}, or
+ * returned with the counts by {@link #serve()}: a host's summary says what was served also when it failed.
  *
  * <p>After a failure the hint loop gets {@link #FAILURE_JOIN_MILLIS} to end. Descriptors inherited from an
  * FPVM cannot be closed from plain Java, so a hint loop blocked on one would otherwise keep a failed host
@@ -17,6 +18,18 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class PreimageServer {
   /** What a finished server did, for the summary a host prints. */
   public record Stats(long preimageRequests, long preimageBytes, long hints, long hintBytes) {}
+
+  /**
+   * What a session did and, if it ended early, why.
+   *
+   * @param stats what was served up to the end, also when it failed
+   * @param failure the first failure of either loop, or null when the client closed its channels
+   */
+  public record Outcome(Stats stats, RuntimeException failure) {
+    public boolean clean() {
+      return failure == null;
+    }
+  }
 
   /** How long {@link #run()} waits for the hint loop after the other loop failed. */
   public static final long FAILURE_JOIN_MILLIS = 1000;
@@ -48,6 +61,17 @@ public final class PreimageServer {
    * @throws PreimageOracleException the first failure of either loop, e.g. a key the fetcher cannot serve
    */
   public Stats run() {
+    Outcome outcome = serve();
+    if (outcome.failure() != null) throw outcome.failure();
+    return outcome.stats();
+  }
+
+  /**
+   * Serves until the client closes both channels or either loop fails, and never throws: the failure is in
+   * the outcome beside the counts. After a failure whose hint loop did not end within
+   * {@link #FAILURE_JOIN_MILLIS}, the hint counts are those that loop had reached.
+   */
+  public Outcome serve() {
     AtomicReference<RuntimeException> firstFailure = new AtomicReference<>();
     OracleServer oracle = new OracleServer(preimageChannel);
     HintReader hints = new HintReader(hintChannel, limits);
@@ -81,12 +105,10 @@ public final class PreimageServer {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      closeChannels();
-      throw new PreimageOracleException("interrupted while waiting for the hint loop to end", e);
+      fail(firstFailure, new PreimageOracleException("interrupted while waiting for the hint loop to end", e));
     }
-    RuntimeException failure = firstFailure.get();
-    if (failure != null) throw failure;
-    return new Stats(oracle.requests(), oracle.bytesServed(), hints.hints(), hints.hintBytes());
+    Stats stats = new Stats(oracle.requests(), oracle.bytesServed(), hints.hints(), hints.hintBytes());
+    return new Outcome(stats, firstFailure.get());
   }
 
   private void fail(AtomicReference<RuntimeException> first, RuntimeException e) {

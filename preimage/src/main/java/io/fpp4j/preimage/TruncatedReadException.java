@@ -1,9 +1,11 @@
 package io.fpp4j.preimage;
 
-import java.io.EOFException;
-
-/** End of stream inside a {@link Channel#readFully}; {@link #received()} is 0 when it came before any byte. */
-public final class TruncatedReadException extends EOFException {
+/**
+ * End of stream inside a {@link Channel#readFully}; {@link #received()} is 0 when it came before any byte.
+ * A {@link ChannelClosedException} rather than an {@link java.io.EOFException}, so the end of a channel is
+ * reported through the one unchecked family of the oracle API (see {@link PreimageOracleException}).
+ */
+public final class TruncatedReadException extends ChannelClosedException {
   private final int received;
   private final int expected;
 

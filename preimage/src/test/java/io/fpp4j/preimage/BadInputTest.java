@@ -29,6 +29,25 @@ class BadInputTest {
   }
 
   @Test
+  void eachFailureFallsInTheFamilyACallerActsOn() throws Exception {
+    try (ChannelPair pair = Channels.osPipePair()) {
+      pair.client().write(new byte[] {1, 2, 3});
+      pair.client().close();
+      // The end of a stream is unchecked and a closed channel, not an EOFException beside the oracle's family.
+      assertThatThrownBy(() -> pair.host().readFully(new byte[8], 0, 8)).isInstanceOf(RuntimeException.class)
+          .isInstanceOf(ChannelClosedException.class).isInstanceOf(PreimageChannelException.class)
+          .isInstanceOfSatisfying(TruncatedReadException.class, t -> assertThat(t.received()).isEqualTo(3))
+          .hasMessage("end of stream after 3 of 8 bytes");
+    }
+    try (ChannelPair pair = Channels.osPipePair()) {
+      pair.host().write(Hex.decode("ffffffffffffffff"));
+      assertThatThrownBy(() -> new OracleReader(pair.client()).get(PreimageKey.local(1)))
+          .isInstanceOf(PreimageProtocolException.class).isNotInstanceOf(PreimageChannelException.class);
+    }
+    assertThatThrownBy(() -> PreimageKey.of(new byte[31])).isInstanceOf(PreimageProtocolException.class);
+  }
+
+  @Test
   void closedBeforeAnyKeyIsTheCleanEnd() throws Exception {
     try (ChannelPair pair = Channels.osPipePair()) {
       pair.client().close();

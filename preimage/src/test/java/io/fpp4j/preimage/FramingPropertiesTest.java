@@ -19,7 +19,7 @@ class FramingPropertiesTest {
       @ForAll @Size(max = 12) List<@Size(max = 3000) byte[]> preimages, @ForAll @IntRange(min = 1, max = 64) int chunk)
       throws Exception {
     Map<PreimageKey, byte[]> store = new HashMap<>();
-    for (byte[] p : preimages) store.put(PreimageKey.keccak256(p), p);
+    for (byte[] p : preimages) store.put(PreimageKey.keccak256Of(p), p);
     try (ChannelPair raw = Channels.inMemoryPair()) {
       ChannelPair pair = new ChannelPair(Channels.limitReads(raw.client(), chunk), Channels.limitReads(raw.host(), chunk));
       OracleServer server = new OracleServer(pair.host());
@@ -29,7 +29,7 @@ class FramingPropertiesTest {
         }
       });
       OracleReader reader = new OracleReader(pair.client());
-      for (byte[] p : preimages) assertThat(reader.get(PreimageKey.keccak256(p))).isEqualTo(p);
+      for (byte[] p : preimages) assertThat(reader.get(PreimageKey.keccak256Of(p))).isEqualTo(p);
       raw.client().close();
       host.get();
     }

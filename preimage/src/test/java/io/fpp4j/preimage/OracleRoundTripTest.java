@@ -47,7 +47,7 @@ class OracleRoundTripTest {
   @MethodSource("cases")
   void getReturnsExactlyWhatTheServerHolds(Supplier<ChannelPair> kind, List<byte[]> preimages) throws Exception {
     Map<PreimageKey, byte[]> store = new HashMap<>();
-    for (byte[] p : preimages) store.put(PreimageKey.keccak256(p), p);
+    for (byte[] p : preimages) store.put(PreimageKey.keccak256Of(p), p);
     try (ChannelPair pair = kind.get()) {
       OracleServer server = new OracleServer(pair.host());
       CompletableFuture<Long> served = CompletableFuture.supplyAsync(() -> {
@@ -58,9 +58,9 @@ class OracleRoundTripTest {
       });
       OracleReader reader = new OracleReader(pair.client());
       for (byte[] p : preimages) {
-        assertThat(reader.get(PreimageKey.keccak256(p))).isEqualTo(p);
+        assertThat(reader.get(PreimageKey.keccak256Of(p))).isEqualTo(p);
         byte[] exact = new byte[p.length];
-        reader.getExact(PreimageKey.keccak256(p), exact);
+        reader.getExact(PreimageKey.keccak256Of(p), exact);
         assertThat(exact).isEqualTo(p);
       }
       pair.client().close();
@@ -79,7 +79,7 @@ class OracleRoundTripTest {
         }
       });
       OracleReader reader = new OracleReader(pair.client());
-      PreimageKey key = PreimageKey.keccak256(value);
+      PreimageKey key = PreimageKey.keccak256Of(value);
       assertThatThrownBy(() -> reader.getExact(key, new byte[5]))
           .isInstanceOf(BufferLengthMismatchException.class)
           .hasMessageContaining("is 6 bytes, but the caller's buffer is 5")

@@ -3,6 +3,7 @@ package io.fpp4j.preimage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fpp4j.primitives.Bytes32;
 import io.fpp4j.primitives.Hashing;
 import io.fpp4j.primitives.Hex;
 import java.nio.charset.StandardCharsets;
@@ -31,10 +32,30 @@ class PreimageKeyTest {
 
   @Test
   void helloWorldKeccakAndSha256Keys() {
-    assertThat(PreimageKey.keccak256(HELLO).hex())
+    assertThat(PreimageKey.keccak256Of(HELLO).hex())
         .isEqualTo("0x02173285a8d7341e5e972fc677286384f802f8ef42a5ec5f03bbfa254cb01fad");
-    assertThat(PreimageKey.sha256(HELLO).hex())
+    assertThat(PreimageKey.sha256Of(HELLO).hex())
         .isEqualTo("0x044d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9");
+  }
+
+  @Test
+  void emptyPreimageKeysFromTheDataAndFromTheDigestAreTheSameWireBytes() {
+    // keccak256("") = c5d24601…a470 and sha256("") = e3b0c442…b855: byte 0 becomes the type.
+    String keccakKey = "0x02d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470";
+    String shaKey = "0x04b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+    assertThat(PreimageKey.keccak256Of(new byte[0]).hex()).isEqualTo(keccakKey);
+    assertThat(PreimageKey.keccak256(Bytes32.fromHex("c5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470")).hex())
+        .isEqualTo(keccakKey);
+    assertThat(PreimageKey.sha256Of(new byte[0]).hex()).isEqualTo(shaKey);
+    assertThat(PreimageKey.sha256(Bytes32.fromHex("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")).hex())
+        .isEqualTo(shaKey);
+  }
+
+  @Test
+  void theDigestFactoryDoesNotHashItsArgument() {
+    Bytes32 digest = Bytes32.fromHex("47173285a8d7341e5e972fc677286384f802f8ef42a5ec5f03bbfa254cb01fad"); // keccak("hello world")
+    assertThat(PreimageKey.keccak256(digest)).isEqualTo(PreimageKey.keccak256Of(HELLO));
+    assertThat(PreimageKey.keccak256(digest)).isNotEqualTo(PreimageKey.keccak256Of(digest.toArray()));
   }
 
   @Test
@@ -44,18 +65,18 @@ class PreimageKeyTest {
         + "d2ed8d75f801ae8a206c07ff9b104f0e005238dcd1cbaf844fd9f40d63174c56");
     assertThat(Hex.encode(Hashing.keccak256(s)))
         .isEqualTo("7f7fa7f8fea0d8d22fb5225f32264f463eee3bd2513cbee93da6560338e0615e");
-    assertThat(PreimageKey.keccak256(s).hex())
+    assertThat(PreimageKey.keccak256Of(s).hex())
         .isEqualTo("0x027fa7f8fea0d8d22fb5225f32264f463eee3bd2513cbee93da6560338e0615e");
-    assertThat(PreimageKey.keccak256(diff).hex())
+    assertThat(PreimageKey.keccak256Of(diff).hex())
         .isEqualTo("0x02decc5be5a9ccc776fa2738bc15b7abd3c33cc7a5bca6fe62202f43b0bd1769");
-    assertThat(PreimageKey.keccak256(Hex.decode("0000000000000003")).hex())
+    assertThat(PreimageKey.keccak256Of(Hex.decode("0000000000000003")).hex())
         .isEqualTo("0x02c69e49e83a6047f46e42b2d053a1f0c6e70ea42862e5ef4ad66b3666c5e2af");
-    assertThat(PreimageKey.keccak256(Hex.decode("0000000000000004")).hex())
+    assertThat(PreimageKey.keccak256Of(Hex.decode("0000000000000004")).hex())
         .isEqualTo("0x02ed8d75f801ae8a206c07ff9b104f0e005238dcd1cbaf844fd9f40d63174c56");
     // The program keys its keccak requests from the hashes it was given in local keys 0 and 1.
     assertThat(PreimageKey.fromDigest(PreimageKeyType.KECCAK256,
             Hex.decode("24decc5be5a9ccc776fa2738bc15b7abd3c33cc7a5bca6fe62202f43b0bd1769")))
-        .isEqualTo(PreimageKey.keccak256(diff));
+        .isEqualTo(PreimageKey.keccak256Of(diff));
   }
 
   @Test
@@ -67,7 +88,7 @@ class PreimageKeyTest {
     assertThat(Hex.encode(versionedHash)).isEqualTo("010657f37554c781402a22917dee2f75def7ab966d7b770905398eba3c444014");
     assertThat(PreimageKey.fromDigest(PreimageKeyType.SHA256, versionedHash).hex())
         .isEqualTo("0x040657f37554c781402a22917dee2f75def7ab966d7b770905398eba3c444014");
-    assertThat(PreimageKey.fromDigest(PreimageKeyType.SHA256, versionedHash)).isEqualTo(PreimageKey.sha256(commitment));
+    assertThat(PreimageKey.fromDigest(PreimageKeyType.SHA256, versionedHash)).isEqualTo(PreimageKey.sha256Of(commitment));
 
     byte[] z0 = Hex.decode("00".repeat(31) + "01");
     byte[] z1 = Hex.decode("73eda753299d7d483339d80809a1d80553bda402fffe5bfeffffffff00000000");
@@ -79,7 +100,7 @@ class PreimageKeyTest {
     assertThat(PreimageKey.blob(commitment, z4095).hex())
         .isEqualTo("0x0522a2380f0e3f2a088df8b98b7b54e659c11a3399dd2156bd23edd3f182f89c");
     // The companion keccak preimage a host stores for op-challenger has the same body with type 02.
-    assertThat(PreimageKey.keccak256(PreimageKey.blobKeyPreimage(commitment, z0)).hex())
+    assertThat(PreimageKey.keccak256Of(PreimageKey.blobKeyPreimage(commitment, z0)).hex())
         .isEqualTo("0x02d0386f1692642e9b46449e7ee5a7aaa85d92ab248930e0ff388ed56c79977e");
   }
 
@@ -99,7 +120,7 @@ class PreimageKeyTest {
         .isEqualTo("3efd5c3c1c5552980c63aee54570c276cbff7532796b4d753132d51a6bedf0c6");
     assertThat(PreimageKey.precompile(address, 50_000, input).hex())
         .isEqualTo("0x06fd5c3c1c5552980c63aee54570c276cbff7532796b4d753132d51a6bedf0c6");
-    assertThat(PreimageKey.keccak256(keyData).hex())
+    assertThat(PreimageKey.keccak256Of(keyData).hex())
         .isEqualTo("0x02fd5c3c1c5552980c63aee54570c276cbff7532796b4d753132d51a6bedf0c6");
     // The legacy (gas-less) form hashes another preimage.
     assertThat(PreimageKey.legacyPrecompile(address, input).bodyMatches(Hashing.keccak256(address, input))).isTrue();
@@ -137,6 +158,6 @@ class PreimageKeyTest {
     assertThatThrownBy(() -> PreimageKey.blob(new byte[47], new byte[32])).hasMessageContaining("KZG commitment must be 48 bytes, got 47");
     assertThatThrownBy(() -> PreimageKey.blob(new byte[48], new byte[31])).hasMessageContaining("evaluation point z must be 32 bytes");
     assertThatThrownBy(() -> PreimageKey.precompile(new byte[19], 1, new byte[0])).hasMessageContaining("precompile address must be 20 bytes");
-    assertThatThrownBy(() -> PreimageKey.keccak256(HELLO).localIndex()).hasMessageContaining("not a local key");
+    assertThatThrownBy(() -> PreimageKey.keccak256Of(HELLO).localIndex()).hasMessageContaining("not a local key");
   }
 }

@@ -20,14 +20,14 @@ class PreimageServerTest {
   void servesBothChannelsAndEndsCleanlyWhenTheClientCloses() throws Exception {
     ChannelPair hints = Channels.osPipePair();
     ChannelPair preimages = Channels.osPipePair();
-    Map<PreimageKey, byte[]> store = Map.of(PreimageKey.keccak256(HELLO), HELLO, PreimageKey.local(1), new byte[32]);
+    Map<PreimageKey, byte[]> store = Map.of(PreimageKey.keccak256Of(HELLO), HELLO, PreimageKey.local(1), new byte[32]);
     List<String> seen = Collections.synchronizedList(new ArrayList<>());
     CompletableFuture<PreimageServer.Stats> server = CompletableFuture.supplyAsync(() ->
         PreimageServer.builder(hints.host(), preimages.host(), store::get).router(seen::add).build().run());
 
     OracleClient client = OracleClient.of(new OracleReader(preimages.client()), new HintWriter(hints.client()));
     client.hint("fetch hello");
-    assertThat(client.get(PreimageKey.keccak256(HELLO))).isEqualTo(HELLO);
+    assertThat(client.get(PreimageKey.keccak256Of(HELLO))).isEqualTo(HELLO);
     assertThat(client.get(PreimageKey.local(1))).hasSize(32);
     hints.client().close();
     preimages.client().close();
@@ -41,7 +41,7 @@ class PreimageServerTest {
   void missingKeyEndsTheServerWithAnErrorNamingTheKeyAndNoAnswerFrame() throws Exception {
     ChannelPair hints = Channels.osPipePair();
     ChannelPair preimages = Channels.osPipePair();
-    PreimageKey missing = PreimageKey.keccak256(HELLO);
+    PreimageKey missing = PreimageKey.keccak256Of(HELLO);
     CompletableFuture<PreimageServer.Stats> server = CompletableFuture.supplyAsync(() ->
         PreimageServer.builder(hints.host(), preimages.host(), key -> {
           throw new KeyNotFoundException("no preimage for key " + key);
@@ -55,6 +55,29 @@ class PreimageServerTest {
     hints.client().close();
     assertThatThrownBy(server::join).hasCauseInstanceOf(KeyNotFoundException.class)
         .hasMessageContaining(missing.hex());
+  }
+
+  @Test
+  void aFailedSessionStillSaysWhatItServed() throws Exception {
+    ChannelPair hints = Channels.osPipePair();
+    ChannelPair preimages = Channels.osPipePair();
+    CompletableFuture<PreimageServer.Outcome> server = CompletableFuture.supplyAsync(() ->
+        PreimageServer.builder(hints.host(), preimages.host(), key -> {
+          if (key.equals(PreimageKey.local(1))) return HELLO;
+          throw new KeyNotFoundException("no preimage for key " + key);
+        }).router(h -> {}).build().serve());
+
+    OracleClient client = OracleClient.of(new OracleReader(preimages.client()), new HintWriter(hints.client()));
+    client.hint("fetch hello");
+    assertThat(client.get(PreimageKey.local(1))).isEqualTo(HELLO);
+    assertThatThrownBy(() -> client.get(PreimageKey.local(2))).isInstanceOf(ChannelClosedException.class);
+    hints.client().close();
+
+    PreimageServer.Outcome outcome = server.get();
+    assertThat(outcome.clean()).isFalse();
+    assertThat(outcome.failure()).isInstanceOf(KeyNotFoundException.class)
+        .hasMessage("no preimage for key " + PreimageKey.local(2));
+    assertThat(outcome.stats()).isEqualTo(new PreimageServer.Stats(1, 11, 1, 11));
   }
 
   @Test
@@ -110,7 +133,7 @@ class PreimageServerTest {
   void verifyingServerRefusesCorruptData() throws Exception {
     ChannelPair hints = Channels.osPipePair();
     ChannelPair preimages = Channels.osPipePair();
-    PreimageKey key = PreimageKey.keccak256(HELLO);
+    PreimageKey key = PreimageKey.keccak256Of(HELLO);
     CompletableFuture<PreimageServer.Stats> server = CompletableFuture.supplyAsync(() ->
         PreimageServer.builder(hints.host(), preimages.host(),
             new VerifyingPreimageFetcher(k -> "hello w0rld".getBytes(StandardCharsets.US_ASCII))).build().run());

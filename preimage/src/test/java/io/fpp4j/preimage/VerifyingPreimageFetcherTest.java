@@ -24,32 +24,32 @@ class VerifyingPreimageFetcherTest {
 
   @Test
   void matchingKeccakAndSha256PreimagesAreServed() throws Exception {
-    assertThat(fetch(PreimageKey.keccak256(DATA), DATA)).isEqualTo(DATA);
-    assertThat(fetch(PreimageKey.sha256(DATA), DATA)).isEqualTo(DATA);
+    assertThat(fetch(PreimageKey.keccak256Of(DATA), DATA)).isEqualTo(DATA);
+    assertThat(fetch(PreimageKey.sha256Of(DATA), DATA)).isEqualTo(DATA);
   }
 
   @Test
   void wrongOrEmptyDataIsRefused() {
     byte[] wrong = {6, 7, 8};
-    assertThatThrownBy(() -> fetch(PreimageKey.keccak256(DATA), wrong))
+    assertThatThrownBy(() -> fetch(PreimageKey.keccak256Of(DATA), wrong))
         .isInstanceOf(IncorrectPreimageDataException.class).hasMessageContaining("does not hash to its key");
-    assertThatThrownBy(() -> fetch(PreimageKey.sha256(DATA), wrong)).isInstanceOf(IncorrectPreimageDataException.class);
-    assertThatThrownBy(() -> fetch(PreimageKey.keccak256(DATA), new byte[0]))
+    assertThatThrownBy(() -> fetch(PreimageKey.sha256Of(DATA), wrong)).isInstanceOf(IncorrectPreimageDataException.class);
+    assertThatThrownBy(() -> fetch(PreimageKey.keccak256Of(DATA), new byte[0]))
         .isInstanceOf(IncorrectPreimageDataException.class).hasMessageContaining("of the 0-byte value");
-    assertThatThrownBy(() -> fetch(PreimageKey.sha256(DATA), new byte[0])).isInstanceOf(IncorrectPreimageDataException.class);
+    assertThatThrownBy(() -> fetch(PreimageKey.sha256Of(DATA), new byte[0])).isInstanceOf(IncorrectPreimageDataException.class);
   }
 
   @Test
   void emptyPreimageOfTheEmptyStringIsServedAsBothPeersDo() throws Exception {
     // op-preimage WithVerification and kona verify_preimage compare hashes only.
-    assertThat(fetch(PreimageKey.keccak256(new byte[0]), new byte[0])).isEmpty();
-    assertThat(fetch(PreimageKey.sha256(new byte[0]), new byte[0])).isEmpty();
+    assertThat(fetch(PreimageKey.keccak256Of(new byte[0]), new byte[0])).isEmpty();
+    assertThat(fetch(PreimageKey.sha256Of(new byte[0]), new byte[0])).isEmpty();
   }
 
   @Test
   void innerErrorsPropagate() {
     assertThatThrownBy(() -> new VerifyingPreimageFetcher(k -> {
       throw new KeyNotFoundException("not found: " + k);
-    }).getPreimage(PreimageKey.keccak256(DATA))).isInstanceOf(KeyNotFoundException.class);
+    }).getPreimage(PreimageKey.keccak256Of(DATA))).isInstanceOf(KeyNotFoundException.class);
   }
 }

@@ -40,7 +40,7 @@ class WireFramesTest {
   @Test
   void preimageFrameForElevenBytesAndForEmpty() throws Exception {
     byte[] hello = "hello world".getBytes(StandardCharsets.US_ASCII);
-    PreimageKey helloKey = PreimageKey.keccak256(hello);
+    PreimageKey helloKey = PreimageKey.keccak256Of(hello);
     PreimageKey emptyKey = PreimageKey.local(7);
     ChannelPair pair = Channels.osPipePair();
     OracleServer server = new OracleServer(pair.host());

@@ -4,7 +4,7 @@ import io.fpp4j.fpvm.Io;
 import io.fpp4j.fpvm.ProgramEntry;
 import io.fpp4j.preimage.PreimageKey;
 import io.fpp4j.preimage.VerifyingPreimageFetcher;
-import java.nio.ByteBuffer;
+import io.fpp4j.proof.boot.BootInputs;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,8 +17,9 @@ import java.util.List;
 public final class AbiDemoClient {
   public static void main(String[] args) {
     ProgramEntry.main(oracle -> {
-      long count = ByteBuffer.wrap(oracle.get(DemoData.COUNT)).getLong();
-      byte[] keyList = oracle.get(DemoData.KEY_LIST);
+      BootInputs boot = BootInputs.of(oracle).named(1, "preimage count").named(2, "key list").named(3, "claim");
+      long count = boot.u64(1);
+      byte[] keyList = boot.bytes(2);
       List<byte[]> values = new ArrayList<>();
       for (int i = 0; i < count; i++) {
         PreimageKey key = PreimageKey.of(Arrays.copyOfRange(keyList, 32 * i, 32 * i + 32));
@@ -28,9 +29,7 @@ public final class AbiDemoClient {
         values.add(value);
         Io.print(String.format("  client: %-14s %s -> %d bytes%n", key.type(), abbreviate(key.hex()), value.length));
       }
-      byte[] claim = new byte[32];
-      oracle.getExact(DemoData.CLAIM, claim);
-      return Arrays.equals(claim, DemoData.claimOf(values));
+      return Arrays.equals(boot.bytes32(3).toArray(), DemoData.claimOf(values));
     });
   }
 

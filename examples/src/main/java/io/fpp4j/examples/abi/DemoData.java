@@ -27,14 +27,14 @@ final class DemoData {
     Random rnd = new Random(2718);
     Map<PreimageKey, byte[]> global = new LinkedHashMap<>();
     byte[] hello = "hello world".getBytes(StandardCharsets.US_ASCII);
-    global.put(PreimageKey.keccak256(hello), hello);
+    global.put(PreimageKey.keccak256Of(hello), hello);
     global.put(PreimageKey.local(4), new byte[0]); // empty preimages are legal (under a hash key only as the hash of "")
     byte[] big = new byte[256 * 1024];
     rnd.nextBytes(big);
-    global.put(PreimageKey.keccak256(big), big);
+    global.put(PreimageKey.keccak256Of(big), big);
     byte[] commitment = new byte[48];
     commitment[0] = (byte) 0xc0; // the commitment of the zero blob
-    global.put(PreimageKey.sha256(commitment), commitment);
+    global.put(PreimageKey.sha256Of(commitment), commitment);
     byte[] z0 = Hex.decode("00".repeat(31) + "01");
     byte[] z1 = Hex.decode("73eda753299d7d483339d80809a1d80553bda402fffe5bfeffffffff00000000");
     global.put(PreimageKey.blob(commitment, z0), new byte[32]);

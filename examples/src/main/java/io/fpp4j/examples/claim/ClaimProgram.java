@@ -6,7 +6,9 @@ import io.fpp4j.fpvm.NativeKernel;
 import io.fpp4j.fpvm.ProgramEntry;
 import io.fpp4j.preimage.OracleClient;
 import io.fpp4j.preimage.PreimageKey;
+import io.fpp4j.primitives.Bytes32;
 import io.fpp4j.primitives.Hex;
+import io.fpp4j.proof.boot.BootInputs;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 
@@ -43,24 +45,25 @@ public final class ClaimProgram implements FaultProofProgram {
     err.print("started!");
     err.flush();
     try {
-      byte[] preHash = exact(oracle.get(PreimageKey.local(0)), 32, "pre-state hash (local key 0)");
-      byte[] diffHash = exact(oracle.get(PreimageKey.local(1)), 32, "diff hash (local key 1)");
-      byte[] claimData = exact(oracle.get(PreimageKey.local(2)), 8, "claim (local key 2)");
+      BootInputs boot = BootInputs.of(oracle).named(0, "pre-state hash").named(1, "diff hash").named(2, "claim");
+      Bytes32 preHash = boot.bytes32(0);
+      Bytes32 diffHash = boot.bytes32(1);
+      long sClaim = boot.u64(2);
 
-      oracle.hint("fetch-state " + Hex.encode(preHash));
-      byte[] pre = oracle.get(keccakKey(preHash));
+      oracle.hint("fetch-state " + Hex.encode(preHash.toArray()));
+      byte[] pre = oracle.get(PreimageKey.keccak256(preHash));
 
-      oracle.hint("fetch-diff " + Hex.encode(diffHash));
-      byte[] diff = exact(oracle.get(keccakKey(diffHash)), 64, "diff");
-      byte[] partA = oracle.get(keccakKey(slice(diff, 0)));
-      byte[] partB = oracle.get(keccakKey(slice(diff, 32)));
+      oracle.hint("fetch-diff " + Hex.encode(diffHash.toArray()));
+      byte[] diff = oracle.get(PreimageKey.keccak256(diffHash));
+      if (diff.length != 64) throw new IllegalStateException("diff must be 64 bytes, got " + diff.length);
+      byte[] partA = oracle.get(PreimageKey.keccak256(Bytes32.wrap(diff, 0)));
+      byte[] partB = oracle.get(PreimageKey.keccak256(Bytes32.wrap(diff, 32)));
 
       long s = u64(pre, "pre-state");
       long a = u64(partA, "diff part A");
       long b = u64(partB, "diff part B");
       out.printf("computing %s * %s + %s%n", unsigned(s), unsigned(a), unsigned(b));
       long sOut = s * a + b;
-      long sClaim = u64(claimData, "claim");
       // The Go source passes (computed, claimed) to "claim %d is bad! Correct result is %d".
       if (sOut != sClaim) {
         out.printf("claim %s is bad! Correct result is %s%n", unsigned(sOut), unsigned(sClaim));
@@ -76,21 +79,6 @@ public final class ClaimProgram implements FaultProofProgram {
       err.flush();
       return ExitCode.FAILURE;
     }
-  }
-
-  private static PreimageKey keccakKey(byte[] hash) {
-    return PreimageKey.fromDigest(io.fpp4j.preimage.PreimageKeyType.KECCAK256, hash);
-  }
-
-  private static byte[] slice(byte[] b, int off) {
-    byte[] out = new byte[32];
-    System.arraycopy(b, off, out, 0, 32);
-    return out;
-  }
-
-  private static byte[] exact(byte[] v, int n, String what) {
-    if (v.length != n) throw new IllegalStateException(what + " must be " + n + " bytes, got " + v.length);
-    return v;
   }
 
   /** The first 8 bytes as a big-endian u64, as Go's {@code binary.BigEndian.Uint64} reads them. */

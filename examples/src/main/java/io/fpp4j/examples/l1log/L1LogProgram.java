@@ -1,19 +1,15 @@
 package io.fpp4j.examples.l1log;
 
-import io.fpp4j.fpvm.InvalidClaimException;
 import io.fpp4j.fpvm.FaultProofProgram;
+import io.fpp4j.fpvm.InvalidClaimException;
 import io.fpp4j.fpvm.ProgramEntry;
 import io.fpp4j.preimage.OracleClient;
-import io.fpp4j.preimage.PreimageKey;
-import io.fpp4j.primitives.Bytes32;
 import io.fpp4j.primitives.block.Header;
 import io.fpp4j.primitives.receipt.Log;
 import io.fpp4j.primitives.receipt.Receipt;
-import io.fpp4j.primitives.rlp.RlpReader;
 import io.fpp4j.primitives.rlp.RlpWriter;
-import io.fpp4j.proof.cache.CachingOracle;
+import io.fpp4j.proof.boot.BootInputs;
 import io.fpp4j.proof.l1.L1ChainProvider;
-import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
@@ -32,11 +28,6 @@ public final class L1LogProgram implements FaultProofProgram {
     ProgramEntry.main(new L1LogProgram());
   }
 
-  @Override
-  public boolean run(OracleClient oracle) throws InvalidClaimException {
-    return check(oracle);
-  }
-
   /** The RLP of a log, as the claim on local key 3. */
   public static byte[] encodeClaim(Log log) {
     RlpWriter w = new RlpWriter();
@@ -44,23 +35,16 @@ public final class L1LogProgram implements FaultProofProgram {
     return w.toByteArray();
   }
 
-  static boolean check(OracleClient raw) throws InvalidClaimException {
-    OracleClient oracle = new CachingOracle(raw);
-    byte[] head = oracle.get(PreimageKey.local(1));
-    if (head.length != 32) throw new IllegalArgumentException("L1 head (local key 1) must be 32 bytes, got " + head.length);
-    byte[] num = oracle.get(PreimageKey.local(2));
-    if (num.length != 8) throw new IllegalArgumentException("block number (local key 2) must be 8 bytes, got " + num.length);
-    long number = ByteBuffer.wrap(num).getLong();
-    RlpReader r = RlpReader.of(oracle.get(PreimageKey.local(3)));
-    Log claimed = Log.readFrom(r);
-    r.finish("claimed log (local key 3)");
+  @Override
+  public boolean run(OracleClient oracle) throws InvalidClaimException {
+    BootInputs boot = BootInputs.of(oracle).named(1, "L1 head").named(2, "block number").named(3, "claimed log");
+    L1ChainProvider l1 = new L1ChainProvider(oracle, boot.bytes32(1));
+    long number = boot.u64(2);
+    Log claimed = boot.parse(3, Log::decode);
 
-    L1ChainProvider l1 = new L1ChainProvider(oracle, Bytes32.wrap(head));
     Header header = l1.headerByNumber(number);
     List<Receipt> receipts = l1.receiptsByHash(header.hash());
-    for (Receipt receipt : receipts) {
-      if (receipt.logs().contains(claimed)) return true;
-    }
+    if (receipts.stream().anyMatch(r -> r.logs().contains(claimed))) return true;
     throw new InvalidClaimException("none of the " + receipts.size() + " receipts of L1 block "
         + Long.toUnsignedString(number) + " " + header.hash() + " has a log from " + claimed.address() + " with topics "
         + claimed.topics());

@@ -1,18 +1,16 @@
 package io.fpp4j.examples.l2state;
 
-import io.fpp4j.fpvm.InvalidClaimException;
 import io.fpp4j.fpvm.FaultProofProgram;
+import io.fpp4j.fpvm.InvalidClaimException;
 import io.fpp4j.fpvm.ProgramEntry;
 import io.fpp4j.preimage.OracleClient;
-import io.fpp4j.preimage.PreimageKey;
 import io.fpp4j.primitives.Address;
 import io.fpp4j.primitives.Bytes32;
 import io.fpp4j.primitives.block.Header;
 import io.fpp4j.primitives.state.Account;
 import io.fpp4j.proof.Dialect;
-import io.fpp4j.proof.cache.CachingOracle;
+import io.fpp4j.proof.boot.BootInputs;
 import io.fpp4j.proof.l2.L2ChainProvider;
-import java.math.BigInteger;
 import java.nio.ByteBuffer;
 
 /**
@@ -50,11 +48,6 @@ public final class L2StateProgram implements FaultProofProgram {
     ProgramEntry.main(new L2StateProgram(dialect));
   }
 
-  @Override
-  public boolean run(OracleClient oracle) throws InvalidClaimException {
-    return check(oracle, dialect);
-  }
-
   /** The claim bytes for an account (and optionally a slot and its value). */
   public static byte[] encodeClaim(Account account, Bytes32 slot, Bytes32 value) {
     ByteBuffer b = ByteBuffer.allocate(slot == null ? CLAIM_BYTES : CLAIM_WITH_SLOT_BYTES);
@@ -64,50 +57,30 @@ public final class L2StateProgram implements FaultProofProgram {
     return b.array();
   }
 
-  static boolean check(OracleClient raw, Dialect dialect) throws InvalidClaimException {
-    OracleClient oracle = new CachingOracle(raw);
-    Bytes32 blockHash = Bytes32.wrap(exact(oracle.get(PreimageKey.local(1)), 32, "L2 block hash (local key 1)"));
-    Address address = Address.wrap(exact(oracle.get(PreimageKey.local(2)), 20, "account address (local key 2)"));
-    byte[] claim = oracle.get(PreimageKey.local(3));
-    if (claim.length != CLAIM_BYTES && claim.length != CLAIM_WITH_SLOT_BYTES) {
-      throw new IllegalArgumentException("claim (local key 3) must be 104 or 168 bytes, got " + claim.length);
-    }
-    long chainId = ByteBuffer.wrap(exact(oracle.get(PreimageKey.local(4)), 8, "L2 chain id (local key 4)")).getLong();
+  @Override
+  public boolean run(OracleClient oracle) throws InvalidClaimException {
+    BootInputs boot = BootInputs.of(oracle).named(1, "L2 block hash").named(2, "account address").named(3, "claim")
+        .named(4, "L2 chain id");
+    Bytes32 blockHash = boot.bytes32(1);
+    Address address = boot.address(2);
+    byte[] claim = boot.bytes(3, CLAIM_BYTES, CLAIM_WITH_SLOT_BYTES);
+    L2ChainProvider l2 = L2ChainProvider.builder(oracle, blockHash, dialect).chainId(boot.u64(4)).build();
 
-    L2ChainProvider l2 = L2ChainProvider.withoutConfig(oracle, chainId, blockHash, dialect);
     Header header = l2.headerByHash(blockHash);
     Account actual = l2.account(header, address).orElse(Account.EMPTY);
-    ByteBuffer c = ByteBuffer.wrap(claim);
-    long nonce = c.getLong();
-    BigInteger balance = new BigInteger(1, bytes(c, 32));
-    Bytes32 storageRoot = Bytes32.wrap(bytes(c, 32));
-    Bytes32 codeHash = Bytes32.wrap(bytes(c, 32));
     String where = address + " at L2 block " + Long.toUnsignedString(header.number()) + " " + blockHash;
-    if (nonce != actual.nonce()) throw mismatch("nonce", Long.toUnsignedString(nonce), Long.toUnsignedString(actual.nonce()), where);
-    if (!balance.equals(actual.balance())) throw mismatch("balance", balance.toString(), actual.balance().toString(), where);
-    if (!storageRoot.equals(actual.storageRoot())) throw mismatch("storage root", storageRoot.toString(), actual.storageRoot().toString(), where);
-    if (!codeHash.equals(actual.codeHash())) throw mismatch("code hash", codeHash.toString(), actual.codeHash().toString(), where);
+    expect("nonce", Long.toUnsignedString(ByteBuffer.wrap(claim).getLong()), Long.toUnsignedString(actual.nonce()), where);
+    expect("balance", Bytes32.wrap(claim, 8).toBigInteger(), actual.balance(), where);
+    expect("storage root", Bytes32.wrap(claim, 40), actual.storageRoot(), where);
+    expect("code hash", Bytes32.wrap(claim, 72), actual.codeHash(), where);
     if (claim.length == CLAIM_WITH_SLOT_BYTES) {
-      Bytes32 slot = Bytes32.wrap(bytes(c, 32));
-      Bytes32 value = Bytes32.wrap(bytes(c, 32));
-      Bytes32 stored = l2.storage(header, address, slot);
-      if (!value.equals(stored)) throw mismatch("slot " + slot, value.toString(), stored.toString(), where);
+      Bytes32 slot = Bytes32.wrap(claim, 104);
+      expect("slot " + slot, Bytes32.wrap(claim, 136), l2.storage(header, address, slot), where);
     }
     return true;
   }
 
-  private static InvalidClaimException mismatch(String field, String claimed, String actual, String where) {
-    return new InvalidClaimException(field + " of " + where + " is " + actual + ", claimed " + claimed);
-  }
-
-  private static byte[] bytes(ByteBuffer b, int n) {
-    byte[] out = new byte[n];
-    b.get(out);
-    return out;
-  }
-
-  private static byte[] exact(byte[] v, int n, String what) {
-    if (v.length != n) throw new IllegalArgumentException(what + " must be " + n + " bytes, got " + v.length);
-    return v;
+  private static void expect(String field, Object claimed, Object actual, String where) throws InvalidClaimException {
+    if (!claimed.equals(actual)) throw new InvalidClaimException(field + " of " + where + " is " + actual + ", claimed " + claimed);
   }
 }

@@ -71,7 +71,7 @@ class OpSepoliaL2StateTest {
     for (Map.Entry<Bytes32, byte[]> e : kv.entrySet()) {
       preimages.put(PreimageKey.fromDigest(PreimageKeyType.KECCAK256, e.getKey().toArray()), e.getValue());
     }
-    preimages.put(PreimageKey.keccak256(parent.encode()), parent.encode());
+    preimages.put(PreimageKey.keccak256Of(parent.encode()), parent.encode());
     assertThat(parent.number()).isEqualTo(BLOCK - 1);
   }
 

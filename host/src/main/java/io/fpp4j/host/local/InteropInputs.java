@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+// Public because it is a permitted branch of the public sealed ChainInputs, which callers switch over.
 /** The boot values of an interop run in either dialect: what the interop hint handlers need. */
 public sealed interface InteropInputs extends ChainInputs permits OpProgramInteropInputs, KonaInteropInputs {
   /** The agreed pre-state; local key 2 is its keccak-256. */

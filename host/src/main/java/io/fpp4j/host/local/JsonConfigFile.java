@@ -17,7 +17,7 @@ import java.nio.file.Path;
  * order and every number are kept exactly (no float rounding); only whitespace goes. Duplicate members are an
  * error.
  */
-public final class JsonConfigFile {
+final class JsonConfigFile {
   private static final ObjectMapper JSON = new ObjectMapper()
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)

@@ -3,6 +3,7 @@ package io.fpp4j.host.local;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fpp4j.primitives.Bytes32;
+import io.fpp4j.proof.boot.LocalKeys.KonaInterop;
 import io.fpp4j.proof.boot.RollupConfig;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,13 +26,6 @@ import java.util.Map;
  */
 public record KonaInteropInputs(Bytes32 l1Head, AgreedPrestate prestate, Bytes32 claim, long timestamp,
                                 List<Path> rollupConfigs, Path l1Config, Path dependencySet) implements InteropInputs {
-  /** Local key 6: the rollup configs by chain id. */
-  public static final long ROLLUP_CONFIGS = 6;
-  /** Local key 7: the L1 chain config. */
-  public static final long L1_CONFIG = 7;
-  /** Local key 8: the dependency set. */
-  public static final long DEPENDENCY_SET = 8;
-
   public KonaInteropInputs {
     rollupConfigs = List.copyOf(rollupConfigs);
   }
@@ -39,18 +33,18 @@ public record KonaInteropInputs(Bytes32 l1Head, AgreedPrestate prestate, Bytes32
   @Override
   public LocalInputs localInputs() {
     LocalInputs.Builder b = LocalInputs.builder("the kona super flags")
-        .put(KonaLocalKeys.L1_HEAD, l1Head.toArray())
-        .put(KonaLocalKeys.L2_OUTPUT_ROOT, prestate.root().toArray())
-        .put(KonaLocalKeys.L2_CLAIM, claim.toArray())
-        .put(KonaLocalKeys.L2_CLAIM_BLOCK_NUMBER, KonaSingleChainInputs.u64be(timestamp));
+        .put(KonaInterop.L1_HEAD, l1Head.toArray())
+        .put(KonaInterop.AGREED_PRESTATE, prestate.root().toArray())
+        .put(KonaInterop.CLAIMED_POST_STATE, claim.toArray())
+        .put(KonaInterop.CLAIMED_TIMESTAMP, KonaSingleChainInputs.u64be(timestamp));
     if (!rollupConfigs.isEmpty()) {
       ObjectNode byChain = JsonNodeFactory.instance.objectNode();
       // A parsed config keeps its file's JSON, so each file is read once.
       rollupsByChain().forEach((chainId, config) -> byChain.set(Long.toUnsignedString(chainId), config.json()));
-      b.put(ROLLUP_CONFIGS, JsonConfigFile.compact(byChain));
+      b.put(KonaInterop.ROLLUP_CONFIGS, JsonConfigFile.compact(byChain));
     }
-    if (l1Config != null) b.put(L1_CONFIG, JsonConfigFile.readCompact(l1Config, "--l1-config-path"));
-    if (dependencySet != null) b.put(DEPENDENCY_SET, JsonConfigFile.readCompact(dependencySet, "--depset-cfg"));
+    if (l1Config != null) b.put(KonaInterop.L1_CONFIG, JsonConfigFile.readCompact(l1Config, "--l1-config-path"));
+    if (dependencySet != null) b.put(KonaInterop.DEPENDENCY_SET, JsonConfigFile.readCompact(dependencySet, "--depset-cfg"));
     return b.build();
   }
 

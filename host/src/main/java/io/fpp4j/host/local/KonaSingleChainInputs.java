@@ -1,6 +1,7 @@
 package io.fpp4j.host.local;
 
 import io.fpp4j.primitives.Bytes32;
+import io.fpp4j.proof.boot.LocalKeys.Kona;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -34,14 +35,14 @@ public record KonaSingleChainInputs(Bytes32 l1Head, Bytes32 agreedL2HeadHash, By
    */
   public LocalInputs localInputs() {
     return LocalInputs.builder("the kona single-chain flags")
-        .put(KonaLocalKeys.L1_HEAD, l1Head.toArray())
-        .put(KonaLocalKeys.L2_OUTPUT_ROOT, agreedL2OutputRoot.toArray())
-        .put(KonaLocalKeys.L2_CLAIM, claimedL2OutputRoot.toArray())
-        .put(KonaLocalKeys.L2_CLAIM_BLOCK_NUMBER, u64be(claimedL2BlockNumber))
-        .put(KonaLocalKeys.L2_CHAIN_ID, u64be(l2ChainId == null ? 0 : l2ChainId))
-        .putIfPresent(KonaLocalKeys.L2_ROLLUP_CONFIG, Optional.ofNullable(rollupConfigPath)
+        .put(Kona.L1_HEAD, l1Head.toArray())
+        .put(Kona.L2_OUTPUT_ROOT, agreedL2OutputRoot.toArray())
+        .put(Kona.L2_CLAIM, claimedL2OutputRoot.toArray())
+        .put(Kona.L2_CLAIM_BLOCK_NUMBER, u64be(claimedL2BlockNumber))
+        .put(Kona.L2_CHAIN_ID, u64be(l2ChainId == null ? 0 : l2ChainId))
+        .putIfPresent(Kona.ROLLUP_CONFIG, Optional.ofNullable(rollupConfigPath)
             .map(p -> JsonConfigFile.readCompact(p, "--rollup-config-path")))
-        .putIfPresent(KonaLocalKeys.L1_CONFIG, Optional.ofNullable(l1ConfigPath)
+        .putIfPresent(Kona.L1_CONFIG, Optional.ofNullable(l1ConfigPath)
             .map(p -> JsonConfigFile.readCompact(p, "--l1-config-path")))
         .build();
   }

@@ -43,7 +43,7 @@ public final class LocalKeyArgs {
   }
 
   /** Parses one {@code N=0xHEX}. */
-  public static Map.Entry<Long, byte[]> parseArg(String arg) {
+  static Map.Entry<Long, byte[]> parseArg(String arg) {
     int eq = arg.indexOf('=');
     if (eq < 0) throw new IllegalArgumentException("invalid --local-key '" + arg + "': expected N=0xHEX, such as 1=0x01ab");
     long index = parseIndex(arg.substring(0, eq), "--local-key '" + arg + "'");
@@ -57,7 +57,7 @@ public final class LocalKeyArgs {
   }
 
   /** Reads a local-keys JSON file. */
-  public static LocalInputs readFile(Path file) {
+  static LocalInputs readFile(Path file) {
     JsonNode root;
     try {
       root = JSON.readTree(Files.readString(file));

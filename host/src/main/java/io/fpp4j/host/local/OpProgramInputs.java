@@ -2,6 +2,8 @@ package io.fpp4j.host.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fpp4j.primitives.Bytes32;
+import io.fpp4j.proof.boot.LocalKeys;
+import io.fpp4j.proof.boot.LocalKeys.OpProgram;
 import java.nio.file.Path;
 
 /**
@@ -9,7 +11,7 @@ import java.nio.file.Path;
  *
  * <p>A chain is either registry-configured ({@code --network <chain id>}: local key 5 is that id and the
  * client uses its built-in configs) or custom ({@code --rollup.config} with {@code --l2.genesis}: local key 5
- * is {@link OpProgramLocalKeys#CUSTOM_CHAIN_ID} and the configs are served as keys 6, 7 and, if given, 9).
+ * is {@link LocalKeys#CUSTOM_CHAIN_ID} and the configs are served as keys 6, 7 and, if given, 9).
  * fpp4j bundles no superchain registry, so every chain given by files is custom, as op-program treats chain
  * ids its registry does not know.
  *
@@ -46,16 +48,16 @@ public record OpProgramInputs(Bytes32 l1Head, Bytes32 l2Head, Bytes32 l2OutputRo
    */
   public LocalInputs localInputs() {
     LocalInputs.Builder b = LocalInputs.builder("the op-program flags")
-        .put(OpProgramLocalKeys.L1_HEAD, l1Head.toArray())
-        .put(OpProgramLocalKeys.L2_OUTPUT_ROOT, l2OutputRoot.toArray())
-        .put(OpProgramLocalKeys.L2_CLAIM, l2Claim.toArray())
-        .put(OpProgramLocalKeys.L2_CLAIM_BLOCK_NUMBER, KonaSingleChainInputs.u64be(l2BlockNumber))
-        .put(OpProgramLocalKeys.L2_CHAIN_ID, KonaSingleChainInputs.u64be(custom() ? OpProgramLocalKeys.CUSTOM_CHAIN_ID : networkChainId));
+        .put(OpProgram.L1_HEAD, l1Head.toArray())
+        .put(OpProgram.L2_OUTPUT_ROOT, l2OutputRoot.toArray())
+        .put(OpProgram.L2_CLAIM, l2Claim.toArray())
+        .put(OpProgram.L2_CLAIM_BLOCK_NUMBER, KonaSingleChainInputs.u64be(l2BlockNumber))
+        .put(OpProgram.L2_CHAIN_ID, KonaSingleChainInputs.u64be(custom() ? LocalKeys.CUSTOM_CHAIN_ID : networkChainId));
     if (custom()) {
-      b.put(OpProgramLocalKeys.L2_CHAIN_CONFIG, JsonConfigFile.compact(genesisConfig(l2Genesis, "--l2.genesis", true)));
-      b.put(OpProgramLocalKeys.ROLLUP_CONFIG, JsonConfigFile.readCompact(rollupConfig, "--rollup.config"));
+      b.put(OpProgram.L2_CHAIN_CONFIG, JsonConfigFile.compact(genesisConfig(l2Genesis, "--l2.genesis", true)));
+      b.put(OpProgram.ROLLUP_CONFIG, JsonConfigFile.readCompact(rollupConfig, "--rollup.config"));
       if (l1ChainConfig != null) {
-        b.put(OpProgramLocalKeys.L1_CHAIN_CONFIG, JsonConfigFile.compact(genesisConfig(l1ChainConfig, "--l1.chainconfig", false)));
+        b.put(OpProgram.L1_CHAIN_CONFIG, JsonConfigFile.compact(genesisConfig(l1ChainConfig, "--l1.chainconfig", false)));
       }
     }
     return b.build();

@@ -3,6 +3,8 @@ package io.fpp4j.host.local;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.fpp4j.primitives.Bytes32;
+import io.fpp4j.proof.boot.LocalKeys;
+import io.fpp4j.proof.boot.LocalKeys.OpProgramInterop;
 import io.fpp4j.proof.boot.RollupConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,16 +52,16 @@ public record OpProgramInteropInputs(Bytes32 l1Head, AgreedPrestate prestate, By
     ArrayNode rollups = f.arrayNode();
     for (Path rollup : rollupConfigs) rollups.add(JsonConfigFile.readObject(rollup, "--rollup.config"));
     LocalInputs.Builder b = LocalInputs.builder("the op-program flags (interop)")
-        .put(OpProgramLocalKeys.L1_HEAD, l1Head.toArray())
-        .put(OpProgramLocalKeys.L2_OUTPUT_ROOT, prestate.root().toArray())
-        .put(OpProgramLocalKeys.L2_CLAIM, claim.toArray())
-        .put(OpProgramLocalKeys.L2_CLAIM_BLOCK_NUMBER, KonaSingleChainInputs.u64be(timestamp))
-        .put(OpProgramLocalKeys.L2_CHAIN_ID, KonaSingleChainInputs.u64be(OpProgramLocalKeys.CUSTOM_CHAIN_ID))
-        .put(OpProgramLocalKeys.L2_CHAIN_CONFIG, JsonConfigFile.compact(chainConfigs))
-        .put(OpProgramLocalKeys.ROLLUP_CONFIG, JsonConfigFile.compact(rollups));
-    if (dependencySet != null) b.put(OpProgramLocalKeys.DEPENDENCY_SET, JsonConfigFile.readCompact(dependencySet, "--depset.config"));
+        .put(OpProgramInterop.L1_HEAD, l1Head.toArray())
+        .put(OpProgramInterop.AGREED_PRESTATE, prestate.root().toArray())
+        .put(OpProgramInterop.CLAIMED_POST_STATE, claim.toArray())
+        .put(OpProgramInterop.CLAIMED_TIMESTAMP, KonaSingleChainInputs.u64be(timestamp))
+        .put(OpProgramInterop.L2_CHAIN_ID, KonaSingleChainInputs.u64be(LocalKeys.CUSTOM_CHAIN_ID))
+        .put(OpProgramInterop.L2_CHAIN_CONFIGS, JsonConfigFile.compact(chainConfigs))
+        .put(OpProgramInterop.ROLLUP_CONFIGS, JsonConfigFile.compact(rollups));
+    if (dependencySet != null) b.put(OpProgramInterop.DEPENDENCY_SET, JsonConfigFile.readCompact(dependencySet, "--depset.config"));
     if (l1ChainConfig != null) {
-      b.put(OpProgramLocalKeys.L1_CHAIN_CONFIG, JsonConfigFile.compact(OpProgramInputs.genesisConfig(l1ChainConfig, "--l1.chainconfig", false)));
+      b.put(OpProgramInterop.L1_CHAIN_CONFIG, JsonConfigFile.compact(OpProgramInputs.genesisConfig(l1ChainConfig, "--l1.chainconfig", false)));
     }
     return b.build();
   }

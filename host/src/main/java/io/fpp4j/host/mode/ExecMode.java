@@ -3,7 +3,7 @@ package io.fpp4j.host.mode;
 import io.fpp4j.fpvm.PipedProcess;
 import io.fpp4j.host.HostServer;
 import io.fpp4j.host.ModeResult;
-import io.fpp4j.host.ServeResult;
+import io.fpp4j.preimage.PreimageServer;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -42,7 +42,7 @@ public final class ExecMode {
     Process p = child.process();
     try {
       p.onExit().thenRun(() -> server.backend().cancel("the program exited"));
-      ServeResult serve = server.serve(child.hintChannel(), child.preimageChannel());
+      PreimageServer.Outcome serve = server.serve(child.hintChannel(), child.preimageChannel());
       if (!serve.clean() && !p.waitFor(EXIT_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
         LOG.warn("the program did not exit within {} s after the host stopped serving it; killing it", EXIT_GRACE.toSeconds());
         p.destroyForcibly();

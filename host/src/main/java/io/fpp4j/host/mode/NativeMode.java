@@ -5,12 +5,12 @@ import io.fpp4j.fpvm.KernelInterface;
 import io.fpp4j.fpvm.ProgramEntry;
 import io.fpp4j.host.HostServer;
 import io.fpp4j.host.ModeResult;
-import io.fpp4j.host.ServeResult;
 import io.fpp4j.preimage.ChannelPair;
 import io.fpp4j.preimage.Channels;
 import io.fpp4j.preimage.HintWriter;
 import io.fpp4j.preimage.OracleClient;
 import io.fpp4j.preimage.OracleReader;
+import io.fpp4j.preimage.PreimageServer;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -44,7 +44,7 @@ public final class NativeMode {
       }
     }, "fpp4j-native-program");
     programThread.start();
-    ServeResult serve = server.serve(hints.host(), preimages.host());
+    PreimageServer.Outcome serve = server.serve(hints.host(), preimages.host());
     try {
       programThread.join();
     } catch (InterruptedException e) {

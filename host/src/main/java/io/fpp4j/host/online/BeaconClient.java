@@ -18,7 +18,7 @@ import java.util.List;
  * once, then kept), and the blobs of a slot, from the newer {@code /eth/v1/beacon/blobs/{slot}} or, where a
  * node lacks that, {@code /eth/v1/beacon/blob_sidecars/{slot}}. Thread-safe.
  */
-public final class BeaconClient {
+final class BeaconClient {
   /** One blob as a beacon node lists it; the commitment only when the node sends one (sidecars). */
   public record BeaconBlob(byte[] blob, byte[] commitment, Long index) {}
 

@@ -1,14 +1,15 @@
 package io.fpp4j.host.online;
 
-import io.fpp4j.host.serve.Hint;
 import io.fpp4j.host.serve.HintHandler;
 import io.fpp4j.host.serve.InvalidHintException;
 import io.fpp4j.host.store.PreimageStore;
+import io.fpp4j.precompiles.kzg.Kzg;
 import io.fpp4j.preimage.PreimageKey;
 import io.fpp4j.preimage.PreimageKeyType;
 import io.fpp4j.primitives.Hashing;
 import io.fpp4j.primitives.Hex;
 import io.fpp4j.proof.blob.RootsOfUnity;
+import io.fpp4j.proof.hint.BlobHint;
 import java.util.Arrays;
 import java.util.List;
 
@@ -32,7 +33,7 @@ import java.util.List;
  *       index 4096 written over its tail; no client reads it today, op-program does not write it.
  * </ul>
  */
-final class BlobHandler implements HintHandler {
+final class BlobHandler implements HintHandler<BlobHint> {
   private final BeaconClient beacon;
 
   BlobHandler(BeaconClient beacon) {
@@ -40,14 +41,13 @@ final class BlobHandler implements HintHandler {
   }
 
   @Override
-  public void handle(Hint hint, PreimageStore store) throws RpcException {
-    HintData.requireLength(hint, 40, 48);
-    byte[] versionedHash = Arrays.copyOfRange(hint.data(), 0, 32);
+  public void handle(BlobHint hint, PreimageStore store) throws RpcException {
+    byte[] versionedHash = hint.versionedHash().toArray();
     if (versionedHash[0] != 0x01) {
       throw new InvalidHintException("hint " + hint + ": versioned hash " + Hex.prefixed(versionedHash)
           + " does not have version 0x01 (KZG)");
     }
-    long timestamp = HintData.u64(hint, hint.data().length - 8);
+    long timestamp = hint.timestamp();
     long slot;
     try {
       slot = beacon.slotAt(timestamp);

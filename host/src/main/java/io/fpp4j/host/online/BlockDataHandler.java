@@ -1,11 +1,11 @@
 package io.fpp4j.host.online;
 
-import io.fpp4j.host.serve.Hint;
 import io.fpp4j.host.serve.HintHandler;
 import io.fpp4j.host.serve.InvalidHintException;
 import io.fpp4j.host.store.PreimageStore;
 import io.fpp4j.primitives.Bytes32;
 import io.fpp4j.primitives.block.Header;
+import io.fpp4j.proof.hint.BlockDataHint;
 
 /**
  * op-program's eager {@code l2-block-data}: {@code agreedBlockHash[32] ‖ blockHash[32] ‖ u64be(chainId)}.
@@ -13,7 +13,7 @@ import io.fpp4j.primitives.block.Header;
  * comes through the ordinary hints. A non-canonical (optimistic) block would have to be re-derived and
  * re-executed by the host, which this host does not do; such a hint fails with a message saying so.
  */
-final class BlockDataHandler implements HintHandler {
+final class BlockDataHandler implements HintHandler<BlockDataHint> {
   private final EthSource l2;
 
   BlockDataHandler(EthSource l2) {
@@ -21,11 +21,10 @@ final class BlockDataHandler implements HintHandler {
   }
 
   @Override
-  public void handle(Hint hint, PreimageStore store) throws RpcException {
-    HintData.requireLength(hint, 72);
-    BlockHandlers.ChainCheck.require(l2, HintData.u64(hint, 64), hint);
-    Bytes32 agreed = HintData.bytes32(hint, 0);
-    Bytes32 wanted = HintData.bytes32(hint, 32);
+  public void handle(BlockDataHint hint, PreimageStore store) throws RpcException {
+    BlockHandlers.ChainCheck.require(l2, hint.chainId(), hint);
+    Bytes32 agreed = hint.agreedBlockHash();
+    Bytes32 wanted = hint.blockHash();
     Header agreedHeader = l2.header(agreed);
     Header next = l2.headerByNumber(agreedHeader.number() + 1);
     if (!next.hash().equals(wanted)) {

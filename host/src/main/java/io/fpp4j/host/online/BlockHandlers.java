@@ -1,6 +1,5 @@
 package io.fpp4j.host.online;
 
-import io.fpp4j.host.serve.Hint;
 import io.fpp4j.host.serve.HintHandler;
 import io.fpp4j.host.serve.InvalidHintException;
 import io.fpp4j.host.store.PreimageStore;
@@ -10,12 +9,16 @@ import io.fpp4j.primitives.Bytes32;
 import io.fpp4j.primitives.block.Header;
 import io.fpp4j.primitives.receipt.Receipt;
 import io.fpp4j.primitives.tx.Transaction;
+import io.fpp4j.proof.hint.ChainHashHint;
+import io.fpp4j.proof.hint.HashHint;
+import io.fpp4j.proof.hint.Hint;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
- * Block header, transactions and receipts hints of one chain. L1 hints carry a bare 32-byte block hash; L2
- * hints may append a u64 chain id (40 bytes), which must be the L2 node's.
+ * Block header, transactions and receipts hints of one chain. L1 hints carry a bare block hash; L2 hints may
+ * carry a chain id too, which must be the L2 node's.
  *
  * <ul>
  *   <li>header: {@code eth_getBlockByHash(h, false)} → the header's RLP under {@code keccak(h)};
@@ -27,34 +30,42 @@ import java.util.List;
  */
 final class BlockHandlers {
   private final EthSource source;
-  private final boolean chainIdSuffix;
 
-  /** @param chainIdSuffix whether hints may carry a chain id after the hash (L2) */
-  BlockHandlers(EthSource source, boolean chainIdSuffix) {
+  BlockHandlers(EthSource source) {
     this.source = source;
-    this.chainIdSuffix = chainIdSuffix;
   }
 
-  HintHandler header() {
+  HintHandler<HashHint> header() {
+    return (hint, store) -> storeHeader(hint.hash(), store);
+  }
+
+  HintHandler<HashHint> transactions() {
+    return (hint, store) -> storeTransactions(hint.hash(), store);
+  }
+
+  HintHandler<HashHint> receipts() {
+    return (hint, store) -> storeReceipts(hint.hash(), store);
+  }
+
+  HintHandler<ChainHashHint> l2Header() {
     return (hint, store) -> storeHeader(blockHash(hint), store);
   }
 
-  HintHandler transactions() {
+  HintHandler<ChainHashHint> l2Transactions() {
     return (hint, store) -> storeTransactions(blockHash(hint), store);
   }
 
+  HintHandler<ChainHashHint> l2Receipts() {
+    return (hint, store) -> storeReceipts(blockHash(hint), store);
+  }
+
   /** op-program's L2 block hints: header and transactions from one call. */
-  HintHandler headerAndTransactions() {
+  HintHandler<ChainHashHint> l2HeaderAndTransactions() {
     return (hint, store) -> {
-      Bytes32 hash = blockHash(hint);
-      EthSource.Block block = source.block(hash);
+      EthSource.Block block = source.block(blockHash(hint));
       putHeader(store, block.header());
       putTransactions(store, block);
     };
-  }
-
-  HintHandler receipts() {
-    return (hint, store) -> storeReceipts(blockHash(hint), store);
   }
 
   void storeHeader(Bytes32 hash, PreimageStore store) throws RpcException {
@@ -84,20 +95,20 @@ final class BlockHandlers {
         "transactions of " + source.chain() + " block " + block.header().hash());
   }
 
-  /** The block hash of a 32-byte hint, or of a 40-byte {@code hash ‖ chainId} L2 hint after checking the chain. */
-  Bytes32 blockHash(Hint hint) throws RpcException {
-    if (chainIdSuffix) {
-      HintData.requireLength(hint, 32, 40);
-      if (hint.data().length == 40) ChainCheck.require(source, HintData.u64(hint, 32), hint);
-    } else {
-      HintData.requireLength(hint, 32);
-    }
-    return HintData.bytes32(hint, 0);
+  /** The block hash of an L2 hint, after checking the chain id it may carry against the node. */
+  private Bytes32 blockHash(ChainHashHint hint) throws RpcException {
+    ChainCheck.require(source, hint.chainId(), hint);
+    return hint.hash();
   }
 
   /** Checks hint chain ids against the node's {@code eth_chainId}. */
   static final class ChainCheck {
     private ChainCheck() {}
+
+    /** Checks the chain id of a hint that may carry one; a hint without one is for this node's chain. */
+    static void require(EthSource source, OptionalLong chainId, Hint hint) throws RpcException {
+      if (chainId.isPresent()) require(source, chainId.getAsLong(), hint);
+    }
 
     static void require(EthSource source, long chainId, Hint hint) throws RpcException {
       long actual = source.chainId();

@@ -1,17 +1,25 @@
 package io.fpp4j.host.online;
 
+import io.fpp4j.precompiles.Precompile;
+import io.fpp4j.precompiles.PrecompileFork;
+import io.fpp4j.precompiles.PrecompileSet;
 import io.fpp4j.primitives.Address;
 import io.fpp4j.primitives.Hex;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Which precompiles the host runs: the peers' whole allow-list, 0x01 (ecrecover, BouncyCastle), 0x08 (BN254
- * pairing, own code: no library on Maven Central), 0x0a (KZG point evaluation, c-kzg) and 0x0b–0x11
- * (BLS12-381, EIP-2537, through blst). Any other address is refused, as the peers refuse it.
+ * Which precompiles the host runs: the peers' whole allow-list, 0x01 (ecrecover), 0x08 (BN254 pairing), 0x0a
+ * (KZG point evaluation) and 0x0b–0x11 (BLS12-381, EIP-2537), as L1 runs them since Prague (the precompiles
+ * module's {@code PRAGUE} set, without the OP Stack's input caps, which the client applies before hinting). Any
+ * other address is refused, as the peers refuse it, even where the precompiles module has a precompile.
  */
-public final class HostPrecompiles {
+final class HostPrecompiles {
+  /** The peers' allow-list (kona-host's and op-program's accelerated precompiles). */
+  static final List<Integer> ALLOW_LIST = List.of(0x01, 0x08, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f, 0x10, 0x11);
+
   private final Map<Address, Precompile> supported;
 
   private HostPrecompiles(Map<Address, Precompile> supported) {
@@ -20,19 +28,15 @@ public final class HostPrecompiles {
 
   /** Every precompile on the peers' allow-list. */
   public static HostPrecompiles standard() {
+    PrecompileSet l1 = PrecompileSet.forFork(PrecompileFork.PRAGUE);
     Map<Address, Precompile> m = new LinkedHashMap<>();
-    m.put(address(0x01), new Ecrecover());
-    m.put(address(0x08), new Bn254Pairing());
-    m.put(address(0x0a), new KzgPointEvaluation());
-    m.putAll(bls12381());
+    for (int number : ALLOW_LIST) {
+      Address a = address(number);
+      Precompile p = l1.get(a);
+      if (p == null) throw new IllegalStateException("the precompiles module has no Prague precompile at " + a);
+      m.put(a, p);
+    }
     return new HostPrecompiles(m);
-  }
-
-  /** EIP-2537 at the addresses Prague gave it. */
-  private static Map<Address, Precompile> bls12381() {
-    return Map.of(address(0x0b), new BlsG1Add(), address(0x0c), new BlsG1Msm(), address(0x0d), new BlsG2Add(),
-        address(0x0e), new BlsG2Msm(), address(0x0f), new BlsPairingCheck(), address(0x10), new BlsMapFpToG1(),
-        address(0x11), new BlsMapFp2ToG2());
   }
 
   /** The precompile at {@code address}, or empty if it is not run by this host. */
@@ -46,10 +50,8 @@ public final class HostPrecompiles {
         + "(0x01, 0x08, 0x0a, 0x0b-0x11); a client only hints those";
   }
 
-  static Address address(int last) {
-    byte[] a = new byte[20];
-    a[19] = (byte) last;
-    return Address.wrap(a);
+  static Address address(int number) {
+    return PrecompileSet.address(number);
   }
 
   @Override

@@ -1,7 +1,6 @@
 package io.fpp4j.host.online;
 
 import io.fpp4j.host.local.AgreedPrestate;
-import io.fpp4j.host.serve.Hint;
 import io.fpp4j.host.serve.HintHandler;
 import io.fpp4j.host.serve.InvalidHintException;
 import io.fpp4j.host.store.PreimageStore;
@@ -11,6 +10,7 @@ import io.fpp4j.primitives.Bytes32;
 import io.fpp4j.primitives.block.Header;
 import io.fpp4j.primitives.block.OutputRoot;
 import io.fpp4j.proof.boot.RollupConfig;
+import io.fpp4j.proof.hint.ChainHashHint;
 
 /**
  * op-program's interop {@code l2-output}: {@code outputRoot[32] ‖ u64be(chainId)}. The output is the chain's at
@@ -18,7 +18,7 @@ import io.fpp4j.proof.boot.RollupConfig;
  * the whole block times since genesis), then the block and the message passer's proof from the chain's node.
  * The result must be the root hinted; another root means the pre-state and the node disagree.
  */
-final class InteropOutputHandler implements HintHandler {
+final class InteropOutputHandler implements HintHandler<ChainHashHint> {
   private final EthSource node;
   private final RollupConfig rollup;
   private final AgreedPrestate prestate;
@@ -41,10 +41,9 @@ final class InteropOutputHandler implements HintHandler {
   }
 
   @Override
-  public void handle(Hint hint, PreimageStore store) throws RpcException {
-    HintData.requireLength(hint, 32, 40);
-    if (hint.data().length == 40) BlockHandlers.ChainCheck.require(node, HintData.u64(hint, 32), hint);
-    Bytes32 wanted = HintData.bytes32(hint, 0);
+  public void handle(ChainHashHint hint, PreimageStore store) throws RpcException {
+    BlockHandlers.ChainCheck.require(node, hint.chainId(), hint);
+    Bytes32 wanted = hint.hash();
     long number;
     try {
       number = blockAt(rollup, prestate.timestamp());

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * every request has a timeout; every failure is an {@link RpcException} naming the method and the endpoint.
  * Thread-safe.
  */
-public final class JsonRpcClient {
+final class JsonRpcClient {
   /** Default limit for one call, connection included: generous for {@code debug_executePayload}. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
   private static final int QUOTE_LIMIT = 200;

@@ -1,16 +1,17 @@
 package io.fpp4j.host.online;
 
-import io.fpp4j.host.serve.Hint;
 import io.fpp4j.host.serve.HintHandler;
 import io.fpp4j.host.serve.InvalidHintException;
+import io.fpp4j.proof.hint.Hint;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
- * The L2 nodes of an interop run, one per chain, and the routing of chain-id-suffixed hints to them. Which node
+ * The L2 nodes of an interop run, one per chain, and the routing of hints to them by the chain id they carry. Which node
  * serves which chain is learned from each node's {@code eth_chainId} on the first hint for a chain, as op-program
  * matches its {@code --l2} endpoints to its rollup configs. Each chain gets its own single-chain handler, which
  * checks the chain id against its node again.
@@ -52,33 +53,30 @@ final class L2Chains {
         + ", which no --l2 endpoint serves (" + String.join("; ", seen) + ")");
   }
 
-  /** A lenient {@link #route(int, boolean, Function)}, as op-program parses hints: no chain id is fine with one chain. */
-  HintHandler route(int chainIdOffset, Function<EthSource, HintHandler> perChain) {
-    return route(chainIdOffset, false, perChain);
+  /** A lenient {@link #route(boolean, Function)}, as op-program parses hints: no chain id is fine with one chain. */
+  <H extends Hint> HintHandler<H> route(Function<EthSource, HintHandler<H>> perChain) {
+    return route(false, perChain);
   }
 
   /**
-   * A handler that reads the chain id at {@code chainIdOffset} of the hint data (counted from the end when
-   * negative: -8 is the last 8 bytes) and hands the hint to the handler {@code perChain} makes for that chain's
-   * node (made once per chain). A hint too short to carry a chain id is refused when {@code strict} (kona-host's
-   * interop rule) or when several chains are served; otherwise it goes to the only node.
+   * A handler that hands each hint to the handler {@code perChain} makes for the node of the hint's chain
+   * (made once per chain). A hint without a chain id is refused when {@code strict} (kona-host's interop rule)
+   * or when several chains are served; otherwise it goes to the only node.
    */
-  HintHandler route(int chainIdOffset, boolean strict, Function<EthSource, HintHandler> perChain) {
-    Map<EthSource, HintHandler> handlers = new HashMap<>();
+  <H extends Hint> HintHandler<H> route(boolean strict, Function<EthSource, HintHandler<H>> perChain) {
+    Map<EthSource, HintHandler<H>> handlers = new HashMap<>();
     return (hint, store) -> {
-      int length = hint.data().length;
-      // From the end: only after at least a 32-byte hash (the payload witness hint, parent hash ‖ JSON ‖ chain id).
-      boolean hasChainId = chainIdOffset >= 0 ? length >= chainIdOffset + 8 : length >= 32 - chainIdOffset;
+      OptionalLong chainId = hint.l2ChainId();
       EthSource node;
-      if (hasChainId) {
-        node = node(HintData.u64(hint, chainIdOffset >= 0 ? chainIdOffset : length + chainIdOffset), hint);
+      if (chainId.isPresent()) {
+        node = node(chainId.getAsLong(), hint);
       } else if (!strict && nodes.size() == 1) {
         node = nodes.get(0);
       } else {
-        throw new InvalidHintException("hint " + hint + " carries no chain id (" + length + " bytes), but "
+        throw new InvalidHintException("hint " + hint + " carries no chain id (" + hint.data().length + " bytes), but "
             + (strict ? "kona-host's interop hints must end with one" : "this interop run serves " + nodes.size() + " L2 chains"));
       }
-      HintHandler h;
+      HintHandler<H> h;
       synchronized (handlers) {
         h = handlers.computeIfAbsent(node, perChain);
       }

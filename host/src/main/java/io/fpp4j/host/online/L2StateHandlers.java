@@ -1,11 +1,14 @@
 package io.fpp4j.host.online;
 
-import io.fpp4j.host.serve.Hint;
 import io.fpp4j.host.serve.HintHandler;
 import io.fpp4j.host.store.PreimageStore;
 import io.fpp4j.mpt.AccountProof;
 import io.fpp4j.primitives.Bytes32;
 import io.fpp4j.primitives.JsonQuantity;
+import io.fpp4j.proof.hint.ChainHashHint;
+import io.fpp4j.proof.hint.KonaAccountProofHint;
+import io.fpp4j.proof.hint.OpProgramAccountProofHint;
+import io.fpp4j.proof.hint.StorageProofHint;
 import java.util.List;
 
 /**
@@ -23,10 +26,10 @@ final class L2StateHandlers {
     this.l2 = l2;
   }
 
-  /** {@code l2-code}: 32 or 40 bytes; {@code debug_dbGet(0x63 ‖ hash)}, then the bare hash for older databases. */
-  HintHandler code() {
+  /** {@code l2-code}: {@code debug_dbGet(0x63 ‖ hash)}, then the bare hash for older databases. */
+  HintHandler<ChainHashHint> code() {
     return (hint, store) -> {
-      Bytes32 hash = hashWithOptionalChain(hint);
+      Bytes32 hash = hashOnThisChain(hint);
       byte[] prefixed = new byte[33];
       prefixed[0] = CODE_PREFIX;
       hash.copyTo(prefixed, 1);
@@ -45,10 +48,10 @@ final class L2StateHandlers {
     };
   }
 
-  /** {@code l2-state-node}: 32 or 40 bytes; {@code debug_dbGet(hash)}. */
-  HintHandler stateNode() {
+  /** {@code l2-state-node}: {@code debug_dbGet(hash)}. */
+  HintHandler<ChainHashHint> stateNode() {
     return (hint, store) -> {
-      Bytes32 hash = hashWithOptionalChain(hint);
+      Bytes32 hash = hashOnThisChain(hint);
       Preimages.putKeccak(store, hash, l2.dbGet(hash.toArray()), "L2 state node " + hash);
     };
   }
@@ -57,12 +60,10 @@ final class L2StateHandlers {
    * op-program's {@code l2-account-proof}: {@code blockHash[32] ‖ address[20] ‖ u64be(chainId)} (60 bytes);
    * {@code eth_getProof(address, [0x00…00], blockHash)}, account and slot-0 storage proof nodes.
    */
-  HintHandler opProgramAccountProof() {
+  HintHandler<OpProgramAccountProofHint> opProgramAccountProof() {
     return (hint, store) -> {
-      HintData.requireLength(hint, 60);
-      BlockHandlers.ChainCheck.require(l2, HintData.u64(hint, 52), hint);
-      Bytes32 block = HintData.bytes32(hint, 0);
-      AccountProof p = l2.proof(HintData.address(hint, 32), List.of(Bytes32.ZERO), EthSource.byHash(block));
+      BlockHandlers.ChainCheck.require(l2, hint.chainId(), hint);
+      AccountProof p = l2.proof(hint.address(), List.of(Bytes32.ZERO), EthSource.byHash(hint.blockHash()));
       storeProof(store, p);
     };
   }
@@ -71,11 +72,10 @@ final class L2StateHandlers {
    * Kona's {@code l2-account-proof}: {@code u64be(blockNumber) ‖ address[20]} [{@code ‖ u64be(chainId)}]
    * (28 or 36 bytes); {@code eth_getProof(address, [], blockNumber)}, account proof nodes.
    */
-  HintHandler konaAccountProof() {
+  HintHandler<KonaAccountProofHint> konaAccountProof() {
     return (hint, store) -> {
-      HintData.requireLength(hint, 28, 36);
-      if (hint.data().length == 36) BlockHandlers.ChainCheck.require(l2, HintData.u64(hint, 28), hint);
-      AccountProof p = l2.proof(HintData.address(hint, 8), List.of(), JsonQuantity.format(HintData.u64(hint, 0)));
+      BlockHandlers.ChainCheck.require(l2, hint.chainId(), hint);
+      AccountProof p = l2.proof(hint.address(), List.of(), JsonQuantity.format(hint.blockNumber()));
       storeProof(store, p);
     };
   }
@@ -84,12 +84,10 @@ final class L2StateHandlers {
    * Kona's {@code l2-account-storage-proof}: {@code u64be(blockNumber) ‖ address[20] ‖ slot[32]}
    * [{@code ‖ u64be(chainId)}] (60 or 68 bytes); {@code eth_getProof(address, [slot], blockNumber)}.
    */
-  HintHandler konaStorageProof() {
+  HintHandler<StorageProofHint> konaStorageProof() {
     return (hint, store) -> {
-      HintData.requireLength(hint, 60, 68);
-      if (hint.data().length == 68) BlockHandlers.ChainCheck.require(l2, HintData.u64(hint, 60), hint);
-      AccountProof p = l2.proof(HintData.address(hint, 8), List.of(HintData.bytes32(hint, 28)),
-          JsonQuantity.format(HintData.u64(hint, 0)));
+      BlockHandlers.ChainCheck.require(l2, hint.chainId(), hint);
+      AccountProof p = l2.proof(hint.address(), List.of(hint.slot()), JsonQuantity.format(hint.blockNumber()));
       storeProof(store, p);
     };
   }
@@ -101,9 +99,8 @@ final class L2StateHandlers {
     }
   }
 
-  private Bytes32 hashWithOptionalChain(Hint hint) throws RpcException {
-    HintData.requireLength(hint, 32, 40);
-    if (hint.data().length == 40) BlockHandlers.ChainCheck.require(l2, HintData.u64(hint, 32), hint);
-    return HintData.bytes32(hint, 0);
+  private Bytes32 hashOnThisChain(ChainHashHint hint) throws RpcException {
+    BlockHandlers.ChainCheck.require(l2, hint.chainId(), hint);
+    return hint.hash();
   }
 }

@@ -12,7 +12,19 @@ import io.fpp4j.host.serve.HintHandlerRegistry;
 import io.fpp4j.host.serve.HintHandler;
 import io.fpp4j.host.serve.HintKind;
 import io.fpp4j.host.serve.InvalidHintException;
+import io.fpp4j.proof.Dialect;
 import io.fpp4j.proof.boot.RollupConfig;
+import io.fpp4j.proof.hint.BlobHint;
+import io.fpp4j.proof.hint.BlockDataHint;
+import io.fpp4j.proof.hint.ChainHashHint;
+import io.fpp4j.proof.hint.HashHint;
+import io.fpp4j.proof.hint.HintType;
+import io.fpp4j.proof.hint.KonaAccountProofHint;
+import io.fpp4j.proof.hint.KonaPayloadWitnessHint;
+import io.fpp4j.proof.hint.OpProgramAccountProofHint;
+import io.fpp4j.proof.hint.OpProgramPayloadWitnessHint;
+import io.fpp4j.proof.hint.PrecompileHint;
+import io.fpp4j.proof.hint.StorageProofHint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +61,7 @@ public final class OnlineHandlerFactory implements HintHandlerFactory {
   }
 
   /** @param timeout the limit for each remote call */
-  public OnlineHandlerFactory(Duration timeout, HostPrecompiles precompiles) {
+  OnlineHandlerFactory(Duration timeout, HostPrecompiles precompiles) {
     this.timeout = timeout;
     this.precompiles = precompiles;
   }
@@ -59,40 +71,42 @@ public final class OnlineHandlerFactory implements HintHandlerFactory {
     EthSource l1 = new EthSource(new JsonRpcClient(endpoints.l1(), "L1 execution node", timeout), "L1");
     EthSource l2 = new EthSource(new JsonRpcClient(endpoints.l2(), "L2 execution node", timeout), "L2");
     BeaconClient beacon = new BeaconClient(endpoints.beacon(), timeout);
-    HintHandlerRegistry.Builder b = HintHandlerRegistry.builder();
-    BlockHandlers l1Blocks = new BlockHandlers(l1, false);
-    b.register("l1-block-header", l1Blocks.header())
-        .register("l1-transactions", l1Blocks.transactions())
-        .register("l1-receipts", l1Blocks.receipts())
-        .register("l1-blob", new BlobHandler(beacon));
-    BlockHandlers l2Blocks = new BlockHandlers(l2, true);
+    boolean kona = inputs instanceof KonaSingleChainInputs || inputs instanceof KonaInteropInputs;
+    HintHandlerRegistry.Builder b = HintHandlerRegistry.builder(kona ? Dialect.KONA : Dialect.OP_PROGRAM);
+    BlockHandlers l1Blocks = new BlockHandlers(l1);
+    b.register(HintType.L1_BLOCK_HEADER, HashHint.class, l1Blocks.header())
+        .register(HintType.L1_TRANSACTIONS, HashHint.class, l1Blocks.transactions())
+        .register(HintType.L1_RECEIPTS, HashHint.class, l1Blocks.receipts())
+        .register(HintType.L1_BLOB, BlobHint.class, new BlobHandler(beacon));
+    BlockHandlers l2Blocks = new BlockHandlers(l2);
     L2StateHandlers state = new L2StateHandlers(l2);
-    if (inputs instanceof KonaSingleChainInputs kona) {
+    if (inputs instanceof KonaSingleChainInputs konaInputs) {
       boolean witness = Boolean.parseBoolean(endpoints.options().getOrDefault("enable-experimental-witness-endpoint", "false"));
-      b.register("l1-precompile", new PrecompileHandler(precompiles, PrecompileHandler.Layout.WITH_GAS))
-          .register("l2-block-header", l2Blocks.header())
-          .register("l2-transactions", l2Blocks.transactions())
-          .register("l2-code", state.code())
-          .register("starting-l2-output", new OutputRootHandler(l2, kona.agreedL2HeadHash(), kona.agreedL2OutputRoot()))
-          .register("l2-state-node", state.stateNode())
-          .register("l2-account-proof", state.konaAccountProof())
-          .register("l2-account-storage-proof", state.konaStorageProof())
-          .register("l2-payload-witness", HintKind.BULK, new PayloadWitnessHandler(witness ? l2 : null,
-              PayloadWitnessHandler.Layout.KONA, "--enable-experimental-witness-endpoint is not set"));
+      b.register(HintType.L1_PRECOMPILE, PrecompileHint.class, new PrecompileHandler(precompiles))
+          .register(HintType.L2_BLOCK_HEADER, ChainHashHint.class, l2Blocks.l2Header())
+          .register(HintType.L2_TRANSACTIONS, ChainHashHint.class, l2Blocks.l2Transactions())
+          .register(HintType.L2_CODE, ChainHashHint.class, state.code())
+          .register(HintType.STARTING_L2_OUTPUT, HashHint.class,
+              new OutputRootHandler(l2, konaInputs.agreedL2HeadHash()).configured(konaInputs.agreedL2OutputRoot()))
+          .register(HintType.L2_STATE_NODE, ChainHashHint.class, state.stateNode())
+          .register(HintType.L2_ACCOUNT_PROOF, KonaAccountProofHint.class, state.konaAccountProof())
+          .register(HintType.L2_ACCOUNT_STORAGE_PROOF, StorageProofHint.class, state.konaStorageProof())
+          .register(HintType.L2_PAYLOAD_WITNESS, KonaPayloadWitnessHint.class, HintKind.BULK,
+              PayloadWitnessHandler.kona(witness ? l2 : null, "--enable-experimental-witness-endpoint is not set"));
     } else if (inputs instanceof OpProgramInputs op) {
       EthSource witnessSource = experimentalSource(endpoints);
-      b.register("l1-precompile", new PrecompileHandler(precompiles, PrecompileHandler.Layout.LEGACY))
-          .register("l1-precompile-v2", new PrecompileHandler(precompiles, PrecompileHandler.Layout.WITH_GAS))
-          .register("l2-block-header", l2Blocks.headerAndTransactions())
-          .register("l2-transactions", l2Blocks.headerAndTransactions())
-          .register("l2-receipts", l2Blocks.receipts())
-          .register("l2-code", state.code())
-          .register("l2-state-node", state.stateNode())
-          .register("l2-output", new OutputRootHandler(l2, op.l2Head(), null))
-          .register("l2-account-proof", HintKind.BULK, state.opProgramAccountProof())
-          .register("l2-payload-witness", HintKind.BULK, new PayloadWitnessHandler(witnessSource,
-              PayloadWitnessHandler.Layout.OP_PROGRAM_JSON, "no --l2.experimental endpoint is configured"))
-          .register("l2-block-data", HintKind.EAGER, new BlockDataHandler(l2));
+      b.register(HintType.L1_PRECOMPILE, PrecompileHint.class, new PrecompileHandler(precompiles))
+          .register(HintType.L1_PRECOMPILE_V2, PrecompileHint.class, new PrecompileHandler(precompiles))
+          .register(HintType.L2_BLOCK_HEADER, ChainHashHint.class, l2Blocks.l2HeaderAndTransactions())
+          .register(HintType.L2_TRANSACTIONS, ChainHashHint.class, l2Blocks.l2HeaderAndTransactions())
+          .register(HintType.L2_RECEIPTS, ChainHashHint.class, l2Blocks.l2Receipts())
+          .register(HintType.L2_CODE, ChainHashHint.class, state.code())
+          .register(HintType.L2_STATE_NODE, ChainHashHint.class, state.stateNode())
+          .register(HintType.L2_OUTPUT, ChainHashHint.class, new OutputRootHandler(l2, op.l2Head()).hinted())
+          .register(HintType.L2_ACCOUNT_PROOF, OpProgramAccountProofHint.class, HintKind.BULK, state.opProgramAccountProof())
+          .register(HintType.L2_PAYLOAD_WITNESS, OpProgramPayloadWitnessHint.class, HintKind.BULK,
+              PayloadWitnessHandler.opProgram(witnessSource, "no --l2.experimental endpoint is configured"))
+          .register(HintType.L2_BLOCK_DATA, BlockDataHint.class, HintKind.EAGER, new BlockDataHandler(l2));
     } else if (inputs instanceof OpProgramInteropInputs interop) {
       registerInterop(b, interop, endpoints);
     } else if (inputs instanceof KonaInteropInputs interop) {
@@ -113,19 +127,20 @@ public final class OnlineHandlerFactory implements HintHandlerFactory {
     Map<Long, RollupConfig> rollups = interop.rollupsByChain();
     AgreedPrestate prestate = interop.prestate();
     EthSource witnessSource = experimentalSource(endpoints);
-    b.register("l1-precompile", new PrecompileHandler(precompiles, PrecompileHandler.Layout.LEGACY))
-        .register("l1-precompile-v2", new PrecompileHandler(precompiles, PrecompileHandler.Layout.WITH_GAS))
-        .register("l2-block-header", chains.route(32, node -> new BlockHandlers(node, true).headerAndTransactions()))
-        .register("l2-transactions", chains.route(32, node -> new BlockHandlers(node, true).headerAndTransactions()))
-        .register("l2-receipts", chains.route(32, node -> new BlockHandlers(node, true).receipts()))
-        .register("l2-code", chains.route(32, node -> new L2StateHandlers(node).code()))
-        .register("l2-state-node", chains.route(32, node -> new L2StateHandlers(node).stateNode()))
-        .register("l2-output", chains.route(32, interopOutput(rollups, prestate, "--rollup.config")))
-        .register("l2-account-proof", HintKind.BULK, chains.route(52, node -> new L2StateHandlers(node).opProgramAccountProof()))
-        .register("l2-payload-witness", HintKind.BULK, new PayloadWitnessHandler(witnessSource,
-            PayloadWitnessHandler.Layout.OP_PROGRAM_JSON, "no --l2.experimental endpoint is configured"))
-        .register("l2-block-data", HintKind.EAGER, chains.route(64, BlockDataHandler::new))
-        .register("agreed-pre-state", new AgreedPrestateHandler(prestate));
+    b.register(HintType.L1_PRECOMPILE, PrecompileHint.class, new PrecompileHandler(precompiles))
+        .register(HintType.L1_PRECOMPILE_V2, PrecompileHint.class, new PrecompileHandler(precompiles))
+        .register(HintType.L2_BLOCK_HEADER, ChainHashHint.class, chains.route(node -> new BlockHandlers(node).l2HeaderAndTransactions()))
+        .register(HintType.L2_TRANSACTIONS, ChainHashHint.class, chains.route(node -> new BlockHandlers(node).l2HeaderAndTransactions()))
+        .register(HintType.L2_RECEIPTS, ChainHashHint.class, chains.route(node -> new BlockHandlers(node).l2Receipts()))
+        .register(HintType.L2_CODE, ChainHashHint.class, chains.route(node -> new L2StateHandlers(node).code()))
+        .register(HintType.L2_STATE_NODE, ChainHashHint.class, chains.route(node -> new L2StateHandlers(node).stateNode()))
+        .register(HintType.L2_OUTPUT, ChainHashHint.class, chains.route(interopOutput(rollups, prestate, "--rollup.config")))
+        .register(HintType.L2_ACCOUNT_PROOF, OpProgramAccountProofHint.class, HintKind.BULK,
+            chains.route(node -> new L2StateHandlers(node).opProgramAccountProof()))
+        .register(HintType.L2_PAYLOAD_WITNESS, OpProgramPayloadWitnessHint.class, HintKind.BULK,
+            PayloadWitnessHandler.opProgram(witnessSource, "no --l2.experimental endpoint is configured"))
+        .register(HintType.L2_BLOCK_DATA, BlockDataHint.class, HintKind.EAGER, chains.route(BlockDataHandler::new))
+        .register(HintType.AGREED_PRE_STATE, HashHint.class, new AgreedPrestateHandler(prestate));
   }
 
   /**
@@ -137,19 +152,22 @@ public final class OnlineHandlerFactory implements HintHandlerFactory {
     L2Chains chains = l2Chains(endpoints);
     Map<Long, RollupConfig> rollups = interop.rollupsByChain();
     boolean witness = Boolean.parseBoolean(endpoints.options().getOrDefault("enable-experimental-witness-endpoint", "false"));
-    b.register("l1-precompile", new PrecompileHandler(precompiles, PrecompileHandler.Layout.WITH_GAS))
-        .register("l2-block-header", chains.route(32, true, node -> new BlockHandlers(node, true).header()))
-        .register("l2-transactions", chains.route(32, true, node -> new BlockHandlers(node, true).transactions()))
-        .register("l2-receipts", chains.route(32, true, node -> new BlockHandlers(node, true).receipts()))
-        .register("l2-code", chains.route(32, true, node -> new L2StateHandlers(node).code()))
-        .register("l2-state-node", chains.route(32, true, node -> new L2StateHandlers(node).stateNode()))
-        .register("l2-account-proof", chains.route(28, true, node -> new L2StateHandlers(node).konaAccountProof()))
-        .register("l2-account-storage-proof", chains.route(60, true, node -> new L2StateHandlers(node).konaStorageProof()))
-        .register("l2-payload-witness", HintKind.BULK, chains.route(-8, true, node -> new PayloadWitnessHandler(witness ? node : null,
-            PayloadWitnessHandler.Layout.KONA, "--enable-experimental-witness-endpoint is not set")))
-        .register("agreed-pre-state", new AgreedPrestateHandler(interop.prestate()))
-        .register("l2-output-root", chains.route(32, interopOutput(rollups, interop.prestate(), "--rollup-config-paths")))
-        .register("l2-block-data", HintKind.EAGER, chains.route(64, true, BlockDataHandler::new));
+    b.register(HintType.L1_PRECOMPILE, PrecompileHint.class, new PrecompileHandler(precompiles))
+        .register(HintType.L2_BLOCK_HEADER, ChainHashHint.class, chains.route(true, node -> new BlockHandlers(node).l2Header()))
+        .register(HintType.L2_TRANSACTIONS, ChainHashHint.class, chains.route(true, node -> new BlockHandlers(node).l2Transactions()))
+        .register(HintType.L2_RECEIPTS, ChainHashHint.class, chains.route(true, node -> new BlockHandlers(node).l2Receipts()))
+        .register(HintType.L2_CODE, ChainHashHint.class, chains.route(true, node -> new L2StateHandlers(node).code()))
+        .register(HintType.L2_STATE_NODE, ChainHashHint.class, chains.route(true, node -> new L2StateHandlers(node).stateNode()))
+        .register(HintType.L2_ACCOUNT_PROOF, KonaAccountProofHint.class,
+            chains.route(true, node -> new L2StateHandlers(node).konaAccountProof()))
+        .register(HintType.L2_ACCOUNT_STORAGE_PROOF, StorageProofHint.class,
+            chains.route(true, node -> new L2StateHandlers(node).konaStorageProof()))
+        .register(HintType.L2_PAYLOAD_WITNESS, KonaPayloadWitnessHint.class, HintKind.BULK, chains.route(true,
+            node -> PayloadWitnessHandler.kona(witness ? node : null, "--enable-experimental-witness-endpoint is not set")))
+        .register(HintType.AGREED_PRE_STATE, HashHint.class, new AgreedPrestateHandler(interop.prestate()))
+        .register(HintType.L2_OUTPUT_ROOT, ChainHashHint.class,
+            chains.route(interopOutput(rollups, interop.prestate(), "--rollup-config-paths")))
+        .register(HintType.L2_BLOCK_DATA, BlockDataHint.class, HintKind.EAGER, chains.route(true, BlockDataHandler::new));
   }
 
   private L2Chains l2Chains(OnlineEndpoints endpoints) {
@@ -161,8 +179,8 @@ public final class OnlineHandlerFactory implements HintHandlerFactory {
   }
 
   /** The interop output of a chain at the pre-state's timestamp, with that chain's rollup config. */
-  private static Function<EthSource, HintHandler> interopOutput(Map<Long, RollupConfig> rollups,
-                                                               AgreedPrestate prestate, String flag) {
+  private static Function<EthSource, HintHandler<ChainHashHint>> interopOutput(Map<Long, RollupConfig> rollups,
+                                                                              AgreedPrestate prestate, String flag) {
     return node -> (hint, store) -> {
       RollupConfig rollup = rollups.get(node.chainId());
       if (rollup == null) {

@@ -1,6 +1,5 @@
 package io.fpp4j.host.online;
 
-import io.fpp4j.host.serve.Hint;
 import io.fpp4j.host.serve.HintHandler;
 import io.fpp4j.host.serve.InvalidHintException;
 import io.fpp4j.host.store.PreimageStore;
@@ -12,6 +11,9 @@ import io.fpp4j.primitives.Bytes32;
 import io.fpp4j.primitives.Hashes;
 import io.fpp4j.primitives.block.Header;
 import io.fpp4j.primitives.block.OutputRoot;
+import io.fpp4j.proof.hint.ChainHashHint;
+import io.fpp4j.proof.hint.HashHint;
+import io.fpp4j.proof.hint.Hint;
 import java.util.List;
 
 /**
@@ -21,38 +23,35 @@ import java.util.List;
  * or the one hinted (op-program's {@code l2-output}); a different root means the head and root given to
  * the host do not belong together, which no retry can fix.
  */
-final class OutputRootHandler implements HintHandler {
+final class OutputRootHandler {
   private final EthSource l2;
   private final Bytes32 agreedHead;
-  private final Bytes32 configuredRoot;
 
-  /**
-   * @param agreedHead the agreed L2 head block ({@code --agreed-l2-head-hash} / {@code --l2.head})
-   * @param configuredRoot Kona: the agreed output root the result must equal; op-program: null (the hinted root)
-   */
-  OutputRootHandler(EthSource l2, Bytes32 agreedHead, Bytes32 configuredRoot) {
+  /** @param agreedHead the agreed L2 head block ({@code --agreed-l2-head-hash} / {@code --l2.head}) */
+  OutputRootHandler(EthSource l2, Bytes32 agreedHead) {
     this.l2 = l2;
     this.agreedHead = agreedHead;
-    this.configuredRoot = configuredRoot;
   }
 
-  @Override
-  public void handle(Hint hint, PreimageStore store) throws RpcException {
-    Bytes32 wanted;
-    if (configuredRoot != null) {
-      HintData.requireLength(hint, 32);
-      wanted = configuredRoot;
-    } else {
-      HintData.requireLength(hint, 32, 40);
-      if (hint.data().length == 40) BlockHandlers.ChainCheck.require(l2, HintData.u64(hint, 32), hint);
-      wanted = HintData.bytes32(hint, 0);
-    }
+  /** Kona's {@code starting-l2-output}: the output must be {@code configuredRoot}, whatever root is hinted. */
+  HintHandler<HashHint> configured(Bytes32 configuredRoot) {
+    return (hint, store) -> storeOutput(hint, configuredRoot, " (--agreed-l2-output-root)", store);
+  }
+
+  /** op-program's {@code l2-output}: the output must be the hinted root. */
+  HintHandler<ChainHashHint> hinted() {
+    return (hint, store) -> {
+      BlockHandlers.ChainCheck.require(l2, hint.chainId(), hint);
+      storeOutput(hint, hint.hash(), "", store);
+    };
+  }
+
+  private void storeOutput(Hint hint, Bytes32 wanted, String rootSource, PreimageStore store) throws RpcException {
     Header head = l2.header(agreedHead);
     OutputRoot output = outputOf(l2, head);
     if (!output.hash().equals(wanted)) {
       throw new InvalidHintException("hint " + hint + ": the output root of the agreed L2 head " + agreedHead + " (block "
-          + Long.toUnsignedString(head.number()) + ") is " + output.hash() + ", not " + wanted
-          + (configuredRoot != null ? " (--agreed-l2-output-root)" : "")
+          + Long.toUnsignedString(head.number()) + ") is " + output.hash() + ", not " + wanted + rootSource
           + "; the agreed head and output root given to the host do not match");
     }
     store.put(PreimageKey.fromDigest(PreimageKeyType.KECCAK256, wanted.toArray()), output.encode());

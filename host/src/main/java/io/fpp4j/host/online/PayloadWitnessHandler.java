@@ -1,16 +1,12 @@
 package io.fpp4j.host.online;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fpp4j.host.serve.Hint;
 import io.fpp4j.host.serve.HintHandler;
-import io.fpp4j.host.serve.InvalidHintException;
 import io.fpp4j.host.store.PreimageStore;
 import io.fpp4j.primitives.Bytes32;
 import io.fpp4j.primitives.Hex;
-import java.io.IOException;
-import java.util.Arrays;
+import io.fpp4j.proof.hint.KonaPayloadWitnessHint;
+import io.fpp4j.proof.hint.OpProgramPayloadWitnessHint;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -23,36 +19,41 @@ import org.slf4j.LoggerFactory;
  * optimisation: when no such node is configured, or the call fails, the handler logs and returns, and the
  * client's fine-grained hints fetch the same data, as both peers do.
  *
- * <p>Layouts: op-program sends the hex of a JSON object {@code {"parentBlockHash", "payloadAttributes",
- * "chainID"}}; Kona sends {@code parentHash[32] ‖ JSON(payloadAttributes)} [{@code ‖ u64be(chainId)}].
+ * <p>Both layouts (op-program's hex of a JSON object, Kona's parent hash ‖ attributes JSON [‖ chain id]) are
+ * read by the hint catalogue; the two peers differ here only in Kona also storing the witness's {@code keys}.
  */
-final class PayloadWitnessHandler implements HintHandler {
+final class PayloadWitnessHandler {
   private static final Logger LOG = LoggerFactory.getLogger(PayloadWitnessHandler.class);
-  private static final ObjectMapper STRICT = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
-  enum Layout { OP_PROGRAM_JSON, KONA }
 
   private final EthSource experimental;
-  private final Layout layout;
+  private final List<String> fields;
   private final String disabledReason;
   private final AtomicBoolean warned = new AtomicBoolean();
 
   /**
    * @param experimental the node to ask, or null if none is configured
+   * @param fields the witness fields whose values are stored
    * @param disabledReason why there is none (for the log), when {@code experimental} is null
    */
-  PayloadWitnessHandler(EthSource experimental, Layout layout, String disabledReason) {
+  private PayloadWitnessHandler(EthSource experimental, List<String> fields, String disabledReason) {
     this.experimental = experimental;
-    this.layout = layout;
+    this.fields = fields;
     this.disabledReason = disabledReason;
   }
 
-  /** What to call {@code debug_executePayload} with. */
-  record Request(Bytes32 parentHash, JsonNode attributes) {}
+  /** Kona's hint; the witness's {@code state}, {@code codes} and {@code keys} are stored. */
+  static HintHandler<KonaPayloadWitnessHint> kona(EthSource experimental, String disabledReason) {
+    PayloadWitnessHandler h = new PayloadWitnessHandler(experimental, List.of("state", "codes", "keys"), disabledReason);
+    return (hint, store) -> h.fetch(hint.parentHash(), hint.attributes(), store);
+  }
 
-  @Override
-  public void handle(Hint hint, PreimageStore store) {
-    Request req = parse(hint);
+  /** op-program's hint; its {@code state} and {@code codes} are stored (it ignores the keys "for safety"). */
+  static HintHandler<OpProgramPayloadWitnessHint> opProgram(EthSource experimental, String disabledReason) {
+    PayloadWitnessHandler h = new PayloadWitnessHandler(experimental, List.of("state", "codes"), disabledReason);
+    return (hint, store) -> h.fetch(hint.parentBlockHash(), hint.payloadAttributes(), store);
+  }
+
+  private void fetch(Bytes32 parentHash, JsonNode attributes, PreimageStore store) {
     if (experimental == null) {
       if (warned.compareAndSet(false, true)) {
         LOG.warn("ignoring l2-payload-witness hints: {}; the client's per-node hints fetch the state instead", disabledReason);
@@ -61,15 +62,14 @@ final class PayloadWitnessHandler implements HintHandler {
     }
     JsonNode witness;
     try {
-      witness = experimental.rpc().callNonNull("an execution witness for a block on " + req.parentHash(),
-          "debug_executePayload", req.parentHash().toHex(), req.attributes());
+      witness = experimental.rpc().callNonNull("an execution witness for a block on " + parentHash,
+          "debug_executePayload", parentHash.toHex(), attributes);
     } catch (RpcException e) {
       // Not every execution client has this method; the fine-grained hints still work.
-      LOG.warn("payload witness for a block on {} not available, falling back to per-node fetching: {}", req.parentHash(), e.getMessage());
+      LOG.warn("payload witness for a block on {} not available, falling back to per-node fetching: {}", parentHash, e.getMessage());
       return;
     }
     int stored = 0;
-    List<String> fields = layout == Layout.KONA ? List.of("state", "codes", "keys") : List.of("state", "codes");
     for (String field : fields) {
       JsonNode values = witness.get(field);
       if (values == null || values.isNull()) continue;
@@ -78,40 +78,13 @@ final class PayloadWitnessHandler implements HintHandler {
         try {
           bytes = Hex.decodePrefixed(v.asText());
         } catch (IllegalArgumentException e) {
-          LOG.warn("payload witness for a block on {}: skipping a malformed {} entry: {}", req.parentHash(), field, e.getMessage());
+          LOG.warn("payload witness for a block on {}: skipping a malformed {} entry: {}", parentHash, field, e.getMessage());
           continue;
         }
         Preimages.putKeccak(store, bytes);
         stored++;
       }
     }
-    LOG.debug("payload witness for a block on {}: stored {} preimages", req.parentHash(), stored);
-  }
-
-  Request parse(Hint hint) {
-    byte[] data = hint.data();
-    try {
-      if (layout == Layout.OP_PROGRAM_JSON) {
-        JsonNode o = STRICT.readTree(data);
-        if (o == null || !o.isObject() || !o.path("parentBlockHash").isTextual() || !o.path("payloadAttributes").isObject()) {
-          throw new InvalidHintException("hint " + hint + " is not a JSON object with parentBlockHash and payloadAttributes");
-        }
-        return new Request(Bytes32.fromHex(o.get("parentBlockHash").asText()), o.get("payloadAttributes"));
-      }
-      HintData.requireAtLeast(hint, 34, "parent hash[32] ‖ JSON payload attributes [‖ u64 chain id]");
-      Bytes32 parent = HintData.bytes32(hint, 0);
-      JsonNode attrs;
-      try {
-        attrs = STRICT.readTree(Arrays.copyOfRange(data, 32, data.length));
-      } catch (IOException withoutChainId) {
-        if (data.length < 42) throw withoutChainId;
-        attrs = STRICT.readTree(Arrays.copyOfRange(data, 32, data.length - 8));
-      }
-      if (attrs == null || !attrs.isObject()) throw new InvalidHintException("hint " + hint + ": the payload attributes are not a JSON object");
-      return new Request(parent, attrs);
-    } catch (IOException | IllegalArgumentException e) {
-      if (e instanceof InvalidHintException ih) throw ih;
-      throw new InvalidHintException("hint " + hint + " does not hold valid payload attributes JSON: " + e.getMessage(), e);
-    }
+    LOG.debug("payload witness for a block on {}: stored {} preimages", parentHash, stored);
   }
 }

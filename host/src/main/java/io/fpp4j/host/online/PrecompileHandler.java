@@ -1,14 +1,15 @@
 package io.fpp4j.host.online;
 
-import io.fpp4j.host.serve.Hint;
 import io.fpp4j.host.serve.HintHandler;
 import io.fpp4j.host.serve.InvalidHintException;
 import io.fpp4j.host.store.PreimageStore;
+import io.fpp4j.precompiles.Precompile;
+import io.fpp4j.precompiles.PrecompileFailure;
 import io.fpp4j.preimage.PreimageKey;
 import io.fpp4j.preimage.PreimageKeyType;
 import io.fpp4j.primitives.Address;
 import io.fpp4j.primitives.Hashing;
-import java.util.Arrays;
+import io.fpp4j.proof.hint.PrecompileHint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,41 +18,34 @@ import org.slf4j.LoggerFactory;
  * on success, {@code 0x00} on failure) under the precompile key, plus the key body itself as a keccak
  * preimage, which op-challenger needs to load the precompile result on chain.
  *
- * <p>Layouts: {@link Layout#WITH_GAS} {@code address[20] ‖ u64be(requiredGas) ‖ input} (op-program's
- * {@code l1-precompile-v2}, Kona's {@code l1-precompile}); {@link Layout#LEGACY} {@code address[20] ‖ input}
- * (op-program's old {@code l1-precompile}). Either way the key is {@code 06 ‖ keccak256(data)[1:]}; the
- * host ignores the gas, which only the on-chain oracle uses.
+ * <p>Layouts: {@code address[20] ‖ u64be(requiredGas) ‖ input} (op-program's {@code l1-precompile-v2},
+ * Kona's {@code l1-precompile}) or {@code address[20] ‖ input} (op-program's old {@code l1-precompile}), as
+ * the hint catalogue reads them in the host's dialect. Either way the key is
+ * {@code 06 ‖ keccak256(data)[1:]}; the host ignores the gas, which only the on-chain oracle uses.
  */
-final class PrecompileHandler implements HintHandler {
+final class PrecompileHandler implements HintHandler<PrecompileHint> {
   private static final Logger LOG = LoggerFactory.getLogger(PrecompileHandler.class);
 
-  enum Layout { WITH_GAS, LEGACY }
-
   private final HostPrecompiles precompiles;
-  private final Layout layout;
 
-  PrecompileHandler(HostPrecompiles precompiles, Layout layout) {
+  PrecompileHandler(HostPrecompiles precompiles) {
     this.precompiles = precompiles;
-    this.layout = layout;
   }
 
   @Override
-  public void handle(Hint hint, PreimageStore store) {
+  public void handle(PrecompileHint hint, PreimageStore store) {
     byte[] data = hint.data();
-    int inputOffset = layout == Layout.WITH_GAS ? 28 : 20;
-    HintData.requireAtLeast(hint, inputOffset,
-        layout == Layout.WITH_GAS ? "address[20] ‖ u64 required gas ‖ input" : "address[20] ‖ input");
-    Address address = HintData.address(hint, 0);
+    Address address = hint.address();
     Precompile p = precompiles.lookup(address)
         .orElseThrow(() -> new InvalidHintException("hint " + hint + ": " + precompiles.refusal(address)));
-    byte[] input = Arrays.copyOfRange(data, inputOffset, data.length);
+    byte[] input = hint.input().toArray();
     byte[] result;
     try {
       byte[] out = p.run(input);
       result = new byte[1 + out.length];
       result[0] = 1;
       System.arraycopy(out, 0, result, 1, out.length);
-    } catch (Precompile.Failure f) {
+    } catch (PrecompileFailure f) {
       LOG.debug("precompile {} ({}) failed on {} input bytes: {}", address, p.name(), input.length, f.getMessage());
       result = new byte[] {0};
     }

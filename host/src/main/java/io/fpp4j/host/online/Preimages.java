@@ -16,7 +16,7 @@ final class Preimages {
 
   /** Stores {@code value} under its own keccak-256 key. */
   static void putKeccak(PreimageStore store, byte[] value) {
-    store.put(PreimageKey.keccak256(value), value);
+    store.put(PreimageKey.keccak256Of(value), value);
   }
 
   /** Stores {@code value} under {@code 02 ‖ hash[1:]} after checking that it hashes to {@code hash}. */

@@ -7,7 +7,7 @@ import java.io.IOException;
  * HTTP error or a JSON-RPC error, or sent something that is not the expected JSON. The message names the
  * method (or path) and the endpoint. A failed fetch is retried under the host's retry policy.
  */
-public class RpcException extends IOException {
+class RpcException extends IOException {
   private final Integer rpcErrorCode;
   private final int httpStatus;
 

@@ -29,7 +29,7 @@ import java.util.List;
  * type up to EIP-7702 and OP deposits. Malformed fields fail with an {@link IllegalArgumentException} naming
  * the object and field; a transaction whose JSON carries a {@code hash} must re-encode to exactly that hash.
  */
-public final class RpcJson {
+final class RpcJson {
   private RpcJson() {}
 
   /** A transaction from its JSON object; {@code what} names it in messages (e.g. {@code block 0x.. tx 3}). */

@@ -26,7 +26,7 @@ public record Backoff(Duration min, Duration max, Duration jitter) {
   }
 
   /** The wait before retry {@code retry} (1 for the first retry). */
-  public Duration delay(int retry, RandomGenerator random) {
+  Duration delay(int retry, RandomGenerator random) {
     if (retry < 1) throw new IllegalArgumentException("retries are numbered from 1, got " + retry);
     // min × 2^(retry-1), doubling only until max is reached so that a large retry count cannot overflow.
     Duration d = min;

@@ -12,7 +12,7 @@ import java.util.function.LongSupplier;
  */
 final class CountingStore implements PreimageStore {
   private final PreimageStore inner;
-  private final Hint hint;
+  private final String hint;
   private final FetchListener listener;
   private final LongSupplier nanoClock;
   private final long intervalNanos;
@@ -21,7 +21,7 @@ final class CountingStore implements PreimageStore {
   private long puts;
   private long bytes;
 
-  CountingStore(PreimageStore inner, Hint hint, FetchListener listener, LongSupplier nanoClock, Duration interval) {
+  CountingStore(PreimageStore inner, String hint, FetchListener listener, LongSupplier nanoClock, Duration interval) {
     this.inner = inner;
     this.hint = hint;
     this.listener = listener;

@@ -12,7 +12,7 @@ public final class LoggingFetchListener implements FetchListener {
   private static final Duration SLOW = Duration.ofSeconds(1);
 
   @Override
-  public void fetchStarted(Hint hint, PreimageKey wanted, int attempt) {
+  public void fetchStarted(String hint, PreimageKey wanted, int attempt) {
     if (wanted == null) {
       LOG.debug("fetching for hint {} (attempt {})", hint, attempt);
     } else {
@@ -21,12 +21,12 @@ public final class LoggingFetchListener implements FetchListener {
   }
 
   @Override
-  public void fetchProgress(Hint hint, long preimages, long bytes, Duration elapsed) {
+  public void fetchProgress(String hint, long preimages, long bytes, Duration elapsed) {
     LOG.info("hint {}: {} preimages ({} bytes) stored so far, {}", hint, preimages, bytes, Durations.format(elapsed));
   }
 
   @Override
-  public void fetchFinished(Hint hint, long preimages, long bytes, Duration elapsed, Throwable error) {
+  public void fetchFinished(String hint, long preimages, long bytes, Duration elapsed, Throwable error) {
     if (error != null) {
       LOG.warn("fetch for hint {} failed after {}: {}", hint, Durations.format(elapsed), error.toString());
     } else if (elapsed.compareTo(SLOW) >= 0) {

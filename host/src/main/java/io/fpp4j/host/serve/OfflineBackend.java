@@ -3,7 +3,6 @@ package io.fpp4j.host.serve;
 import io.fpp4j.host.store.PreimageStore;
 import io.fpp4j.preimage.KeyNotFoundException;
 import io.fpp4j.preimage.PreimageKey;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +17,6 @@ public final class OfflineBackend implements HostBackend {
 
   private final PreimageStore store;
   private final AtomicReference<String> lastHint = new AtomicReference<>();
-  private final AtomicLong hints = new AtomicLong();
 
   public OfflineBackend(PreimageStore store) {
     this.store = store;
@@ -26,9 +24,8 @@ public final class OfflineBackend implements HostBackend {
 
   @Override
   public void routeHint(String hint) {
-    hints.incrementAndGet();
     lastHint.set(hint);
-    if (LOG.isTraceEnabled()) LOG.trace("offline: ignoring hint '{}'", Hint.quote(hint));
+    if (LOG.isTraceEnabled()) LOG.trace("offline: ignoring hint {}", HintText.quoted(hint));
   }
 
   @Override
@@ -40,7 +37,7 @@ public final class OfflineBackend implements HostBackend {
 
   private String quoteLast() {
     String h = lastHint.get();
-    return h == null ? "none received" : "'" + Hint.quote(h) + "'";
+    return h == null ? "none received" : HintText.quoted(h);
   }
 
   @Override
@@ -50,7 +47,7 @@ public final class OfflineBackend implements HostBackend {
 
   @Override
   public FetchStats stats() {
-    return new FetchStats(hints.get(), 0, 0, 0, 0, 0);
+    return FetchStats.NONE;
   }
 
   @Override

@@ -4,21 +4,30 @@ import io.fpp4j.host.store.PreimageStore;
 import io.fpp4j.preimage.HintRoutingException;
 import io.fpp4j.preimage.PreimageKey;
 import io.fpp4j.preimage.PreimageOracleException;
+import io.fpp4j.proof.hint.Hint;
+import io.fpp4j.proof.hint.HintParseException;
+import io.fpp4j.proof.hint.HintType;
+import io.fpp4j.proof.hint.Hints;
+import io.fpp4j.proof.hint.RawHint;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
 
 /**
  * Serves from the store and, on a miss, runs the client's last hint through its {@link HintHandler}, then
  * looks again (kona-host {@code OnlineHostBackend}, op-program's {@code Prefetcher}).
  *
- * <p>Hints are acted on lazily, as in both peers: an {@link HintKind#ORDINARY} hint replaces the last one;
- * a {@link HintKind#BULK} hint is kept separately, tried first on a miss and forgotten after it ran without
- * error; an {@link HintKind#EAGER} hint runs before the client is acknowledged. A malformed hint or one of
- * an unknown type fails routing at once (as Kona does).
+ * <p>Each hint is parsed once, with {@link Hints} in the registry's dialect, into the catalogue value its
+ * handler takes. Hints are acted on lazily, as in both peers: an {@link HintKind#ORDINARY} hint replaces the
+ * last one; a {@link HintKind#BULK} hint is kept separately, tried first on a miss and forgotten after it ran
+ * without error; an {@link HintKind#EAGER} hint runs before the client is acknowledged. Text that is not
+ * {@code <type> <hex>}, or names a type without a handler, fails routing at once (as Kona does). A hint whose
+ * data does not fit its type is acknowledged like any other and fails, as an {@link InvalidHintException},
+ * when it is run: at once for an eager hint, otherwise on the next miss.
  *
  * <p>On a miss, one attempt runs the pending bulk hint (if any), re-reads the store, then runs the last
  * ordinary hint and re-reads again. Between attempts the host waits per the {@link RetryPolicy}'s backoff,
@@ -28,7 +37,16 @@ import java.util.random.RandomGenerator;
  * hint.
  */
 public final class OnlineBackend implements HostBackend {
-  private record Pending(Hint hint, HintHandler handler) {}
+  /**
+   * A routed hint: its text (quoted, for messages), its entry, and either its value or why its data does
+   * not fit its type.
+   */
+  private record Pending(String hint, HintHandlerRegistry.Entry<?> entry, Hint value, InvalidHintException invalid) {
+    void run(PreimageStore store) throws Exception {
+      if (invalid != null) throw invalid;
+      entry.handle(value, store);
+    }
+  }
 
   private final PreimageStore store;
   private final HintHandlerRegistry registry;
@@ -44,7 +62,6 @@ public final class OnlineBackend implements HostBackend {
   private final AtomicReference<String> lastHintText = new AtomicReference<>();
   private volatile String cancelled;
 
-  private final AtomicLong hints = new AtomicLong();
   private final AtomicLong fetches = new AtomicLong();
   private final AtomicLong failedFetches = new AtomicLong();
   private final AtomicLong retries = new AtomicLong();
@@ -68,13 +85,26 @@ public final class OnlineBackend implements HostBackend {
 
   @Override
   public void routeHint(String text) {
-    hints.incrementAndGet();
     lastHintText.set(text);
-    Hint hint = Hint.parse(text);
-    HintHandlerRegistry.Entry entry = registry.entry(hint.type()).orElseThrow(() -> new InvalidHintException(
-        "no handler for hint type '" + hint.type() + "' (hint " + hint + "); this host handles: "
-            + (registry.isEmpty() ? "no hint types" : String.join(", ", registry.types()))));
-    Pending pending = new Pending(hint, entry.handler());
+    String quoted = HintText.quoted(text);
+    RawHint raw;
+    try {
+      raw = RawHint.parse(text);
+    } catch (HintParseException e) {
+      throw new InvalidHintException(e.getMessage(), e);
+    }
+    HintHandlerRegistry.Entry<?> entry = HintType.fromWireName(raw.name()).flatMap(registry::entry)
+        .orElseThrow(() -> new InvalidHintException("no handler for hint type '" + raw.name() + "' (hint " + quoted
+            + "); this host handles: " + (registry.isEmpty() ? "no hint types"
+                : registry.types().stream().map(HintType::wireName).collect(Collectors.joining(", ")))));
+    Pending pending;
+    try {
+      pending = new Pending(quoted, entry, Hints.interpret(raw, registry.dialect()), null);
+    } catch (HintParseException e) {
+      // Acknowledged all the same, as before parsing moved here and as op-program keeps even an unparsable hint
+      // as its last one: the hint fails when it is run, naming the key it was run for.
+      pending = new Pending(quoted, entry, null, new InvalidHintException("hint " + quoted + ": " + e.getMessage(), e));
+    }
     switch (entry.kind()) {
       case ORDINARY -> lastHint.set(pending);
       case BULK -> lastBulkHint.set(pending);
@@ -157,7 +187,7 @@ public final class OnlineBackend implements HostBackend {
     listener.fetchStarted(p.hint(), wanted, attempt);
     Exception error = null;
     try {
-      p.handler().handle(p.hint(), counting);
+      p.run(counting);
     } catch (Exception e) {
       failedFetches.incrementAndGet();
       error = e;
@@ -201,7 +231,7 @@ public final class OnlineBackend implements HostBackend {
 
   @Override
   public FetchStats stats() {
-    return new FetchStats(hints.get(), fetches.get(), failedFetches.get(), retries.get(), preimagesFetched.get(),
+    return new FetchStats(fetches.get(), failedFetches.get(), retries.get(), preimagesFetched.get(),
         bytesFetched.get());
   }
 
@@ -232,7 +262,7 @@ public final class OnlineBackend implements HostBackend {
     }
 
     /** The waits between attempts; defaults to a {@link Pause}, which {@link #cancel} interrupts. */
-    public Builder sleeper(Sleeper sleeper) {
+    Builder sleeper(Sleeper sleeper) {
       this.sleeper = sleeper;
       return this;
     }

@@ -6,7 +6,7 @@ import java.time.Duration;
  * The real {@link Sleeper}: waits on a monitor, so that {@link #cancel} ends a wait at once (when the program
  * being served has exited, waiting for data it will never read is pointless).
  */
-public final class Pause implements Sleeper {
+final class Pause implements Sleeper {
   private String cancelled;
 
   @Override

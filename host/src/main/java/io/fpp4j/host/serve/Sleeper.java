@@ -4,6 +4,6 @@ import java.time.Duration;
 
 /** Waits between fetch attempts; tests substitute a fake that advances a fake clock. */
 @FunctionalInterface
-public interface Sleeper {
+interface Sleeper {
   void sleep(Duration duration) throws InterruptedException;
 }

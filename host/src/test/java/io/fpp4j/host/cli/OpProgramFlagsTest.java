@@ -12,6 +12,7 @@ import io.fpp4j.host.Mode;
 import io.fpp4j.host.local.OpProgramInputs;
 import io.fpp4j.host.serve.HintHandlerRegistry;
 import io.fpp4j.primitives.Hex;
+import io.fpp4j.proof.Dialect;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -275,7 +276,7 @@ class OpProgramFlagsTest {
 
   @Test
   void fetchingAsksTheHandlerFactory() {
-    HintHandlerRegistry registry = HintHandlerRegistry.builder().build();
+    HintHandlerRegistry registry = HintHandlerRegistry.builder(Dialect.OP_PROGRAM).build();
     String[] seen = new String[1];
     HostWiring wired = W.withHandlers((inputs, endpoints) -> {
       seen[0] = endpoints.toString();

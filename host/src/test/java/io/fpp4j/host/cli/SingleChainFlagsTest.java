@@ -13,6 +13,9 @@ import io.fpp4j.host.TestStores;
 import io.fpp4j.host.local.KonaSingleChainInputs;
 import io.fpp4j.host.serve.HintHandlerRegistry;
 import io.fpp4j.primitives.Hex;
+import io.fpp4j.proof.Dialect;
+import io.fpp4j.proof.hint.HashHint;
+import io.fpp4j.proof.hint.HintType;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -138,10 +141,12 @@ class SingleChainFlagsTest {
         "--beacon", "http://b", "--enable-experimental-witness-endpoint");
     // The default wiring builds the real handlers of the Kona dialect, without contacting the endpoints.
     HostPlan real = Cli.<SingleChainCommand>parse(W, "single", args).plan();
-    assertThat(real.handlers().types()).containsExactly("l1-block-header", "l1-transactions", "l1-receipts", "l1-blob",
+    assertThat(real.handlers().types().stream().map(HintType::wireName)).containsExactly("l1-block-header", "l1-transactions",
+        "l1-receipts", "l1-blob",
         "l1-precompile", "l2-block-header", "l2-transactions", "l2-code", "starting-l2-output", "l2-state-node",
         "l2-account-proof", "l2-account-storage-proof", "l2-payload-witness");
-    HintHandlerRegistry registry = HintHandlerRegistry.builder().register("l1-block-header", (h, s) -> {}).build();
+    HintHandlerRegistry registry = HintHandlerRegistry.builder(Dialect.KONA)
+        .register(HintType.L1_BLOCK_HEADER, HashHint.class, (h, s) -> {}).build();
     String[] seen = new String[1];
     HostWiring wired = W.withStores(TestStores.opener()).withHandlers((inputs, endpoints) -> {
       seen[0] = inputs.getClass().getSimpleName() + " " + endpoints;

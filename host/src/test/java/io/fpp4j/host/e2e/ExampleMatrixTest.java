@@ -92,7 +92,7 @@ class ExampleMatrixTest {
             "d4c69e49e83a6047f46e42b2d053a1f0c6e70ea42862e5ef4ad66b3666c5e2af"
                 + "d2ed8d75f801ae8a206c07ff9b104f0e005238dcd1cbaf844fd9f40d63174c56")) {
           byte[] v = Hex.decode(hex);
-          store.put(PreimageKey.keccak256(v), v);
+          store.put(PreimageKey.keccak256Of(v), v);
         }
       }
       OUT.put(format, out);
@@ -124,8 +124,8 @@ class ExampleMatrixTest {
       assertThat(invalid.outcome().programExit()).isEqualTo(1);
       assertThat(o.serve().clean()).isTrue();
       // Every example reads local keys and several keccak preimages, and hints at least once.
-      assertThat(o.serve().preimages()).isGreaterThan(4);
-      assertThat(o.serve().hints()).isPositive();
+      assertThat(o.serve().stats().preimageRequests()).isGreaterThan(4);
+      assertThat(o.serve().stats().hints()).isPositive();
     }
   }
 

@@ -98,7 +98,7 @@ class MainJobTest {
           "d4c69e49e83a6047f46e42b2d053a1f0c6e70ea42862e5ef4ad66b3666c5e2af"
               + "d2ed8d75f801ae8a206c07ff9b104f0e005238dcd1cbaf844fd9f40d63174c56")) {
         byte[] v = Hex.decode(hex);
-        store.put(PreimageKey.keccak256(v), v);
+        store.put(PreimageKey.keccak256Of(v), v);
       }
     }
     List<String> keys = new ArrayList<>(List.of(

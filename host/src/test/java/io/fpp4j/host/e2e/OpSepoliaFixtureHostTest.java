@@ -76,7 +76,7 @@ class OpSepoliaFixtureHostTest {
     assertThat(cli("store", "convert", "--from", fixture.resolve("kv").toString(), "--from-untyped-keccak",
         "--to", typed.toString(), "--to-format", "rocksdb")).isZero();
     try (KeyValueStore store = PreimageStores.open(typed, StoreFormat.ROCKSDB)) {
-      store.put(PreimageKey.keccak256(parent.encode()), parent.encode());
+      store.put(PreimageKey.keccak256Of(parent.encode()), parent.encode());
     }
 
     for (BigInteger delta : List.of(BigInteger.ZERO, BigInteger.ONE)) {

@@ -5,12 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fpp4j.host.serve.Hint;
+import io.fpp4j.host.serve.HintHandlerRegistry;
 import io.fpp4j.host.serve.InvalidHintException;
 import io.fpp4j.host.store.MemoryPreimageStore;
+import io.fpp4j.precompiles.kzg.Kzg;
+import io.fpp4j.precompiles.kzg.TestBlobs;
 import io.fpp4j.preimage.PreimageKey;
+import io.fpp4j.primitives.Bytes32;
 import io.fpp4j.primitives.Hex;
+import io.fpp4j.proof.Dialect;
 import io.fpp4j.proof.blob.RootsOfUnity;
+import io.fpp4j.proof.hint.BlobHint;
+import io.fpp4j.proof.hint.HintType;
+import io.fpp4j.proof.hint.Hints;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.Arrays;
@@ -53,8 +60,8 @@ class BlobHandlerTest {
     beacon.close();
   }
 
-  static Hint hint40(byte[] versionedHash, long timestamp) {
-    return Hint.parse("l1-blob " + Hex.prefixed(ChainData.concat(versionedHash, ChainData.u64(timestamp))));
+  static BlobHint hint40(byte[] versionedHash, long timestamp) {
+    return BlobHint.of(Bytes32.wrap(versionedHash), timestamp);
   }
 
   static String blobsJson(byte[]... blobs) {
@@ -102,7 +109,7 @@ class BlobHandlerTest {
     assertThat(Kzg.verifyBlobProof(BLOB, COMMITMENT, proof)).isTrue();
     assertThat(Kzg.verifyBlobProof(OTHER, COMMITMENT, proof)).isFalse();
     // The client's first read: the commitment under the sha256 key of the versioned hash, which verifies as sha256.
-    assertThat(store.get(PreimageKey.sha256(COMMITMENT))).hasValueSatisfying(v -> assertThat(v).isEqualTo(COMMITMENT));
+    assertThat(store.get(PreimageKey.sha256Of(COMMITMENT))).hasValueSatisfying(v -> assertThat(v).isEqualTo(COMMITMENT));
     assertThat(beacon.paths).containsExactly("/eth/v1/beacon/genesis", "/eth/v1/config/spec",
         "/eth/v1/beacon/blobs/" + SLOT + "?versioned_hashes=" + Hex.prefixed(VERSIONED));
     // Genesis and slot length are read once.
@@ -114,7 +121,9 @@ class BlobHandlerTest {
   void theLegacy48ByteFormFallsBackToBlobSidecars() throws Exception {
     beacon.get("/eth/v1/beacon/blob_sidecars/" + SLOT, 200,
         sidecarsJson(new byte[][] {OTHER, BLOB}, new byte[][] {Kzg.commitment(OTHER), COMMITMENT}));
-    Hint legacy = Hint.parse("l1-blob " + Hex.prefixed(ChainData.concat(VERSIONED, ChainData.u64(1), ChainData.u64(TIMESTAMP))));
+    BlobHint legacy = (BlobHint) Hints.parse(
+        "l1-blob " + Hex.prefixed(ChainData.concat(VERSIONED, ChainData.u64(1), ChainData.u64(TIMESTAMP))), Dialect.OP_PROGRAM);
+    assertThat(legacy).isEqualTo(BlobHint.legacy(Bytes32.wrap(VERSIONED), 1, TIMESTAMP));
     handler.handle(legacy, store);
     assertThat(Stored.of(store)).isEqualTo(expectedEntries(COMMITMENT, VERSIONED, BLOB));
     assertThat(beacon.paths).contains("/eth/v1/beacon/blobs/" + SLOT + "?versioned_hashes=" + Hex.prefixed(VERSIONED),
@@ -153,8 +162,9 @@ class BlobHandlerTest {
 
   @Test
   void badHintsAreInvalid() {
-    assertThatThrownBy(() -> handler.handle(Hint.parse("l1-blob " + Hex.prefixed(new byte[41])), store))
-        .isInstanceOf(InvalidHintException.class).hasMessageEndingWith("has 41 bytes of data; a l1-blob hint has 40 or 48");
+    HintHandlerRegistry registry = HintHandlerRegistry.builder(Dialect.KONA).register(HintType.L1_BLOB, BlobHint.class, handler).build();
+    assertThat(Routing.invalid(registry, Routing.hint("l1-blob", new byte[41]))).hasMessageContaining(
+        ": l1-blob hint data must be 40 (versioned hash ‖ timestamp) or 48 (versioned hash ‖ index ‖ timestamp), got 41 bytes");
     byte[] wrongVersion = VERSIONED.clone();
     wrongVersion[0] = 2;
     assertThatThrownBy(() -> handler.handle(hint40(wrongVersion, TIMESTAMP), store))

@@ -1,6 +1,7 @@
 package io.fpp4j.host.online;
 
 import io.fpp4j.fpvm.FaultProofProgram;
+import io.fpp4j.precompiles.kzg.Kzg;
 import io.fpp4j.preimage.OracleClient;
 import io.fpp4j.preimage.PreimageKey;
 import io.fpp4j.preimage.PreimageKeyType;

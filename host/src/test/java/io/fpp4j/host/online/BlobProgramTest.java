@@ -6,6 +6,7 @@ import io.fpp4j.host.HostExitCode;
 import io.fpp4j.host.RunOutcome;
 import io.fpp4j.host.cli.HostWiring;
 import io.fpp4j.host.cli.Main;
+import io.fpp4j.precompiles.kzg.TestBlobs;
 import io.fpp4j.primitives.Hex;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,21 +1,30 @@
 package io.fpp4j.host.online;
 
-import static io.fpp4j.host.online.BlsTestPoints.G1;
-import static io.fpp4j.host.online.BlsTestPoints.G2;
-import static io.fpp4j.host.online.BlsTestPoints.INF_G1;
-import static io.fpp4j.host.online.BlsTestPoints.INF_G2;
-import static io.fpp4j.host.online.BlsTestPoints.P;
-import static io.fpp4j.host.online.BlsTestPoints.R;
-import static io.fpp4j.host.online.BlsTestPoints.bytes;
-import static io.fpp4j.host.online.BlsTestPoints.fp;
-import static io.fpp4j.host.online.BlsTestPoints.g1;
-import static io.fpp4j.host.online.BlsTestPoints.g1OffSubgroup;
-import static io.fpp4j.host.online.BlsTestPoints.g2OffSubgroup;
-import static io.fpp4j.host.online.BlsTestPoints.offCurve;
-import static io.fpp4j.host.online.BlsTestPoints.scalar;
-import static io.fpp4j.host.online.BlsTestPoints.withByte;
+import static io.fpp4j.precompiles.bls.BlsTestPoints.G1;
+import static io.fpp4j.precompiles.bls.BlsTestPoints.G2;
+import static io.fpp4j.precompiles.bls.BlsTestPoints.INF_G1;
+import static io.fpp4j.precompiles.bls.BlsTestPoints.INF_G2;
+import static io.fpp4j.precompiles.bls.BlsTestPoints.P;
+import static io.fpp4j.precompiles.bls.BlsTestPoints.R;
+import static io.fpp4j.precompiles.bls.BlsTestPoints.bytes;
+import static io.fpp4j.precompiles.bls.BlsTestPoints.fp;
+import static io.fpp4j.precompiles.bls.BlsTestPoints.g1;
+import static io.fpp4j.precompiles.bls.BlsTestPoints.g1OffSubgroup;
+import static io.fpp4j.precompiles.bls.BlsTestPoints.g2OffSubgroup;
+import static io.fpp4j.precompiles.bls.BlsTestPoints.offCurve;
+import static io.fpp4j.precompiles.bls.BlsTestPoints.scalar;
+import static io.fpp4j.precompiles.bls.BlsTestPoints.withByte;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fpp4j.precompiles.Precompile;
+import io.fpp4j.precompiles.PrecompileFailure;
+import io.fpp4j.precompiles.bls.BlsG1Add;
+import io.fpp4j.precompiles.bls.BlsG1Msm;
+import io.fpp4j.precompiles.bls.BlsG2Add;
+import io.fpp4j.precompiles.bls.BlsG2Msm;
+import io.fpp4j.precompiles.bls.BlsMapFp2ToG2;
+import io.fpp4j.precompiles.bls.BlsMapFpToG1;
+import io.fpp4j.precompiles.bls.BlsPairingCheck;
 import io.fpp4j.primitives.Hex;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -70,7 +79,7 @@ class Bls12381GethTest {
       String mine;
       try {
         mine = Hex.prefixed(ours.run(in));
-      } catch (Precompile.Failure f) {
+      } catch (PrecompileFailure f) {
         mine = FAILURE;
       }
       String geths;
@@ -95,11 +104,11 @@ class Bls12381GethTest {
     return new BigInteger(384, random).mod(P);
   }
 
-  String randomG1() throws Precompile.Failure {
+  String randomG1() throws PrecompileFailure {
     return Hex.encode(g1Msm.run(bytes(G1, scalar(randomScalar()))));
   }
 
-  String randomG2() throws Precompile.Failure {
+  String randomG2() throws PrecompileFailure {
     return Hex.encode(g2Msm.run(bytes(G2, scalar(randomScalar()))));
   }
 

@@ -1,19 +1,22 @@
 package io.fpp4j.host.online;
 
-import static io.fpp4j.host.online.Bn254Inputs.P1;
-import static io.fpp4j.host.online.Bn254Inputs.P2;
-import static io.fpp4j.host.online.Bn254Inputs.encode;
-import static io.fpp4j.host.online.Bn254Inputs.encode2;
-import static io.fpp4j.host.online.Bn254Inputs.g1;
-import static io.fpp4j.host.online.Bn254Inputs.g2;
-import static io.fpp4j.host.online.Bn254Inputs.pair;
-import static io.fpp4j.host.online.Bn254Inputs.word;
+import static io.fpp4j.precompiles.bn254.Bn254Inputs.P1;
+import static io.fpp4j.precompiles.bn254.Bn254Inputs.P2;
+import static io.fpp4j.precompiles.bn254.Bn254Inputs.encode;
+import static io.fpp4j.precompiles.bn254.Bn254Inputs.encode2;
+import static io.fpp4j.precompiles.bn254.Bn254Inputs.g1;
+import static io.fpp4j.precompiles.bn254.Bn254Inputs.g2;
+import static io.fpp4j.precompiles.bn254.Bn254Inputs.pair;
+import static io.fpp4j.precompiles.bn254.Bn254Inputs.word;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fpp4j.host.online.bn254.Bn254;
-import io.fpp4j.host.online.bn254.Fp;
-import io.fpp4j.host.online.bn254.Fp2;
-import io.fpp4j.host.online.bn254.Point;
+import io.fpp4j.precompiles.PrecompileFailure;
+import io.fpp4j.precompiles.bn254.Bn254;
+import io.fpp4j.precompiles.bn254.Bn254Inputs;
+import io.fpp4j.precompiles.bn254.Bn254Pairing;
+import io.fpp4j.precompiles.bn254.Fp;
+import io.fpp4j.precompiles.bn254.Fp2;
+import io.fpp4j.precompiles.bn254.Point;
 import io.fpp4j.primitives.Hex;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -76,7 +79,7 @@ class Bn254GethTest {
   static String ours(String hex) {
     try {
       return Hex.encode(new Bn254Pairing().run(Hex.decode(hex)));
-    } catch (Precompile.Failure f) {
+    } catch (PrecompileFailure f) {
       return FAILS;
     }
   }
@@ -98,8 +101,8 @@ class Bn254GethTest {
     Point<Fp2> offSubgroup2 = Bn254Inputs.twistPoint(40);
 
     c.add(new Case("empty input", "", ONE));
-    c.add(new Case("geth jeff1", Bn254PairingTest.JEFF1, ONE));
-    c.add(new Case("geth jeff6", Bn254PairingTest.JEFF6, ZERO));
+    c.add(new Case("geth jeff1", Bn254Inputs.JEFF1, ONE));
+    c.add(new Case("geth jeff6", Bn254Inputs.JEFF6, ZERO));
     for (int i = 0; i < 3; i++) {
       BigInteger a = scalar(rnd);
       BigInteger b = scalar(rnd);

@@ -7,8 +7,12 @@ import io.fpp4j.host.HostExitCode;
 import io.fpp4j.host.RunOutcome;
 import io.fpp4j.host.cli.HostWiring;
 import io.fpp4j.host.cli.Main;
-import io.fpp4j.host.serve.Hint;
 import io.fpp4j.host.store.MemoryPreimageStore;
+import io.fpp4j.precompiles.Precompile;
+import io.fpp4j.precompiles.PrecompileFailure;
+import io.fpp4j.precompiles.ecrecover.Ecrecover;
+import io.fpp4j.precompiles.kzg.KzgPointEvaluation;
+import io.fpp4j.precompiles.kzg.TestBlobs;
 import io.fpp4j.preimage.PreimageKey;
 import io.fpp4j.preimage.PreimageKeyType;
 import io.fpp4j.primitives.Bytes32;
@@ -157,7 +161,7 @@ class GethOnlineTest {
     assertThat(depth()).isGreaterThanOrEqualTo(3);
     Run r = host(Hex.prefixed(expectedClaim()), exec());
     assertThat(r.exitCode()).as(r.childErr() + "\n" + (r.outcome() == null ? "" : r.outcome().summary())).isEqualTo(HostExitCode.VALID);
-    assertThat(r.outcome().fetch().hintsRouted()).isEqualTo(3 * depth());
+    assertThat(r.outcome().serve().stats().hints()).isEqualTo(3 * depth());
     // Every header is fetched; a list only when its root node is not already stored (all empty lists share
     // the node 0x80 under the empty root, and two blocks with identical receipts share their trie).
     assertThat(r.outcome().fetch().fetches()).isBetween(depth() + blocksWithTransactions() + 1, depth() + 2 * blocksWithTransactions() + 1);
@@ -179,7 +183,7 @@ class GethOnlineTest {
   void nativeModeServesTheSameWalk() throws Exception {
     Run r = host(Hex.prefixed(expectedClaim()), List.of("--native", "--program", L1WalkProgram.class.getName()));
     assertThat(r.exitCode()).as(r.childErr()).isEqualTo(HostExitCode.VALID);
-    assertThat(r.outcome().fetch().hintsRouted()).isEqualTo(3 * depth());
+    assertThat(r.outcome().serve().stats().hints()).isEqualTo(3 * depth());
   }
 
   /**
@@ -231,18 +235,18 @@ class GethOnlineTest {
       JsonNode b = geth.rpc.call("eth_getBlockByNumber", JsonQuantity.format(n), false);
       Bytes32 hash = Bytes32.fromHex(b.get("hash").asText());
       MemoryPreimageStore store = new MemoryPreimageStore();
-      registry.entry("l1-block-header").orElseThrow().handler().handle(Hint.parse("l1-block-header " + hash.toHex()), store);
+      Routing.handle(registry, "l1-block-header " + hash.toHex(), store);
       byte[] raw = Hex.decode(geth.rpc.call("debug_getRawHeader", hash.toHex()).asText());
       assertThat(Stored.of(store)).containsExactlyEntriesOf(Map.of(Stored.key(2, hash), Hex.prefixed(raw)));
 
       store = new MemoryPreimageStore();
-      registry.entry("l1-receipts").orElseThrow().handler().handle(Hint.parse("l1-receipts " + hash.toHex()), store);
+      Routing.handle(registry, "l1-receipts " + hash.toHex(), store);
       List<byte[]> rawReceipts = new ArrayList<>();
       for (JsonNode rr : geth.rpc.call("debug_getRawReceipts", hash.toHex())) rawReceipts.add(Hex.decode(rr.asText()));
       assertThat(Stored.of(store)).isEqualTo(Stored.trie(rawReceipts));
 
       store = new MemoryPreimageStore();
-      registry.entry("l1-transactions").orElseThrow().handler().handle(Hint.parse("l1-transactions " + hash.toHex()), store);
+      Routing.handle(registry, "l1-transactions " + hash.toHex(), store);
       List<byte[]> rawTxs = new ArrayList<>();
       for (JsonNode th : b.get("transactions")) rawTxs.add(Hex.decode(geth.rpc.call("eth_getRawTransactionByHash", th.asText()).asText()));
       assertThat(Stored.of(store)).isEqualTo(Stored.trie(rawTxs));
@@ -298,7 +302,7 @@ class GethOnlineTest {
       String ours;
       try {
         ours = Hex.prefixed(kzg.run(in));
-      } catch (Precompile.Failure f) {
+      } catch (PrecompileFailure f) {
         ours = "failure";
       }
       String geths;
@@ -333,20 +337,19 @@ class GethOnlineTest {
     byte[] code = Hex.decode(geth.rpc.call("eth_getCode", contractWithCode, "latest").asText());
     assertThat(Hex.encode(code)).isEqualTo("600160005260206000f3");
     Bytes32 codeHash = Bytes32.keccak256(code);
-    registry.entry("l2-code").orElseThrow().handler().handle(Hint.parse("l2-code " + codeHash.toHex()), store);
+    Routing.handle(registry, "l2-code " + codeHash.toHex(), store);
     assertThat(store.get(keccakKey(codeHash))).hasValueSatisfying(v -> assertThat(v).isEqualTo(code));
 
-    registry.entry("l2-state-node").orElseThrow().handler().handle(Hint.parse("l2-state-node " + stateRoot.toHex()), store);
+    Routing.handle(registry, "l2-state-node " + stateRoot.toHex(), store);
     assertThat(store.get(keccakKey(stateRoot))).hasValueSatisfying(v -> assertThat(Bytes32.keccak256(v)).isEqualTo(stateRoot));
 
     String number = Hex.encode(ChainData.u64(depth() - 1));
-    registry.entry("l2-account-proof").orElseThrow().handler().handle(Hint.parse("l2-account-proof 0x" + number + dev.substring(2)), store);
-    registry.entry("l2-account-storage-proof").orElseThrow().handler()
-        .handle(Hint.parse("l2-account-storage-proof 0x" + number + contractWithCode.substring(2) + "00".repeat(32)), store);
+    Routing.handle(registry, "l2-account-proof 0x" + number + dev.substring(2), store);
+    Routing.handle(registry, "l2-account-storage-proof 0x" + number + contractWithCode.substring(2) + "00".repeat(32), store);
     for (String account : List.of(dev, contractWithCode)) {
       JsonNode proof = geth.rpc.call("eth_getProof", account, List.of(ZERO), head.get("hash").asText());
       for (JsonNode node : proof.get("accountProof")) {
-        assertThat(store.get(PreimageKey.keccak256(Hex.decode(node.asText())))).as("account proof node of %s", account).isPresent();
+        assertThat(store.get(PreimageKey.keccak256Of(Hex.decode(node.asText())))).as("account proof node of %s", account).isPresent();
       }
     }
     // A client reading state through the store finds the dev account's balance and the contract's slot 0.
@@ -356,7 +359,7 @@ class GethOnlineTest {
         .isEqualTo(JsonQuantity.parseBig(geth.rpc.call("eth_getBalance", dev, head.get("hash").asText()).asText(), 256, "balance"));
     assertThat(reader.storage(io.fpp4j.primitives.Address.fromHex(contractWithCode), Bytes32.ZERO)).isEqualTo(Bytes32.ZERO);
 
-    registry.entry("starting-l2-output").orElseThrow().handler().handle(Hint.parse("starting-l2-output " + outputRoot.toHex()), store);
+    Routing.handle(registry, "starting-l2-output " + outputRoot.toHex(), store);
     assertThat(store.get(keccakKey(outputRoot))).hasValueSatisfying(v -> assertThat(Hex.prefixed(v)).isEqualTo(Hex.prefixed(output.encode())));
   }
 

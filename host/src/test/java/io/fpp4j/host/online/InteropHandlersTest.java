@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.fpp4j.host.OnlineEndpoints;
 import io.fpp4j.host.local.AgreedPrestate;
 import io.fpp4j.host.local.OpProgramInteropInputs;
-import io.fpp4j.host.serve.Hint;
-import io.fpp4j.host.serve.HintHandler;
 import io.fpp4j.host.serve.HintHandlerRegistry;
 import io.fpp4j.host.serve.HintKind;
 import io.fpp4j.host.serve.InvalidHintException;
@@ -19,6 +17,7 @@ import io.fpp4j.primitives.Bytes32;
 import io.fpp4j.primitives.Hashing;
 import io.fpp4j.primitives.Hex;
 import io.fpp4j.primitives.block.OutputRoot;
+import io.fpp4j.proof.hint.RawHint;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -131,22 +130,22 @@ class InteropHandlersTest {
     b.close();
   }
 
-  HintHandler handler(String type) {
-    return registry.entry(type).orElseThrow().handler();
+  Routing.Fed handler(String type) {
+    return Routing.handler(registry, type);
   }
 
-  static Hint hint(String type, byte[]... parts) {
-    return Hint.parse(type + " " + Hex.prefixed(ChainData.concat(parts)));
+  static RawHint hint(String type, byte[]... parts) {
+    return Routing.hint(type, parts);
   }
 
   @Test
   void registryHasOpProgramsInteropHints() {
-    assertThat(registry.types()).containsExactly("l1-block-header", "l1-transactions", "l1-receipts", "l1-blob", "l1-precompile",
+    assertThat(Routing.names(registry)).containsExactly("l1-block-header", "l1-transactions", "l1-receipts", "l1-blob", "l1-precompile",
         "l1-precompile-v2", "l2-block-header", "l2-transactions", "l2-receipts", "l2-code", "l2-state-node", "l2-output",
         "l2-account-proof", "l2-payload-witness", "l2-block-data", "agreed-pre-state");
-    assertThat(registry.entry("l2-account-proof").orElseThrow().kind()).isEqualTo(HintKind.BULK);
-    assertThat(registry.entry("l2-block-data").orElseThrow().kind()).isEqualTo(HintKind.EAGER);
-    assertThat(registry.entry("agreed-pre-state").orElseThrow().kind()).isEqualTo(HintKind.ORDINARY);
+    assertThat(Routing.kind(registry, "l2-account-proof")).isEqualTo(HintKind.BULK);
+    assertThat(Routing.kind(registry, "l2-block-data")).isEqualTo(HintKind.EAGER);
+    assertThat(Routing.kind(registry, "agreed-pre-state")).isEqualTo(HintKind.ORDINARY);
   }
 
   @Test
@@ -208,24 +207,24 @@ class InteropHandlersTest {
   @Test
   void konaSuperHasItsInteropHintsAndRequiresChainIds() throws Exception {
     HintHandlerRegistry k = kona();
-    assertThat(k.types()).containsExactly("l1-block-header", "l1-transactions", "l1-receipts", "l1-blob", "l1-precompile",
+    assertThat(Routing.names(k)).containsExactly("l1-block-header", "l1-transactions", "l1-receipts", "l1-blob", "l1-precompile",
         "l2-block-header", "l2-transactions", "l2-receipts", "l2-code", "l2-state-node", "l2-account-proof",
         "l2-account-storage-proof", "l2-payload-witness", "agreed-pre-state", "l2-output-root", "l2-block-data");
-    assertThat(k.entry("l2-payload-witness").orElseThrow().kind()).isEqualTo(HintKind.BULK);
-    assertThat(k.entry("l2-block-data").orElseThrow().kind()).isEqualTo(HintKind.EAGER);
-    k.entry("l2-output-root").orElseThrow().handler().handle(hint("l2-output-root", b.output.hash().toArray(), ChainData.u64(902)), store);
+    assertThat(Routing.kind(k, "l2-payload-witness")).isEqualTo(HintKind.BULK);
+    assertThat(Routing.kind(k, "l2-block-data")).isEqualTo(HintKind.EAGER);
+    Routing.handler(k, "l2-output-root").handle(hint("l2-output-root", b.output.hash().toArray(), ChainData.u64(902)), store);
     assertThat(Stored.of(store)).containsExactlyEntriesOf(Map.of(Stored.key(2, b.output.hash()), Hex.prefixed(b.output.encode())));
     // Kona's header hint stores the header alone (op-program's also stores the transactions).
     MemoryPreimageStore headers = new MemoryPreimageStore();
-    k.entry("l2-block-header").orElseThrow().handler().handle(hint("l2-block-header", a.block.hash().toArray(), ChainData.u64(901)), headers);
+    Routing.handler(k, "l2-block-header").handle(hint("l2-block-header", a.block.hash().toArray(), ChainData.u64(901)), headers);
     assertThat(Stored.of(headers)).containsExactlyEntriesOf(Map.of(Stored.key(2, a.block.hash()), Hex.prefixed(a.block.header().encode())));
     // Kona's account proof: u64 block number ‖ address ‖ chain id.
     MemoryPreimageStore proof = new MemoryPreimageStore();
-    k.entry("l2-account-proof").orElseThrow().handler().handle(hint("l2-account-proof", ChainData.u64(100),
+    Routing.handler(k, "l2-account-proof").handle(hint("l2-account-proof", ChainData.u64(100),
         OutputRoot.MESSAGE_PASSER.toArray(), ChainData.u64(902)), proof);
     assertThat(proof.size()).isPositive();
     assertThat(b.node.calls("eth_getProof")).hasSize(2);
-    assertThatThrownBy(() -> k.entry("l2-state-node").orElseThrow().handler().handle(hint("l2-state-node", a.block.hash().toArray()), store))
+    assertThatThrownBy(() -> Routing.handler(k, "l2-state-node").handle(hint("l2-state-node", a.block.hash().toArray()), store))
         .isInstanceOf(InvalidHintException.class)
         .hasMessageContaining("carries no chain id (32 bytes), but kona-host's interop hints must end with one");
   }
@@ -238,13 +237,14 @@ class InteropHandlersTest {
     String down = "http://127.0.0.1:9"; // the discard port: nothing listens, the connection is refused
     HintHandlerRegistry r = new OnlineHandlerFactory(Duration.ofSeconds(10), HostPrecompiles.standard())
         .create(inputs, new OnlineEndpoints(down, down, down, Map.of("l2", down + "," + b.node.url())));
-    HintHandler output = r.entry("l2-output").orElseThrow().handler();
+    Routing.Fed output = Routing.handler(r, "l2-output");
     output.handle(hint("l2-output", b.output.hash().toArray(), ChainData.u64(902)), store);
     assertThat(Stored.of(store)).containsKey(Stored.key(2, b.output.hash()));
     // Chain 901 may be the one the unreachable node serves: a retryable RPC failure, not an invalid hint.
     assertThatThrownBy(() -> output.handle(hint("l2-output", a.output.hash().toArray(), ChainData.u64(901)), store))
         .isInstanceOf(RpcException.class)
-        .hasMessageStartingWith("cannot tell which --l2 endpoint serves L2 chain 901 for hint 'l2-output 0x")
+        .hasMessageStartingWith("cannot tell which --l2 endpoint serves L2 chain 901 for hint l2-output " + a.output.hash()
+            + ", chain 901: ")
         .hasMessageContaining("eth_chainId on L2 execution node " + down + " failed");
   }
 
@@ -255,7 +255,7 @@ class InteropHandlersTest {
         List.of(tmp.resolve("rollup-901.json")), List.of(tmp.resolve("genesis-901.json")), null, null);
     HintHandlerRegistry r = new OnlineHandlerFactory(Duration.ofSeconds(10), HostPrecompiles.standard())
         .create(one, new OnlineEndpoints("http://127.0.0.1:9", a.node.url(), "http://127.0.0.1:9"));
-    r.entry("l2-output").orElseThrow().handler().handle(hint("l2-output", a.output.hash().toArray()), store);
+    Routing.handler(r, "l2-output").handle(hint("l2-output", a.output.hash().toArray()), store);
     assertThat(Stored.of(store)).containsKey(Stored.key(2, a.output.hash()));
   }
 

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.fpp4j.host.serve.Hint;
-import io.fpp4j.host.serve.HintHandler;
-import io.fpp4j.host.serve.InvalidHintException;
+import io.fpp4j.host.serve.HintHandlerRegistry;
 import io.fpp4j.host.store.MemoryPreimageStore;
 import io.fpp4j.mpt.OrderedListWalker;
 import io.fpp4j.preimage.PreimageKey;
@@ -16,6 +14,10 @@ import io.fpp4j.primitives.Hashes;
 import io.fpp4j.primitives.Hex;
 import io.fpp4j.primitives.receipt.Receipt;
 import io.fpp4j.primitives.tx.Transactions;
+import io.fpp4j.proof.Dialect;
+import io.fpp4j.proof.hint.HashHint;
+import io.fpp4j.proof.hint.HintType;
+import io.fpp4j.proof.hint.Hints;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +40,7 @@ class L1HandlersTest {
     node = new RpcStub();
     serve(block);
     serve(empty);
-    handlers = new BlockHandlers(new EthSource(new JsonRpcClient(node.url(), "L1 execution node", Duration.ofSeconds(10)), "L1"), false);
+    handlers = new BlockHandlers(new EthSource(new JsonRpcClient(node.url(), "L1 execution node", Duration.ofSeconds(10)), "L1"));
   }
 
   void serve(ChainData.Block b) {
@@ -62,8 +64,9 @@ class L1HandlersTest {
     node.close();
   }
 
-  static Hint hint(String type, byte[] data) {
-    return Hint.parse(type + " " + Hex.prefixed(data));
+  /** An L1 hint as the host parses it (both dialects read L1 block hints alike). */
+  static HashHint hint(String type, byte[] data) {
+    return (HashHint) Hints.parse(type + " " + Hex.prefixed(data), Dialect.KONA);
   }
 
   @Test
@@ -114,12 +117,15 @@ class L1HandlersTest {
 
   @Test
   void badHintLengthsAreInvalidHints() {
-    for (HintHandler h : List.of(handlers.header(), handlers.transactions(), handlers.receipts())) {
-      assertThatThrownBy(() -> h.handle(hint("l1-block-header", new byte[31]), store))
-          .isInstanceOf(InvalidHintException.class)
-          .hasMessage("hint 'l1-block-header 0x" + "00".repeat(31) + "' has 31 bytes of data; a l1-block-header hint has 32");
-      assertThatThrownBy(() -> h.handle(hint("l1-block-header", new byte[40]), store)).isInstanceOf(InvalidHintException.class)
-          .hasMessageEndingWith("has 40 bytes of data; a l1-block-header hint has 32");
+    HintHandlerRegistry registry = HintHandlerRegistry.builder(Dialect.OP_PROGRAM)
+        .register(HintType.L1_BLOCK_HEADER, HashHint.class, handlers.header())
+        .register(HintType.L1_TRANSACTIONS, HashHint.class, handlers.transactions())
+        .register(HintType.L1_RECEIPTS, HashHint.class, handlers.receipts()).build();
+    for (String type : List.of("l1-block-header", "l1-transactions", "l1-receipts")) {
+      assertThat(Routing.invalid(registry, Routing.hint(type, new byte[31])))
+          .hasMessage("hint '" + type + " 0x" + "00".repeat(31) + "': " + type + " hint data must be 32, got 31 bytes: 0x" + "00".repeat(31));
+      assertThat(Routing.invalid(registry, Routing.hint(type, new byte[40])))
+          .hasMessageEndingWith(": " + type + " hint data must be 32, got 40 bytes: 0x" + "00".repeat(40));
     }
     assertThat(node.calls).isEmpty();
     assertThat(store.size()).isZero();
@@ -212,7 +218,7 @@ class L1HandlersTest {
       Thread.sleep(3_000);
       return ChainData.blockJson(block, false);
     });
-    BlockHandlers slow = new BlockHandlers(new EthSource(new JsonRpcClient(node.url(), "L1 execution node", Duration.ofMillis(300)), "L1"), false);
+    BlockHandlers slow = new BlockHandlers(new EthSource(new JsonRpcClient(node.url(), "L1 execution node", Duration.ofMillis(300)), "L1"));
     assertThatThrownBy(() -> slow.header().handle(hint("l1-block-header", block.hash().toArray()), store))
         .isInstanceOf(RpcException.class)
         .hasMessage("eth_getBlockByHash on L1 execution node " + node.url() + " timed out after 300 ms");
@@ -225,7 +231,7 @@ class L1HandlersTest {
       port = s.getLocalPort();
     }
     BlockHandlers gone = new BlockHandlers(new EthSource(new JsonRpcClient("http://127.0.0.1:" + port, "L1 execution node",
-        Duration.ofSeconds(5)), "L1"), false);
+        Duration.ofSeconds(5)), "L1"));
     assertThatThrownBy(() -> gone.header().handle(hint("l1-block-header", block.hash().toArray()), store))
         .isInstanceOf(RpcException.class)
         .hasMessageStartingWith("eth_getBlockByHash on L1 execution node http://127.0.0.1:" + port + " failed: java.net.ConnectException");

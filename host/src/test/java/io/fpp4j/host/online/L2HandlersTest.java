@@ -9,8 +9,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.fpp4j.host.OnlineEndpoints;
 import io.fpp4j.host.local.KonaSingleChainInputs;
 import io.fpp4j.host.local.OpProgramInputs;
-import io.fpp4j.host.serve.Hint;
-import io.fpp4j.host.serve.HintHandler;
 import io.fpp4j.host.serve.HintHandlerRegistry;
 import io.fpp4j.host.serve.HintKind;
 import io.fpp4j.host.serve.InvalidHintException;
@@ -20,6 +18,7 @@ import io.fpp4j.primitives.Bytes32;
 import io.fpp4j.primitives.Hashes;
 import io.fpp4j.primitives.Hex;
 import io.fpp4j.primitives.block.OutputRoot;
+import io.fpp4j.proof.hint.RawHint;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -85,12 +84,12 @@ class L2HandlersTest {
     node.close();
   }
 
-  static HintHandler handler(HintHandlerRegistry r, String type) {
-    return r.entry(type).orElseThrow().handler();
+  static Routing.Fed handler(HintHandlerRegistry r, String type) {
+    return Routing.handler(r, type);
   }
 
-  static Hint hint(String type, byte[]... parts) {
-    return Hint.parse(type + " " + Hex.prefixed(ChainData.concat(parts)));
+  static RawHint hint(String type, byte[]... parts) {
+    return Routing.hint(type, parts);
   }
 
   static Map<String, String> keccakEntries(List<byte[]> values) {
@@ -101,19 +100,21 @@ class L2HandlersTest {
 
   @Test
   void registriesHaveEachPeersHintsAndKinds() {
-    assertThat(kona.types()).containsExactly("l1-block-header", "l1-transactions", "l1-receipts", "l1-blob", "l1-precompile",
+    assertThat(Routing.names(kona)).containsExactly("l1-block-header", "l1-transactions", "l1-receipts", "l1-blob", "l1-precompile",
         "l2-block-header", "l2-transactions", "l2-code", "starting-l2-output", "l2-state-node", "l2-account-proof",
         "l2-account-storage-proof", "l2-payload-witness");
-    assertThat(op.types()).containsExactly("l1-block-header", "l1-transactions", "l1-receipts", "l1-blob", "l1-precompile",
+    assertThat(Routing.names(op)).containsExactly("l1-block-header", "l1-transactions", "l1-receipts", "l1-blob", "l1-precompile",
         "l1-precompile-v2", "l2-block-header", "l2-transactions", "l2-receipts", "l2-code", "l2-state-node", "l2-output",
         "l2-account-proof", "l2-payload-witness", "l2-block-data");
-    assertThat(kona.types().stream().filter(t -> kona.entry(t).orElseThrow().kind() != HintKind.ORDINARY))
+    assertThat(Routing.names(kona).stream().filter(t -> Routing.kind(kona, t) != HintKind.ORDINARY))
         .containsExactly("l2-payload-witness");
-    assertThat(kona.entry("l2-payload-witness").orElseThrow().kind()).isEqualTo(HintKind.BULK);
-    assertThat(op.entry("l2-account-proof").orElseThrow().kind()).isEqualTo(HintKind.BULK);
-    assertThat(op.entry("l2-payload-witness").orElseThrow().kind()).isEqualTo(HintKind.BULK);
-    assertThat(op.entry("l2-block-data").orElseThrow().kind()).isEqualTo(HintKind.EAGER);
-    assertThat(op.types().stream().filter(t -> op.entry(t).orElseThrow().kind() == HintKind.ORDINARY)).hasSize(12);
+    assertThat(Routing.kind(kona, "l2-payload-witness")).isEqualTo(HintKind.BULK);
+    assertThat(Routing.kind(op, "l2-account-proof")).isEqualTo(HintKind.BULK);
+    assertThat(Routing.kind(op, "l2-payload-witness")).isEqualTo(HintKind.BULK);
+    assertThat(Routing.kind(op, "l2-block-data")).isEqualTo(HintKind.EAGER);
+    assertThat(Routing.names(op).stream().filter(t -> Routing.kind(op, t) == HintKind.ORDINARY)).hasSize(12);
+    assertThat(kona.dialect()).isEqualTo(io.fpp4j.proof.Dialect.KONA);
+    assertThat(op.dialect()).isEqualTo(io.fpp4j.proof.Dialect.OP_PROGRAM);
   }
 
   @Test
@@ -142,6 +143,10 @@ class L2HandlersTest {
     handler(op, "l2-receipts").handle(hint("l2-receipts", block.hash().toArray(), ChainData.u64(901)), store);
     assertThat(Stored.of(store)).isEqualTo(Stored.trie(block.receiptItems()));
     assertThat(block.receipts().get(0).depositNonce()).isEqualTo(77L);
+    // op-program's host reads a bare hash as its default chain's, as it does for its other hash hints.
+    MemoryPreimageStore bare = new MemoryPreimageStore();
+    handler(op, "l2-receipts").handle(hint("l2-receipts", block.hash().toArray()), bare);
+    assertThat(Stored.of(bare)).isEqualTo(Stored.of(store));
   }
 
   @Test
@@ -149,8 +154,8 @@ class L2HandlersTest {
     assertThatThrownBy(() -> handler(kona, "l2-block-header").handle(hint("l2-block-header", block.hash().toArray(), ChainData.u64(10)), store))
         .isInstanceOf(InvalidHintException.class)
         .hasMessageEndingWith(" is for chain 10 but the L2 node " + node.url() + " serves chain 901; this host serves a single chain");
-    assertThatThrownBy(() -> handler(kona, "l2-code").handle(hint("l2-code", new byte[36]), store))
-        .isInstanceOf(InvalidHintException.class).hasMessageEndingWith("has 36 bytes of data; a l2-code hint has 32 or 40");
+    assertThat(Routing.invalid(kona, hint("l2-code", new byte[36]))).hasMessage("hint 'l2-code 0x" + "00".repeat(36)
+        + "': l2-code hint data must be 32 (hash) or 40 (hash ‖ chain id), got 36 bytes: 0x" + "00".repeat(36));
     assertThat(store.size()).isZero();
   }
 
@@ -204,8 +209,9 @@ class L2HandlersTest {
     assertThat(Stored.of(store)).isEqualTo(keccakEntries(state.proofNodes(USER, List.of(Bytes32.ZERO))));
     assertThat(node.calls("eth_getProof").get(0).params().toString())
         .isEqualTo("[\"" + USER.toHex() + "\",[\"" + Bytes32.ZERO.toHex() + "\"],{\"blockHash\":\"" + block.hash().toHex() + "\"}]");
-    assertThatThrownBy(() -> handler(op, "l2-account-proof").handle(hint("l2-account-proof", block.hash().toArray(), USER.toArray()), store))
-        .isInstanceOf(InvalidHintException.class).hasMessageEndingWith("has 52 bytes of data; a l2-account-proof hint has 60");
+    assertThat(Routing.invalid(op, hint("l2-account-proof", block.hash().toArray(), USER.toArray())))
+        .hasMessageContaining("l2-account-proof hint data must be 60 (block hash ‖ address ‖ chain id) in the op-program dialect, "
+            + "got 52 bytes");
   }
 
   @Test
@@ -225,8 +231,9 @@ class L2HandlersTest {
         h -> s2.get(io.fpp4j.preimage.PreimageKey.fromDigest(io.fpp4j.preimage.PreimageKeyType.KECCAK256, h.toArray())).orElse(null),
         io.fpp4j.mpt.TrieHinter.NOOP);
     assertThat(reader.storage(USER, SLOT).toBigInteger()).isEqualTo(BigInteger.valueOf(0xbeef));
-    assertThatThrownBy(() -> handler(kona, "l2-account-storage-proof").handle(hint("l2-account-storage-proof", new byte[28]), store))
-        .isInstanceOf(InvalidHintException.class).hasMessageEndingWith("a l2-account-storage-proof hint has 60 or 68");
+    assertThat(Routing.invalid(kona, hint("l2-account-storage-proof", new byte[28])))
+        .hasMessageContaining("l2-account-storage-proof hint data must be 60 (block number ‖ address ‖ slot) or 68 (… ‖ chain id), "
+            + "got 28 bytes");
   }
 
   @Test
@@ -294,10 +301,12 @@ class L2HandlersTest {
     handler(kona, "l2-payload-witness").handle(hint("l2-payload-witness", block.hash().toArray(), ATTRIBUTES.getBytes()), store);
     assertThat(store.size()).isZero();
     assertThat(node.calls("debug_executePayload")).hasSize(1);
-    assertThatThrownBy(() -> handler(op, "l2-payload-witness").handle(hint("l2-payload-witness", "{\"x\":1}".getBytes()), store))
-        .isInstanceOf(InvalidHintException.class).hasMessageEndingWith("is not a JSON object with parentBlockHash and payloadAttributes");
-    assertThatThrownBy(() -> handler(kona, "l2-payload-witness").handle(hint("l2-payload-witness", block.hash().toArray(), "{oops".getBytes()), store))
-        .isInstanceOf(InvalidHintException.class).hasMessageContaining("does not hold valid payload attributes JSON");
+    assertThat(Routing.invalid(op, hint("l2-payload-witness", "{\"x\":1}".getBytes())))
+        .hasMessageEndingWith(": op-program l2-payload-witness has no string field parentBlockHash");
+    assertThat(Routing.invalid(kona, hint("l2-payload-witness", block.hash().toArray(), "{oops".getBytes())))
+        .hasMessageEndingWith(": l2-payload-witness data after the 32-byte parent hash is not a JSON object "
+            + "(with or without a trailing 8-byte chain id): {oops");
+    assertThat(node.calls("debug_executePayload")).hasSize(1);
   }
 
   @Test

@@ -3,23 +3,26 @@ package io.fpp4j.host.online;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.fpp4j.host.serve.Hint;
+import io.fpp4j.host.serve.HintHandlerRegistry;
 import io.fpp4j.host.serve.InvalidHintException;
 import io.fpp4j.host.store.MemoryPreimageStore;
+import io.fpp4j.precompiles.bls.BlsTestPoints;
+import io.fpp4j.precompiles.bn254.Bn254Inputs;
+import io.fpp4j.precompiles.ecrecover.EcrecoverVectors;
+import io.fpp4j.precompiles.kzg.TestBlobs;
+import io.fpp4j.host.store.PreimageStore;
 import io.fpp4j.preimage.PreimageKey;
-import io.fpp4j.primitives.Bytes32;
 import io.fpp4j.primitives.Hashing;
 import io.fpp4j.primitives.Hex;
+import io.fpp4j.proof.Dialect;
+import io.fpp4j.proof.hint.Hint;
+import io.fpp4j.proof.hint.HintType;
+import io.fpp4j.proof.hint.Hints;
+import io.fpp4j.proof.hint.PrecompileHint;
+import io.fpp4j.proof.hint.RawHint;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Map;
-import org.bouncycastle.asn1.x9.X9ECParameters;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.ec.CustomNamedCurves;
-import org.bouncycastle.crypto.params.ECDomainParameters;
-import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
-import org.bouncycastle.crypto.signers.ECDSASigner;
-import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.junit.jupiter.api.Test;
 
 /** Precompile hints: keys and stored values for success and failure, layouts, and the allow-list. */
@@ -28,20 +31,30 @@ class PrecompileHandlerTest {
   static final String KZG = "000000000000000000000000000000000000000a";
   static final String BN254 = "0000000000000000000000000000000000000008";
   /** go-ethereum's ecRecover "ValidKey" vector (also checked against a live geth in GethOnlineTest). */
-  static final String GETH_VECTOR_INPUT = "18c547e4f7b0f325ad1e56f57e26c745b09a3e503d86e00e5255ff7f715d3d1c"
-      + "000000000000000000000000000000000000000000000000000000000000001c"
-      + "73b1693892219d736caba55bdb67216e485557ea6b6af75f37096c9aa6a5a75f"
-      + "eeb940b1d03b21e36b0e47e79769f095fe2ab855bd91e3a38756b7d75a9c4549";
-  static final String GETH_VECTOR_OUTPUT = "000000000000000000000000a94f5374fce5edbc8e2a8697c15331677e6ebf0b";
+  static final String GETH_VECTOR_INPUT = EcrecoverVectors.GETH_VALID_KEY_INPUT;
+  static final String GETH_VECTOR_OUTPUT = EcrecoverVectors.GETH_VALID_KEY_OUTPUT;
   static final String KZG_SUCCESS = "0000000000000000000000000000000000000000000000000000000000001000"
       + "73eda753299d7d483339d80809a1d80553bda402fffe5bfeffffffff00000001";
 
   final MemoryPreimageStore store = new MemoryPreimageStore();
-  final PrecompileHandler v2 = new PrecompileHandler(HostPrecompiles.standard(), PrecompileHandler.Layout.WITH_GAS);
-  final PrecompileHandler legacy = new PrecompileHandler(HostPrecompiles.standard(), PrecompileHandler.Layout.LEGACY);
+  final PrecompileHandler handler = new PrecompileHandler(HostPrecompiles.standard());
+  /** The layout with gas: Kona's {@code l1-precompile} and op-program's {@code l1-precompile-v2}. */
+  final Layout v2 = hint -> Hints.interpret(hint, hint.name().equals("l1-precompile-v2") ? Dialect.OP_PROGRAM : Dialect.KONA);
+  /** op-program's legacy {@code l1-precompile}: address ‖ input. */
+  final Layout legacy = hint -> Hints.interpret(hint, Dialect.OP_PROGRAM);
 
-  static Hint hint(String type, String hexData) {
-    return Hint.parse(type + " 0x" + hexData);
+  /** Feeds the handler a hint read in the dialect that has one layout, as a host of that dialect reads it. */
+  @FunctionalInterface
+  interface Layout {
+    Hint read(RawHint hint);
+  }
+
+  void handle(Layout layout, RawHint hint, PreimageStore store) {
+    handler.handle((PrecompileHint) layout.read(hint), store);
+  }
+
+  static RawHint hint(String type, String hexData) {
+    return new RawHint(type, Hex.decode(hexData));
   }
 
   /** The two entries a precompile hint stores: keccak(data) → data, precompile(data) → result. */
@@ -54,7 +67,7 @@ class PrecompileHandlerTest {
   @Test
   void ecrecoverSuccessStoresStatusOneAndTheAddressUnderTheGasKey() {
     String data = ECRECOVER + "0000000000000bb8" + GETH_VECTOR_INPUT; // required gas 3000
-    v2.handle(hint("l1-precompile-v2", data), store);
+    handle(v2, hint("l1-precompile-v2", data), store);
     assertThat(Stored.of(store)).containsExactlyInAnyOrderEntriesOf(expected(data, "01" + GETH_VECTOR_OUTPUT));
     // The key is the one clients and the on-chain oracle compute.
     PreimageKey key = PreimageKey.precompile(Hex.decode(ECRECOVER), 3000, Hex.decode(GETH_VECTOR_INPUT));
@@ -64,96 +77,39 @@ class PrecompileHandlerTest {
   @Test
   void legacyLayoutKeysTheAddressAndInputWithoutGas() {
     String data = ECRECOVER + GETH_VECTOR_INPUT;
-    legacy.handle(hint("l1-precompile", data), store);
+    handle(legacy, hint("l1-precompile", data), store);
     assertThat(Stored.of(store)).containsExactlyInAnyOrderEntriesOf(expected(data, "01" + GETH_VECTOR_OUTPUT));
     assertThat(store.get(PreimageKey.legacyPrecompile(Hex.decode(ECRECOVER), Hex.decode(GETH_VECTOR_INPUT)))).isPresent();
   }
 
   @Test
-  void ecrecoverRecoversTheSignerOfAFreshSignature() {
-    // Private key 1's address is well known; sign with RFC 6979 nonces and recover.
-    X9ECParameters curve = CustomNamedCurves.getByName("secp256k1");
-    ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
-    signer.init(true, new ECPrivateKeyParameters(BigInteger.ONE,
-        new ECDomainParameters(curve.getCurve(), curve.getG(), curve.getN(), curve.getH())));
-    byte[] hash = Hashing.keccak256("fpp4j".getBytes());
-    BigInteger[] rs = signer.generateSignature(hash);
-    String results = "";
-    for (int v : new int[] {27, 28}) {
-      byte[] input = new byte[128];
-      System.arraycopy(hash, 0, input, 0, 32);
-      input[63] = (byte) v;
-      Bytes32.fromBigInteger(rs[0]).copyTo(input, 64);
-      Bytes32.fromBigInteger(rs[1]).copyTo(input, 96);
-      results += Hex.encode(new Ecrecover().run(input)) + ";";
-    }
-    // Exactly one of the two parities gives the signer.
-    String signer1 = "0000000000000000000000007e5f4552091a69125d5dfcb7b8c2659029395bdf";
-    assertThat(results.split(";")).containsOnlyOnce(signer1);
-  }
-
-  @Test
-  void ecrecoverOfAnInvalidSignatureSucceedsWithEmptyOutput() {
-    byte[] in = Hex.decode(GETH_VECTOR_INPUT);
-    byte[] badV = in.clone();
+  void anEcrecoverThatDoesNotRecoverIsStoredAsASuccessWithEmptyOutput() {
+    byte[] badV = Hex.decode(GETH_VECTOR_INPUT);
     badV[63] = 29;
-    byte[] dirtyV = in.clone();
-    dirtyV[40] = 1;
-    byte[] zeroR = in.clone();
-    Arrays.fill(zeroR, 64, 96, (byte) 0);
-    byte[] bigS = in.clone();
-    System.arraycopy(Hex.decode("fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141"), 0, bigS, 96, 32); // s = n
-    for (byte[] bad : new byte[][] {badV, dirtyV, zeroR, bigS, Arrays.copyOf(in, 32), new byte[0]}) {
-      assertThat(new Ecrecover().run(bad)).as(Hex.encode(bad)).isEmpty();
-    }
     String data = ECRECOVER + "0000000000000bb8" + Hex.encode(badV);
-    v2.handle(hint("l1-precompile", data), store);
+    handle(v2, hint("l1-precompile", data), store);
     assertThat(Stored.of(store)).containsExactlyInAnyOrderEntriesOf(expected(data, "01"));
-  }
-
-  @Test
-  void ecrecoverIgnoresInputBeyond128Bytes() {
-    byte[] longer = Arrays.copyOf(Hex.decode(GETH_VECTOR_INPUT), 200);
-    longer[150] = 7;
-    assertThat(Hex.encode(new Ecrecover().run(longer))).isEqualTo(GETH_VECTOR_OUTPUT);
   }
 
   @Test
   void kzgPointEvaluationSuccessAndFailure() {
     byte[] input = TestBlobs.pointEvaluationInput(TestBlobs.blob("precompile"), "z");
     String data = KZG + "000000000000c350" + Hex.encode(input); // required gas 50000
-    v2.handle(hint("l1-precompile", data), store);
+    handle(v2, hint("l1-precompile", data), store);
     assertThat(Stored.of(store)).containsExactlyInAnyOrderEntriesOf(expected(data, "01" + KZG_SUCCESS));
 
     MemoryPreimageStore failed = new MemoryPreimageStore();
     byte[] wrongY = input.clone();
     wrongY[95] ^= 1;
     String bad = KZG + "000000000000c350" + Hex.encode(wrongY);
-    v2.handle(hint("l1-precompile", bad), failed);
+    handle(v2, hint("l1-precompile", bad), failed);
     assertThat(Stored.of(failed)).containsExactlyInAnyOrderEntriesOf(expected(bad, "00"));
-  }
-
-  @Test
-  void kzgPointEvaluationFailsOnBadInputs() {
-    byte[] input = TestBlobs.pointEvaluationInput(TestBlobs.blob("precompile"), "z");
-    KzgPointEvaluation p = new KzgPointEvaluation();
-    byte[] wrongHash = input.clone();
-    wrongHash[5] ^= 1;
-    byte[] nonCanonicalZ = input.clone();
-    Arrays.fill(nonCanonicalZ, 32, 64, (byte) 0xff);
-    byte[] badPoint = input.clone();
-    Arrays.fill(badPoint, 144, 192, (byte) 0x11);
-    assertThatThrownBy(() -> p.run(Arrays.copyOf(input, 191))).isInstanceOf(Precompile.Failure.class)
-        .hasMessage("point evaluation input is 191 bytes, expected 192");
-    assertThatThrownBy(() -> p.run(wrongHash)).hasMessage("the versioned hash is not the commitment's");
-    assertThatThrownBy(() -> p.run(nonCanonicalZ)).isInstanceOf(Precompile.Failure.class).hasMessageStartingWith("c-kzg rejected the input");
-    assertThatThrownBy(() -> p.run(badPoint)).isInstanceOf(Precompile.Failure.class);
   }
 
   @Test
   void addressesOffTheAllowListAreRefused() {
     String modexp = "0000000000000000000000000000000000000005";
-    assertThatThrownBy(() -> v2.handle(hint("l1-precompile-v2", modexp + "0000000000000bb8" + "00"), store))
+    assertThatThrownBy(() -> handle(v2, hint("l1-precompile-v2", modexp + "0000000000000bb8" + "00"), store))
         .isInstanceOf(InvalidHintException.class)
         .hasMessageEndingWith(": precompile 0x0000000000000000000000000000000000000005 is not on the host's allow-list of "
             + "accelerated precompiles (0x01, 0x08, 0x0a, 0x0b-0x11); a client only hints those");
@@ -164,22 +120,22 @@ class PrecompileHandlerTest {
   void bn254PairingSuccessAndFailureEndToEnd() {
     String word1 = "00".repeat(31) + "01";
     // Kona's gas for k pairs is 34000·k + 45000 (113000 = 0x1b968 for two); the host keys by it but ignores it.
-    String data = BN254 + "000000000001b968" + Bn254PairingTest.JEFF1;
-    v2.handle(hint("l1-precompile", data), store);
+    String data = BN254 + "000000000001b968" + Bn254Inputs.JEFF1;
+    handle(v2, hint("l1-precompile", data), store);
     assertThat(Stored.of(store)).containsExactlyInAnyOrderEntriesOf(expected(data, "01" + word1));
-    PreimageKey key = PreimageKey.precompile(Hex.decode(BN254), 113000, Hex.decode(Bn254PairingTest.JEFF1));
+    PreimageKey key = PreimageKey.precompile(Hex.decode(BN254), 113000, Hex.decode(Bn254Inputs.JEFF1));
     assertThat(store.get(key)).hasValueSatisfying(v -> assertThat(Hex.encode(v)).isEqualTo("01" + word1));
 
     // A product that is not one is still a successful call, with output word 0.
     MemoryPreimageStore notOne = new MemoryPreimageStore();
-    String jeff6 = BN254 + "000000000001b968" + Bn254PairingTest.JEFF6;
-    v2.handle(hint("l1-precompile", jeff6), notOne);
+    String jeff6 = BN254 + "000000000001b968" + Bn254Inputs.JEFF6;
+    handle(v2, hint("l1-precompile", jeff6), notOne);
     assertThat(Stored.of(notOne)).containsExactlyInAnyOrderEntriesOf(expected(jeff6, "01" + "00".repeat(32)));
 
     // 383 bytes: the call fails, status 0 and no output.
     MemoryPreimageStore failed = new MemoryPreimageStore();
-    String badLength = BN254 + Bn254PairingTest.JEFF1.substring(2);
-    legacy.handle(hint("l1-precompile", badLength), failed);
+    String badLength = BN254 + Bn254Inputs.JEFF1.substring(2);
+    handle(legacy, hint("l1-precompile", badLength), failed);
     assertThat(Stored.of(failed)).containsExactlyInAnyOrderEntriesOf(expected(badLength, "00"));
   }
 
@@ -196,31 +152,35 @@ class PrecompileHandlerTest {
   void blsPrecompilesAreServedEndToEnd() {
     // G1ADD(G1, G1) = 2·G1 (EIP-2537 vector), required gas 375.
     String g1Add = "000000000000000000000000000000000000000b" + "0000000000000177" + BlsTestPoints.G1 + BlsTestPoints.G1;
-    v2.handle(hint("l1-precompile", g1Add), store);
+    handle(v2, hint("l1-precompile", g1Add), store);
     assertThat(Stored.of(store)).containsExactlyInAnyOrderEntriesOf(expected(g1Add, "01" + BlsTestPoints.TWO_G1));
 
     // A pairing check that holds, e(G1, G2)·e(−G1, G2) = 1, in the legacy layout.
     MemoryPreimageStore pairing = new MemoryPreimageStore();
     String check = "000000000000000000000000000000000000000f" + BlsTestPoints.G1 + BlsTestPoints.G2 + BlsTestPoints.NEG_G1 + BlsTestPoints.G2;
-    legacy.handle(hint("l1-precompile", check), pairing);
+    handle(legacy, hint("l1-precompile", check), pairing);
     assertThat(Stored.of(pairing)).containsExactlyInAnyOrderEntriesOf(expected(check, "01" + "00".repeat(31) + "01"));
 
     // A failing call (G1 MSM of no pairs) stores status 0 and no output.
     MemoryPreimageStore failed = new MemoryPreimageStore();
     String empty = "000000000000000000000000000000000000000c" + "0000000000000000";
-    v2.handle(hint("l1-precompile-v2", empty), failed);
+    handle(v2, hint("l1-precompile-v2", empty), failed);
     assertThat(Stored.of(failed)).containsExactlyInAnyOrderEntriesOf(expected(empty, "00"));
 
   }
 
   @Test
   void shortHintsAreInvalid() {
-    assertThatThrownBy(() -> v2.handle(hint("l1-precompile-v2", ECRECOVER + "00000000000bb8"), store))
-        .isInstanceOf(InvalidHintException.class)
-        .hasMessage("hint 'l1-precompile-v2 0x" + ECRECOVER + "00000000000bb8' has 27 bytes of data; a l1-precompile-v2 hint has "
-            + "at least 28 (address[20] ‖ u64 required gas ‖ input)");
-    assertThatThrownBy(() -> legacy.handle(hint("l1-precompile", ECRECOVER.substring(2)), store))
-        .isInstanceOf(InvalidHintException.class)
-        .hasMessageEndingWith("has 19 bytes of data; a l1-precompile hint has at least 20 (address[20] ‖ input)");
+    HintHandlerRegistry op = HintHandlerRegistry.builder(Dialect.OP_PROGRAM)
+        .register(HintType.L1_PRECOMPILE_V2, PrecompileHint.class, handler)
+        .register(HintType.L1_PRECOMPILE, PrecompileHint.class, handler).build();
+    String gasless = ECRECOVER + "00000000000bb8";
+    assertThat(Routing.invalid(op, hint("l1-precompile-v2", gasless))).hasMessage("hint 'l1-precompile-v2 0x" + gasless
+        + "': l1-precompile-v2 hint data must be at least 28 (address ‖ gas ‖ input) in the op-program dialect, got 27 bytes: 0x"
+        + gasless);
+    assertThat(Routing.invalid(op, hint("l1-precompile", ECRECOVER.substring(2)))).hasMessageEndingWith(
+        ": l1-precompile hint data must be at least 20 (address ‖ input) in the op-program dialect, got 19 bytes: 0x"
+            + ECRECOVER.substring(2));
+    assertThat(store.size()).isZero();
   }
 }

@@ -75,7 +75,7 @@ class CrashSafetyTest {
         store.forEach(entries::put);
         for (Bytes32 k : acknowledged) {
           byte[] v = store.getRaw(k).orElseThrow(() -> new AssertionError("acknowledged write " + k + " was lost"));
-          assertThat(PreimageKey.keccak256(v).bytes()).isEqualTo(k.toArray());
+          assertThat(PreimageKey.keccak256Of(v).bytes()).isEqualTo(k.toArray());
         }
       }
       entries.forEach((k, v) -> {

@@ -28,7 +28,7 @@ public final class CrashWriter {
       int size = random.nextInt(8) == 0 ? random.nextInt(64) : (1 << 20) + random.nextInt(3 << 20);
       byte[] value = new byte[size];
       random.nextBytes(value);
-      PreimageKey key = PreimageKey.keccak256(value);
+      PreimageKey key = PreimageKey.keccak256Of(value);
       System.out.println("begin " + key.hex() + " " + size);
       System.out.flush();
       if (in.readLine() == null) return;

@@ -68,7 +68,7 @@ abstract class PreimageStoreContract {
   @Test
   void roundTripUnderTypedKey() {
     byte[] value = "hello preimage".getBytes();
-    PreimageKey key = PreimageKey.keccak256(value);
+    PreimageKey key = PreimageKey.keccak256Of(value);
     store.put(key, value);
     assertThat(store.get(key)).hasValueSatisfying(v -> assertThat(v).isEqualTo(value));
     assertThat(store.getRaw(Bytes32.wrap(key.bytes()))).hasValueSatisfying(v -> assertThat(v).isEqualTo(value));
@@ -76,7 +76,7 @@ abstract class PreimageStoreContract {
 
   @Test
   void emptyPreimage() {
-    PreimageKey key = PreimageKey.keccak256(new byte[0]);
+    PreimageKey key = PreimageKey.keccak256Of(new byte[0]);
     store.put(key, new byte[0]);
     assertThat(store.get(key)).hasValueSatisfying(v -> assertThat(v).isEmpty());
   }
@@ -119,15 +119,15 @@ abstract class PreimageStoreContract {
   @Test
   void largeValueOfOneMebibyte() {
     byte[] value = random(1 << 20, 1);
-    PreimageKey key = PreimageKey.keccak256(value);
+    PreimageKey key = PreimageKey.keccak256Of(value);
     store.put(key, value);
     assertThat(store.get(key)).hasValueSatisfying(v -> assertThat(v).isEqualTo(value));
   }
 
   @Test
   void missingKey() {
-    store.put(PreimageKey.keccak256(new byte[] {1}), new byte[] {1});
-    assertThat(store.get(PreimageKey.keccak256(new byte[] {2}))).isEmpty();
+    store.put(PreimageKey.keccak256Of(new byte[] {1}), new byte[] {1});
+    assertThat(store.get(PreimageKey.keccak256Of(new byte[] {2}))).isEmpty();
     assertThat(store.getRaw(Bytes32.ZERO)).isEmpty();
   }
 
@@ -155,10 +155,10 @@ abstract class PreimageStoreContract {
     Map<Bytes32, byte[]> expected = new TreeMap<>();
     for (int i = 0; i < 50; i++) {
       byte[] v = random(i * 7, i);
-      expected.put(Bytes32.wrap(PreimageKey.keccak256(v).bytes()), v);
+      expected.put(Bytes32.wrap(PreimageKey.keccak256Of(v).bytes()), v);
     }
     expected.put(Bytes32.wrap(PreimageKey.local(1).bytes()), new byte[] {1});
-    expected.put(Bytes32.wrap(PreimageKey.sha256(new byte[] {5}).bytes()), new byte[] {5});
+    expected.put(Bytes32.wrap(PreimageKey.sha256Of(new byte[] {5}).bytes()), new byte[] {5});
     expected.forEach(store::putRaw);
     Map<Bytes32, byte[]> listed = listAll(store);
     assertThat(listed).containsOnlyKeys(expected.keySet());
@@ -181,8 +181,8 @@ abstract class PreimageStoreContract {
     assumeTrue(persistent(), "this store keeps nothing after close");
     byte[] big = random(300_000, 3);
     Map<PreimageKey, byte[]> written = new LinkedHashMap<>();
-    written.put(PreimageKey.keccak256(big), big);
-    written.put(PreimageKey.keccak256(new byte[0]), new byte[0]);
+    written.put(PreimageKey.keccak256Of(big), big);
+    written.put(PreimageKey.keccak256Of(new byte[0]), new byte[0]);
     written.put(PreimageKey.local(2), new byte[] {7});
     written.forEach(store::put);
     store.close();
@@ -216,7 +216,7 @@ abstract class PreimageStoreContract {
           start.await();
           for (int i = 0; i < perThread; i++) {
             byte[] v = random(1 + (i % 97) * 31, thread * 100_000L + i);
-            Bytes32 k = Bytes32.wrap(PreimageKey.keccak256(v).bytes());
+            Bytes32 k = Bytes32.wrap(PreimageKey.keccak256Of(v).bytes());
             store.putRaw(k, v);
             mine.put(k, v);
             // Both threads also hammer one shared key with the same value: last writer wins, never a mix.

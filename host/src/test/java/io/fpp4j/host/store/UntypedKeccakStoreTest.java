@@ -51,7 +51,7 @@ class UntypedKeccakStoreTest {
         served[0]++;
       });
       assertThat(served[0]).isEqualTo(raw.size());
-      assertThat(store.get(PreimageKey.keccak256("not in the fixture".getBytes()))).isEmpty();
+      assertThat(store.get(PreimageKey.keccak256Of("not in the fixture".getBytes()))).isEmpty();
     }
   }
 
@@ -62,7 +62,7 @@ class UntypedKeccakStoreTest {
     Bytes32 h = Bytes32.keccak256(good);
     raw.putRaw(h, new byte[] {1, 2, 4});
     UntypedKeccakStore store = UntypedKeccakStore.over(raw);
-    PreimageKey key = PreimageKey.keccak256(good);
+    PreimageKey key = PreimageKey.keccak256Of(good);
     assertThatThrownBy(() -> store.get(key)).isInstanceOf(StoreException.class).hasMessageContaining(h.toHex())
         .hasMessageContaining(key.hex()).hasMessageContaining("corrupt");
   }
@@ -72,10 +72,10 @@ class UntypedKeccakStoreTest {
     MemoryPreimageStore raw = new MemoryPreimageStore();
     UntypedKeccakStore store = UntypedKeccakStore.over(raw);
     byte[] v = {9, 9};
-    store.put(PreimageKey.keccak256(v), v);
+    store.put(PreimageKey.keccak256Of(v), v);
     assertThat(raw.getRaw(Bytes32.keccak256(v))).hasValueSatisfying(x -> assertThat(x).isEqualTo(v));
-    assertThat(store.get(PreimageKey.keccak256(v))).hasValueSatisfying(x -> assertThat(x).isEqualTo(v));
-    assertThatThrownBy(() -> store.put(PreimageKey.keccak256(new byte[] {1}), v)).isInstanceOf(StoreException.class)
+    assertThat(store.get(PreimageKey.keccak256Of(v))).hasValueSatisfying(x -> assertThat(x).isEqualTo(v));
+    assertThatThrownBy(() -> store.put(PreimageKey.keccak256Of(new byte[] {1}), v)).isInstanceOf(StoreException.class)
         .hasMessageContaining("keccak256 of the 2-byte value");
     assertThatThrownBy(() -> store.put(PreimageKey.local(1), v)).isInstanceOf(StoreException.class)
         .hasMessageContaining(PreimageKey.local(1).hex());
@@ -99,6 +99,6 @@ class UntypedKeccakStoreTest {
     raw.putRaw(Bytes32.keccak256(v), v);
     Map<Bytes32, byte[]> listed = new TreeMap<>();
     UntypedKeccakStore.over(raw).forEach(listed::put);
-    assertThat(listed).containsOnlyKeys(Bytes32.wrap(PreimageKey.keccak256(v).bytes()));
+    assertThat(listed).containsOnlyKeys(Bytes32.wrap(PreimageKey.keccak256Of(v).bytes()));
   }
 }

@@ -22,10 +22,7 @@ public record Withdrawal(long index, long validatorIndex, Address address, long 
   }
 
   public static Withdrawal decode(byte[] rlp) {
-    RlpReader top = RlpReader.of(rlp);
-    Withdrawal w = readFrom(top);
-    top.finish("withdrawal");
-    return w;
+    return RlpReader.decodeWhole(rlp, "withdrawal", Withdrawal::readFrom);
   }
 
   public static Withdrawal readFrom(RlpReader r) {

@@ -23,6 +23,11 @@ public record Log(Address address, List<Bytes32> topics, Bytes data) {
     w.endList().writeBytes(data).endList();
   }
 
+  /** Decodes one log's RLP {@code [address, [topics…], data]}, rejecting trailing bytes. */
+  public static Log decode(byte[] rlp) {
+    return RlpReader.decodeWhole(rlp, "log", Log::readFrom);
+  }
+
   public static Log readFrom(RlpReader r) {
     RlpReader l = r.readList("log");
     Address address = l.readAddress("log address");

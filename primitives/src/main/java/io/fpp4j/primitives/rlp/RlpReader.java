@@ -6,6 +6,7 @@ import io.fpp4j.primitives.Bytes32;
 import io.fpp4j.primitives.Hex;
 import java.math.BigInteger;
 import java.util.Arrays;
+import java.util.function.Function;
 
 /**
  * A strict, forward-only reader over a sequence of RLP items. It accepts only the canonical encoding:
@@ -38,6 +39,14 @@ public final class RlpReader {
   /** A reader over the whole of {@code input}; the array is not copied and must not change. */
   public static RlpReader of(byte[] input) {
     return new RlpReader(input, 0, 0, input.length);
+  }
+
+  /** Reads one {@code what} from the whole of {@code input} with {@code item}, rejecting trailing bytes. */
+  public static <T> T decodeWhole(byte[] input, String what, Function<RlpReader, T> item) {
+    RlpReader r = of(input);
+    T value = item.apply(r);
+    r.finish(what);
+    return value;
   }
 
   /**

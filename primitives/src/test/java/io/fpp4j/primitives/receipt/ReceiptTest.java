@@ -94,4 +94,16 @@ class ReceiptTest {
     assertThatThrownBy(() -> new Receipt(TxType.DYNAMIC_FEE, null, true, 1, Bloom.EMPTY, List.of(), 1L, null))
         .hasMessageContaining("only deposit receipts");
   }
+
+  @Test
+  void aLogDecodesFromItsOwnRlpAndRejectsTrailingBytes() {
+    Log log = new Log(Address.fromHex("0x" + "03".repeat(20)), List.of(Bytes32.leftPad(new byte[] {7})), Bytes.fromHex("0x2a"));
+    io.fpp4j.primitives.rlp.RlpWriter w = new io.fpp4j.primitives.rlp.RlpWriter();
+    log.writeTo(w);
+    byte[] rlp = w.toByteArray();
+    assertThat(Log.decode(rlp)).isEqualTo(log);
+    byte[] longer = java.util.Arrays.copyOf(rlp, rlp.length + 1);
+    assertThatThrownBy(() -> Log.decode(longer))
+        .isInstanceOf(io.fpp4j.primitives.rlp.RlpException.class).hasMessageContaining("trailing byte(s) after log");
+  }
 }

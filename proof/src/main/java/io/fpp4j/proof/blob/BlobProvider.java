@@ -2,7 +2,6 @@ package io.fpp4j.proof.blob;
 
 import io.fpp4j.preimage.OracleClient;
 import io.fpp4j.preimage.PreimageKey;
-import io.fpp4j.preimage.PreimageKeyType;
 import io.fpp4j.primitives.Bytes;
 import io.fpp4j.primitives.Bytes32;
 import io.fpp4j.primitives.Hashing;
@@ -65,10 +64,10 @@ public final class BlobProvider {
     BlobHint hint = hintForm == HintForm.CURRENT
         ? BlobHint.of(versionedHash, l1Timestamp)
         : BlobHint.legacy(versionedHash, index, l1Timestamp);
-    oracle.hint(hint.encode());
+    hint.sendTo(oracle);
 
     byte[] commitment = new byte[48];
-    oracle.getExact(PreimageKey.fromDigest(PreimageKeyType.SHA256, versionedHash.toArray()), commitment);
+    oracle.getExact(PreimageKey.sha256(versionedHash), commitment);
     byte[] digest = Hashing.sha256(commitment);
     if (!Arrays.equals(digest, 1, 32, versionedHash.toArray(), 1, 32)) {
       digest[0] = VERSIONED_HASH_VERSION_KZG;

@@ -1,11 +1,9 @@
 package io.fpp4j.proof.boot;
 
-import io.fpp4j.preimage.PreimageKey;
 import io.fpp4j.preimage.PreimageOracle;
 import io.fpp4j.preimage.PreimageOracleException;
 import io.fpp4j.primitives.Bytes32;
 import io.fpp4j.proof.Dialect;
-import java.nio.ByteBuffer;
 import java.util.Optional;
 
 /**
@@ -35,40 +33,55 @@ public final class BootInfoLoader {
    * @throws PreimageOracleException if the host cannot serve a key
    */
   public BootInfo load(PreimageOracle oracle) {
-    Bytes32 l1Head = hash(oracle, LocalKeys.L1_HEAD, "L1 head");
-    Bytes32 agreed = hash(oracle, LocalKeys.L2_OUTPUT_ROOT, "agreed L2 output root");
-    Bytes32 claimed = hash(oracle, LocalKeys.L2_CLAIM, "claimed L2 output root");
-    long number = u64(oracle, LocalKeys.L2_CLAIM_BLOCK_NUMBER, "claimed L2 block number");
-    long chainId = u64(oracle, LocalKeys.L2_CHAIN_ID, "L2 chain id");
+    BootInputs boot = inputs(oracle);
+    Bytes32 l1Head = boot.bytes32(LocalKeys.L1_HEAD);
+    Bytes32 agreed = boot.bytes32(LocalKeys.L2_OUTPUT_ROOT);
+    Bytes32 claimed = boot.bytes32(LocalKeys.L2_CLAIM);
+    long number = boot.u64(LocalKeys.L2_CLAIM_BLOCK_NUMBER);
+    long chainId = boot.u64(LocalKeys.L2_CHAIN_ID);
     return dialect == Dialect.KONA
-        ? konaConfigs(oracle, l1Head, agreed, claimed, number, chainId)
-        : opProgramConfigs(oracle, l1Head, agreed, claimed, number, chainId);
+        ? konaConfigs(boot, l1Head, agreed, claimed, number, chainId)
+        : opProgramConfigs(boot, l1Head, agreed, claimed, number, chainId);
   }
 
-  private BootInfo konaConfigs(PreimageOracle oracle, Bytes32 l1Head, Bytes32 agreed, Bytes32 claimed, long number,
+  /** The boot keys with this dialect's meanings, for the errors. */
+  private BootInputs inputs(PreimageOracle oracle) {
+    BootInputs boot = BootInputs.of(oracle)
+        .named(LocalKeys.L1_HEAD, "L1 head")
+        .named(LocalKeys.L2_OUTPUT_ROOT, "agreed L2 output root")
+        .named(LocalKeys.L2_CLAIM, "claimed L2 output root")
+        .named(LocalKeys.L2_CLAIM_BLOCK_NUMBER, "claimed L2 block number")
+        .named(LocalKeys.L2_CHAIN_ID, "L2 chain id");
+    return dialect == Dialect.KONA
+        ? boot.named(LocalKeys.Kona.ROLLUP_CONFIG, "rollup config").named(LocalKeys.Kona.L1_CONFIG, "L1 config")
+        : boot.named(LocalKeys.OpProgram.L2_CHAIN_CONFIG, "L2 chain config")
+            .named(LocalKeys.OpProgram.ROLLUP_CONFIG, "rollup config")
+            .named(LocalKeys.OpProgram.L1_CHAIN_CONFIG, "L1 chain config");
+  }
+
+  private BootInfo konaConfigs(BootInputs boot, Bytes32 l1Head, Bytes32 agreed, Bytes32 claimed, long number,
                                long chainId) {
-    RollupConfig rollup = registry.rollupConfig(chainId).orElseGet(() -> rollupConfig(
-        oracle, LocalKeys.KONA_ROLLUP_CONFIG));
-    ChainConfig l1 = registry.l1Config(rollup.l1ChainId()).orElseGet(() -> ChainConfig.parse(
-        get(oracle, LocalKeys.KONA_L1_CONFIG, "L1 config"), "L1 config (local key 7)"));
+    RollupConfig rollup = registry.rollupConfig(chainId).orElseGet(() -> boot.parse(
+        LocalKeys.Kona.ROLLUP_CONFIG, RollupConfig::parse));
+    ChainConfig l1 = registry.l1Config(rollup.l1ChainId()).orElseGet(() -> chainConfig(boot, LocalKeys.Kona.L1_CONFIG));
     return new BootInfo(l1Head, agreed, claimed, number, chainId, rollup, Optional.of(l1), Optional.empty());
   }
 
-  private BootInfo opProgramConfigs(PreimageOracle oracle, Bytes32 l1Head, Bytes32 agreed, Bytes32 claimed, long number,
+  private BootInfo opProgramConfigs(BootInputs boot, Bytes32 l1Head, Bytes32 agreed, Bytes32 claimed, long number,
                                     long chainId) {
     if (chainId == LocalKeys.CUSTOM_CHAIN_ID) {
-      ChainConfig l2 = ChainConfig.parse(get(oracle, LocalKeys.OP_PROGRAM_L2_CHAIN_CONFIG, "L2 chain config"),
-          "L2 chain config (local key 6)");
-      RollupConfig rollup = rollupConfig(oracle, LocalKeys.OP_PROGRAM_ROLLUP_CONFIG);
-      ChainConfig l1 = ChainConfig.parse(get(oracle, LocalKeys.OP_PROGRAM_L1_CHAIN_CONFIG, "L1 chain config"),
-          "L1 chain config (local key 9)");
+      ChainConfig l2 = chainConfig(boot, LocalKeys.OpProgram.L2_CHAIN_CONFIG);
+      RollupConfig rollup = boot.parse(LocalKeys.OpProgram.ROLLUP_CONFIG, RollupConfig::parse);
+      ChainConfig l1 = chainConfig(boot, LocalKeys.OpProgram.L1_CHAIN_CONFIG);
       if (l1.chainId() != rollup.l1ChainId()) {
-        throw new BootException("L1 chain config (local key 9) is for chain " + Long.toUnsignedString(l1.chainId())
-            + " but the rollup config's l1_chain_id is " + Long.toUnsignedString(rollup.l1ChainId()));
+        throw new BootException(boot.describe(LocalKeys.OpProgram.L1_CHAIN_CONFIG) + " is for chain "
+            + Long.toUnsignedString(l1.chainId()) + " but the rollup config's l1_chain_id is "
+            + Long.toUnsignedString(rollup.l1ChainId()));
       }
       if (l2.chainId() != rollup.l2ChainId()) {
-        throw new BootException("L2 chain config (local key 6) is for chain " + Long.toUnsignedString(l2.chainId())
-            + " but the rollup config's l2_chain_id is " + Long.toUnsignedString(rollup.l2ChainId()));
+        throw new BootException(boot.describe(LocalKeys.OpProgram.L2_CHAIN_CONFIG) + " is for chain "
+            + Long.toUnsignedString(l2.chainId()) + " but the rollup config's l2_chain_id is "
+            + Long.toUnsignedString(rollup.l2ChainId()));
       }
       return new BootInfo(l1Head, agreed, claimed, number, chainId, rollup, Optional.of(l1), Optional.of(l2));
     }
@@ -81,39 +94,8 @@ public final class BootInfoLoader {
         registry.l2ChainConfig(chainId));
   }
 
-  private static RollupConfig rollupConfig(PreimageOracle oracle, long index) {
-    byte[] json = get(oracle, index, "rollup config");
-    try {
-      return RollupConfig.parse(json);
-    } catch (ConfigParseException e) {
-      throw new BootException("rollup config (local key " + index + "): " + e.getMessage(), e);
-    }
-  }
-
-  private static Bytes32 hash(PreimageOracle oracle, long index, String what) {
-    byte[] v = get(oracle, index, what);
-    if (v.length != 32) {
-      throw new BootException(what + " (local key " + index + ") must be 32 bytes, got " + v.length);
-    }
-    return Bytes32.wrap(v);
-  }
-
-  private static long u64(PreimageOracle oracle, long index, String what) {
-    byte[] v = get(oracle, index, what);
-    if (v.length != 8) {
-      throw new BootException(what + " (local key " + index + ") must be an 8-byte big-endian u64, got " + v.length
-          + " bytes");
-    }
-    return ByteBuffer.wrap(v).getLong();
-  }
-
-  private static byte[] get(PreimageOracle oracle, long index, String what) {
-    PreimageKey key = PreimageKey.local(index);
-    try {
-      return oracle.get(key);
-    } catch (PreimageOracleException e) {
-      throw new PreimageOracleException("could not read the " + what + " (local key " + index + ", " + key + "): "
-          + e.getMessage(), e);
-    }
+  /** ChainConfig names its input in its own messages, so it gets the key's description rather than a prefix. */
+  private static ChainConfig chainConfig(BootInputs boot, long index) {
+    return ChainConfig.parse(boot.bytes(index), boot.describe(index));
   }
 }

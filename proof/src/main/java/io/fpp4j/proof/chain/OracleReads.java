@@ -3,7 +3,6 @@ package io.fpp4j.proof.chain;
 import io.fpp4j.mpt.TrieException;
 import io.fpp4j.mpt.TrieProvider;
 import io.fpp4j.preimage.PreimageKey;
-import io.fpp4j.preimage.PreimageKeyType;
 import io.fpp4j.preimage.PreimageOracle;
 import io.fpp4j.primitives.Bytes32;
 import io.fpp4j.primitives.Hashing;
@@ -17,7 +16,7 @@ public final class OracleReads {
 
   /** The keccak preimage of {@code hash}, checked to hash back to it. */
   public static byte[] keccakPreimage(PreimageOracle oracle, Bytes32 hash, String what) {
-    byte[] data = oracle.get(PreimageKey.fromDigest(PreimageKeyType.KECCAK256, hash.toArray()));
+    byte[] data = oracle.get(PreimageKey.keccak256(hash));
     byte[] digest = Hashing.keccak256(data);
     if (!Arrays.equals(digest, hash.toArray())) {
       throw new ProviderException(what + " " + hash + ": the " + data.length + "-byte preimage served hashes to "
@@ -38,7 +37,7 @@ public final class OracleReads {
 
   /** A trie provider reading nodes as keccak preimages, without hints (the caller has hinted). */
   public static TrieProvider trieNodes(PreimageOracle oracle) {
-    return hash -> oracle.get(PreimageKey.fromDigest(PreimageKeyType.KECCAK256, hash.toArray()));
+    return hash -> oracle.get(PreimageKey.keccak256(hash));
   }
 
   /** Runs a trie walk, turning trie failures into provider failures that name what was being read. */

@@ -2,6 +2,7 @@ package io.fpp4j.proof.hint;
 
 import io.fpp4j.primitives.Bytes32;
 import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
  * Interop {@code l2-block-data}: {@code agreedBlockHash ‖ blockHash ‖ u64be(chainId)} (72 bytes). The
@@ -16,6 +17,11 @@ public record BlockDataHint(Bytes32 agreedBlockHash, Bytes32 blockHash, long cha
   @Override
   public HintType type() {
     return HintType.L2_BLOCK_DATA;
+  }
+
+  @Override
+  public OptionalLong l2ChainId() {
+    return OptionalLong.of(chainId);
   }
 
   @Override

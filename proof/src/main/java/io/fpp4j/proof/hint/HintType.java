@@ -18,7 +18,7 @@ public enum HintType {
   L1_PRECOMPILE_V2("l1-precompile-v2", Both.OP_PROGRAM),
   L2_BLOCK_HEADER("l2-block-header", Both.BOTH),
   L2_TRANSACTIONS("l2-transactions", Both.BOTH),
-  /** Interop in both peers: block hash ‖ u64be(chainId). */
+  /** Interop in both peers: block hash ‖ u64be(chainId); op-program's host also takes the bare hash. */
   L2_RECEIPTS("l2-receipts", Both.BOTH),
   L2_CODE("l2-code", Both.BOTH),
   L2_STATE_NODE("l2-state-node", Both.BOTH),

@@ -32,7 +32,7 @@ public final class Hints {
       case L1_BLOCK_HEADER, L1_TRANSACTIONS, L1_RECEIPTS, STARTING_L2_OUTPUT, AGREED_PRE_STATE ->
           HashHint.decode(type, data);
       case L2_BLOCK_HEADER, L2_TRANSACTIONS, L2_CODE, L2_STATE_NODE, L2_OUTPUT, L2_OUTPUT_ROOT, L2_RECEIPTS ->
-          ChainHashHint.decode(type, data);
+          ChainHashHint.decode(type, dialect, data);
       case L1_BLOB -> BlobHint.decode(data);
       case L1_PRECOMPILE, L1_PRECOMPILE_V2 -> PrecompileHint.decode(type, dialect, data);
       case L2_ACCOUNT_PROOF -> dialect == Dialect.KONA
@@ -43,6 +43,24 @@ public final class Hints {
           ? KonaPayloadWitnessHint.decode(data)
           : OpProgramPayloadWitnessHint.decode(data);
       case L2_BLOCK_DATA -> BlockDataHint.decode(data);
+    };
+  }
+
+  /**
+   * The record {@link #interpret} makes of a hint of {@code type} from a client of {@code dialect}, so that a
+   * host registering a typed handler per type can be checked when it is built rather than when a hint comes.
+   */
+  public static Class<? extends Hint> valueType(HintType type, Dialect dialect) {
+    return switch (type) {
+      case L1_BLOCK_HEADER, L1_TRANSACTIONS, L1_RECEIPTS, STARTING_L2_OUTPUT, AGREED_PRE_STATE -> HashHint.class;
+      case L2_BLOCK_HEADER, L2_TRANSACTIONS, L2_CODE, L2_STATE_NODE, L2_OUTPUT, L2_OUTPUT_ROOT, L2_RECEIPTS ->
+          ChainHashHint.class;
+      case L1_BLOB -> BlobHint.class;
+      case L1_PRECOMPILE, L1_PRECOMPILE_V2 -> PrecompileHint.class;
+      case L2_ACCOUNT_PROOF -> dialect == Dialect.KONA ? KonaAccountProofHint.class : OpProgramAccountProofHint.class;
+      case L2_ACCOUNT_STORAGE_PROOF -> StorageProofHint.class;
+      case L2_PAYLOAD_WITNESS -> dialect == Dialect.KONA ? KonaPayloadWitnessHint.class : OpProgramPayloadWitnessHint.class;
+      case L2_BLOCK_DATA -> BlockDataHint.class;
     };
   }
 }

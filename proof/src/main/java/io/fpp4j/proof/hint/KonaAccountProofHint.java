@@ -24,6 +24,11 @@ public record KonaAccountProofHint(long blockNumber, Address address, OptionalLo
   }
 
   @Override
+  public OptionalLong l2ChainId() {
+    return chainId;
+  }
+
+  @Override
   public byte[] data() {
     return HintBytes.concat(HintBytes.u64(blockNumber), address.toArray(), HintBytes.optionalU64(chainId));
   }

@@ -45,6 +45,11 @@ public record KonaPayloadWitnessHint(Bytes32 parentHash, Bytes attributesJson, O
   }
 
   @Override
+  public OptionalLong l2ChainId() {
+    return chainId;
+  }
+
+  @Override
   public byte[] data() {
     return HintBytes.concat(parentHash.toArray(), attributesJson.unsafeArray(), HintBytes.optionalU64(chainId));
   }

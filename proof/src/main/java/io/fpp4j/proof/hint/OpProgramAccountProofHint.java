@@ -3,6 +3,7 @@ package io.fpp4j.proof.hint;
 import io.fpp4j.primitives.Address;
 import io.fpp4j.primitives.Bytes32;
 import java.util.Objects;
+import java.util.OptionalLong;
 
 /** op-program's {@code l2-account-proof}: {@code blockHash ‖ address ‖ u64be(chainId)} (60 bytes). */
 public record OpProgramAccountProofHint(Bytes32 blockHash, Address address, long chainId) implements Hint {
@@ -14,6 +15,11 @@ public record OpProgramAccountProofHint(Bytes32 blockHash, Address address, long
   @Override
   public HintType type() {
     return HintType.L2_ACCOUNT_PROOF;
+  }
+
+  @Override
+  public OptionalLong l2ChainId() {
+    return OptionalLong.of(chainId);
   }
 
   @Override

@@ -41,6 +41,11 @@ public record OpProgramPayloadWitnessHint(Bytes32 parentBlockHash, JsonNode payl
   }
 
   @Override
+  public OptionalLong l2ChainId() {
+    return chainId;
+  }
+
+  @Override
   public byte[] data() {
     ObjectNode o = JSON.createObjectNode();
     o.put("parentBlockHash", parentBlockHash.toHex());

@@ -26,6 +26,11 @@ public record StorageProofHint(long blockNumber, Address address, Bytes32 slot, 
   }
 
   @Override
+  public OptionalLong l2ChainId() {
+    return chainId;
+  }
+
+  @Override
   public byte[] data() {
     return HintBytes.concat(HintBytes.u64(blockNumber), address.toArray(), slot.toArray(), HintBytes.optionalU64(chainId));
   }

@@ -50,7 +50,7 @@ public final class L1ChainProvider {
 
   /** @throws ProviderException if the preimage does not hash to {@code hash} or is not a header */
   public Header headerByHash(Bytes32 hash) {
-    oracle.hint(HashHint.l1BlockHeader(hash).encode());
+    HashHint.l1BlockHeader(hash).sendTo(oracle);
     return OracleReads.header(oracle, hash, "L1");
   }
 
@@ -93,7 +93,7 @@ public final class L1ChainProvider {
   }
 
   private List<Transaction> transactions(Header header, Bytes32 hash) {
-    oracle.hint(HashHint.l1Transactions(hash).encode());
+    HashHint.l1Transactions(hash).sendTo(oracle);
     List<Bytes> raw = OracleReads.walk("the transactions of L1 block " + hash,
         () -> OrderedListWalker.walk(header.transactionsRoot(), nodes));
     List<Transaction> out = new ArrayList<>(raw.size());
@@ -108,7 +108,7 @@ public final class L1ChainProvider {
   }
 
   private List<Receipt> receipts(Header header, Bytes32 hash) {
-    oracle.hint(HashHint.l1Receipts(hash).encode());
+    HashHint.l1Receipts(hash).sendTo(oracle);
     List<Bytes> raw = OracleReads.walk("the receipts of L1 block " + hash,
         () -> OrderedListWalker.walk(header.receiptsRoot(), nodes));
     List<Receipt> out = new ArrayList<>(raw.size());

@@ -53,7 +53,7 @@ public final class L2ChainProvider {
   public static final long HISTORY_SERVE_WINDOW = 8191;
 
   private final OracleClient oracle;
-  private final RollupConfig config; // null: no fork schedule known, Isthmus treated as inactive
+  private final Optional<RollupConfig> config; // empty: no fork schedule known, Isthmus treated as inactive
   private final long l2ChainId;
   private final Bytes32 l2Head;
   private final Dialect dialect;
@@ -61,39 +61,84 @@ public final class L2ChainProvider {
   private final boolean historyShortcut;
   private final Map<Bytes32, StateTrieReader> states = new HashMap<>();
 
-  /** Single-chain hints (32-byte forms); the EIP-2935 shortcut in the Kona dialect only, as the peers do. */
-  public L2ChainProvider(OracleClient oracle, RollupConfig config, Bytes32 l2Head, Dialect dialect) {
-    this(oracle, config, l2Head, dialect, OptionalLong.empty(), dialect == Dialect.KONA);
+  private L2ChainProvider(Builder b) {
+    this.oracle = b.oracle;
+    this.config = b.config;
+    this.l2ChainId = b.config.map(RollupConfig::l2ChainId).orElseGet(() -> b.chainId.orElseThrow(
+        () -> new IllegalStateException("an L2ChainProvider needs a rollup config or an L2 chain id")));
+    this.l2Head = b.l2Head;
+    this.dialect = b.dialect;
+    this.hintChainId = b.hintChainId;
+    this.historyShortcut = b.historyShortcut.orElse(b.config.isPresent() && b.dialect == Dialect.KONA);
+    if (historyShortcut && config.isEmpty()) {
+      throw new IllegalStateException("the EIP-2935 history shortcut needs a rollup config (Isthmus activation)");
+    }
   }
 
   /**
-   * A provider without a rollup config, for programs that only read headers, blocks and state: Isthmus
-   * counts as inactive (no history shortcut; output roots read the message passer from the state).
-   * {@code l2ChainId} is used only where a hint always carries one (op-program's account proof).
+   * The one way to build a provider: the oracle, the head to walk back from and the hint dialect, then
+   * either {@link Builder#config} (a program that knows its rollup config) or {@link Builder#chainId} (one
+   * that only reads headers, blocks and state).
    */
-  public static L2ChainProvider withoutConfig(OracleClient oracle, long l2ChainId, Bytes32 l2Head, Dialect dialect) {
-    return new L2ChainProvider(oracle, null, l2ChainId, l2Head, dialect, OptionalLong.empty(), false);
+  public static Builder builder(OracleClient oracle, Bytes32 l2Head, Dialect dialect) {
+    return new Builder(oracle, l2Head, dialect);
   }
 
-  /**
-   * @param hintChainId appended to L2 hints when present (interop's 40-byte forms)
-   * @param historyShortcut whether {@link #headerByNumber} may use the EIP-2935 contract after Isthmus
-   */
-  public L2ChainProvider(OracleClient oracle, RollupConfig config, Bytes32 l2Head, Dialect dialect,
-                         OptionalLong hintChainId, boolean historyShortcut) {
-    this(oracle, Objects.requireNonNull(config, "config"), config.l2ChainId(), l2Head, dialect, hintChainId,
-        historyShortcut);
-  }
+  /** Options of an {@link L2ChainProvider}; every setter takes a value, none takes null. */
+  public static final class Builder {
+    private final OracleClient oracle;
+    private final Bytes32 l2Head;
+    private final Dialect dialect;
+    private Optional<RollupConfig> config = Optional.empty();
+    private OptionalLong chainId = OptionalLong.empty();
+    private OptionalLong hintChainId = OptionalLong.empty();
+    private Optional<Boolean> historyShortcut = Optional.empty();
 
-  private L2ChainProvider(OracleClient oracle, RollupConfig config, long l2ChainId, Bytes32 l2Head, Dialect dialect,
-                          OptionalLong hintChainId, boolean historyShortcut) {
-    this.oracle = Objects.requireNonNull(oracle, "oracle");
-    this.config = config;
-    this.l2ChainId = l2ChainId;
-    this.l2Head = Objects.requireNonNull(l2Head, "l2Head");
-    this.dialect = Objects.requireNonNull(dialect, "dialect");
-    this.hintChainId = Objects.requireNonNull(hintChainId, "hintChainId");
-    this.historyShortcut = historyShortcut;
+    private Builder(OracleClient oracle, Bytes32 l2Head, Dialect dialect) {
+      this.oracle = Objects.requireNonNull(oracle, "oracle");
+      this.l2Head = Objects.requireNonNull(l2Head, "l2Head");
+      this.dialect = Objects.requireNonNull(dialect, "dialect");
+    }
+
+    /** The chain's rollup config: its fork schedule (Isthmus) and its L2 chain id. */
+    public Builder config(RollupConfig config) {
+      this.config = Optional.of(Objects.requireNonNull(config, "config"));
+      return this;
+    }
+
+    /**
+     * The L2 chain id, for a provider without a rollup config: Isthmus counts as inactive (no history
+     * shortcut; output roots read the message passer from the state). The id goes only where a hint always
+     * carries one (op-program's account proof).
+     */
+    public Builder chainId(long l2ChainId) {
+      this.chainId = OptionalLong.of(l2ChainId);
+      return this;
+    }
+
+    /** Appends {@code chainId} to every L2 hint: interop's 40-byte forms. Without it, single-chain 32-byte forms. */
+    public Builder hintChainId(long chainId) {
+      this.hintChainId = OptionalLong.of(chainId);
+      return this;
+    }
+
+    /**
+     * Whether {@link #headerByNumber} may jump through the EIP-2935 contract once Isthmus is active. By
+     * default, with a config in the Kona dialect only, as the peers do.
+     */
+    public Builder historyShortcut(boolean enabled) {
+      this.historyShortcut = Optional.of(enabled);
+      return this;
+    }
+
+    /** @throws IllegalStateException if neither a config nor a chain id was given, or they disagree */
+    public L2ChainProvider build() {
+      if (config.isPresent() && chainId.isPresent() && config.get().l2ChainId() != chainId.getAsLong()) {
+        throw new IllegalStateException("chain id " + Long.toUnsignedString(chainId.getAsLong())
+            + " disagrees with the rollup config's l2_chain_id " + Long.toUnsignedString(config.get().l2ChainId()));
+      }
+      return new L2ChainProvider(this);
+    }
   }
 
   public Bytes32 l2Head() {
@@ -101,7 +146,7 @@ public final class L2ChainProvider {
   }
 
   public Header headerByHash(Bytes32 hash) {
-    oracle.hint(new ChainHashHint(HintType.L2_BLOCK_HEADER, hash, hintChainId).encode());
+    new ChainHashHint(HintType.L2_BLOCK_HEADER, hash, hintChainId).sendTo(oracle);
     return OracleReads.header(oracle, hash, "L2");
   }
 
@@ -159,7 +204,7 @@ public final class L2ChainProvider {
 
   private L2Block block(Header header) {
     Bytes32 hash = header.hash();
-    oracle.hint(new ChainHashHint(HintType.L2_TRANSACTIONS, hash, hintChainId).encode());
+    new ChainHashHint(HintType.L2_TRANSACTIONS, hash, hintChainId).sendTo(oracle);
     List<Bytes> raw = OracleReads.walk("the transactions of L2 block " + hash,
         () -> OrderedListWalker.walk(header.transactionsRoot(), OracleReads.trieNodes(oracle)));
     List<Transaction> txs = new ArrayList<>(raw.size());
@@ -174,7 +219,7 @@ public final class L2ChainProvider {
   }
 
   public byte[] codeByHash(Bytes32 codeHash) {
-    oracle.hint(new ChainHashHint(HintType.L2_CODE, codeHash, hintChainId).encode());
+    new ChainHashHint(HintType.L2_CODE, codeHash, hintChainId).sendTo(oracle);
     return OracleReads.keccakPreimage(oracle, codeHash, "L2 code");
   }
 
@@ -201,7 +246,7 @@ public final class L2ChainProvider {
   }
 
   private boolean isIsthmus(long timestamp) {
-    return config != null && config.isIsthmusActive(timestamp);
+    return config.isPresent() && config.get().isIsthmusActive(timestamp);
   }
 
   private StateTrieReader state(Header at) {

@@ -8,6 +8,7 @@ import io.fpp4j.primitives.Bytes32;
 import io.fpp4j.primitives.block.Header;
 import io.fpp4j.proof.Dialect;
 import io.fpp4j.proof.hint.ChainHashHint;
+import io.fpp4j.proof.hint.Hint;
 import io.fpp4j.proof.hint.HintType;
 import io.fpp4j.proof.hint.KonaAccountProofHint;
 import io.fpp4j.proof.hint.KonaPayloadWitnessHint;
@@ -47,7 +48,7 @@ final class L2Hints implements TrieHinter {
   }
 
   void hintStateNode(Bytes32 hash) {
-    hinter.hint(new ChainHashHint(HintType.L2_STATE_NODE, hash, hintChainId).encode());
+    new ChainHashHint(HintType.L2_STATE_NODE, hash, hintChainId).sendTo(hinter);
   }
 
   @Override
@@ -57,20 +58,21 @@ final class L2Hints implements TrieHinter {
 
   @Override
   public void hintAccountProof(Address address, long blockNumber) {
-    hinter.hint(dialect == Dialect.KONA
-        ? new KonaAccountProofHint(block.number(), address, hintChainId).encode()
-        : new OpProgramAccountProofHint(block.hash(), address, hintChainId.orElse(chainId)).encode());
+    Hint hint = dialect == Dialect.KONA
+        ? new KonaAccountProofHint(block.number(), address, hintChainId)
+        : new OpProgramAccountProofHint(block.hash(), address, hintChainId.orElse(chainId));
+    hint.sendTo(hinter);
   }
 
   @Override
   public void hintStorageProof(Address address, Bytes32 slot, long blockNumber) {
-    if (dialect == Dialect.KONA) hinter.hint(new StorageProofHint(block.number(), address, slot, hintChainId).encode());
+    if (dialect == Dialect.KONA) new StorageProofHint(block.number(), address, slot, hintChainId).sendTo(hinter);
   }
 
   @Override
   public void hintExecutionWitness(Bytes32 parentHash, byte[] payloadAttributesJson) {
     if (dialect == Dialect.KONA) {
-      hinter.hint(new KonaPayloadWitnessHint(parentHash, Bytes.of(payloadAttributesJson), hintChainId).encode());
+      new KonaPayloadWitnessHint(parentHash, Bytes.of(payloadAttributesJson), hintChainId).sendTo(hinter);
     }
   }
 }

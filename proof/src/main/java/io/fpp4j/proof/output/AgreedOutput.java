@@ -10,6 +10,7 @@ import io.fpp4j.proof.Dialect;
 import io.fpp4j.proof.ProviderException;
 import io.fpp4j.proof.hint.ChainHashHint;
 import io.fpp4j.proof.hint.HashHint;
+import io.fpp4j.proof.hint.Hint;
 import io.fpp4j.proof.hint.HintType;
 import java.util.Arrays;
 import java.util.OptionalLong;
@@ -31,12 +32,12 @@ public final class AgreedOutput {
    * @throws ProviderException if the preimage does not hash to {@code agreedRoot}
    */
   public static OutputRoot read(OracleClient oracle, Bytes32 agreedRoot, Dialect dialect, OptionalLong chainId) {
-    String hint = dialect == Dialect.KONA
-        ? HashHint.startingL2Output(agreedRoot).encode()
-        : new ChainHashHint(HintType.L2_OUTPUT, agreedRoot, chainId).encode();
-    oracle.hint(hint);
+    Hint hint = dialect == Dialect.KONA
+        ? HashHint.startingL2Output(agreedRoot)
+        : new ChainHashHint(HintType.L2_OUTPUT, agreedRoot, chainId);
+    hint.sendTo(oracle);
     byte[] preimage = new byte[128];
-    oracle.getExact(PreimageKey.fromDigest(io.fpp4j.preimage.PreimageKeyType.KECCAK256, agreedRoot.toArray()), preimage);
+    oracle.getExact(PreimageKey.keccak256(agreedRoot), preimage);
     byte[] digest = Hashing.keccak256(preimage);
     if (!Arrays.equals(digest, agreedRoot.toArray())) {
       throw new ProviderException("preimage of output root " + agreedRoot + " hashes to " + Bytes32.wrap(digest));

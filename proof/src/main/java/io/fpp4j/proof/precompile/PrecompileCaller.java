@@ -68,7 +68,7 @@ public final class PrecompileCaller {
       case OP_PROGRAM -> PrecompileHint.v2(address, requiredGas, input);
       case OP_PROGRAM_LEGACY -> PrecompileHint.legacy(address, input);
     };
-    oracle.hint(hint.encode());
+    hint.sendTo(oracle);
     byte[] result = oracle.get(hint.key());
     if (result.length == 0) {
       throw new ProviderException("host returned an empty result for precompile " + address + " (key " + hint.key()

@@ -3,7 +3,6 @@ package io.fpp4j.proof.blob;
 import io.fpp4j.preimage.PreimageKey;
 import io.fpp4j.preimage.PreimageKeyType;
 import io.fpp4j.primitives.Bytes32;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
@@ -11,12 +10,6 @@ import java.util.Random;
 /** Blobs and the preimages a host stores for them, as op-program's prefetcher does. */
 final class BlobFixtures {
   private BlobFixtures() {}
-
-  static Path trustedSetup() {
-    String p = System.getProperty("fpp4j.kzgTrustedSetup");
-    if (p == null) throw new IllegalStateException("system property fpp4j.kzgTrustedSetup is not set (run through Maven)");
-    return Path.of(p);
-  }
 
   /** A deterministic blob of canonical field elements (each below the modulus, whose first byte is 0x73). */
   static byte[] randomBlob(long seed) {
@@ -36,7 +29,7 @@ final class BlobFixtures {
       byte[] fe = new byte[32];
       System.arraycopy(blob, 32 * i, fe, 0, 32);
       m.put(PreimageKey.blob(commitment, z), fe);
-      m.put(PreimageKey.keccak256(PreimageKey.blobKeyPreimage(commitment, z)), PreimageKey.blobKeyPreimage(commitment, z));
+      m.put(PreimageKey.keccak256Of(PreimageKey.blobKeyPreimage(commitment, z)), PreimageKey.blobKeyPreimage(commitment, z));
     }
     return m;
   }

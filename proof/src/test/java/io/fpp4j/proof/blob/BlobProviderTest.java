@@ -20,7 +20,7 @@ class BlobProviderTest {
 
   @Test
   void readsABlobOverPipesWithHintThenCommitmentThenElementsInRootOrder() throws Exception {
-    KzgBlobVerifier kzg = new KzgBlobVerifier(BlobFixtures.trustedSetup());
+    KzgBlobVerifier kzg = new KzgBlobVerifier();
     byte[] blob = BlobFixtures.randomBlob(1);
     byte[] commitment = KzgBlobVerifier.commit(blob);
     Bytes32 vh = BlobProvider.versionedHash(commitment);
@@ -81,7 +81,7 @@ class BlobProviderTest {
 
   @Test
   void kzgCheckCatchesElementsThatDoNotMatchTheCommitment() throws Exception {
-    KzgBlobVerifier kzg = new KzgBlobVerifier(BlobFixtures.trustedSetup());
+    KzgBlobVerifier kzg = new KzgBlobVerifier();
     byte[] blob = BlobFixtures.randomBlob(2);
     byte[] commitment = KzgBlobVerifier.commit(blob);
     byte[] tampered = blob.clone();

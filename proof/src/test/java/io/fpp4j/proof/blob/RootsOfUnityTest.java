@@ -55,7 +55,7 @@ class RootsOfUnityTest {
 
   @Test
   void ckzgEvaluatesEachBlobAtItsRootToTheElement() {
-    new KzgBlobVerifier(BlobFixtures.trustedSetup());
+    new KzgBlobVerifier();
     byte[] blob = BlobFixtures.randomBlob(7);
     byte[] zero = new byte[Blob.BYTES];
     byte[] zeroCommitment = new byte[48];

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fpp4j.preimage.BufferLengthMismatchException;
+import io.fpp4j.preimage.CachingOracle;
 import io.fpp4j.preimage.PreimageKey;
 import io.fpp4j.preimage.PreimageKeyType;
 import io.fpp4j.proof.blob.Blob;
@@ -22,6 +23,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+/** Tests preimage's cache here, where a whole blob can be read through {@link BlobProvider}: the case its segments exist for. */
 @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class CachingOracleTest {
   static byte[] value(int i, int size) {
@@ -34,7 +36,7 @@ class CachingOracleTest {
     Map<PreimageKey, byte[]> m = new HashMap<>();
     for (int i = 0; i < n; i++) {
       byte[] v = value(i, size);
-      m.put(PreimageKey.keccak256(v), v);
+      m.put(PreimageKey.keccak256Of(v), v);
     }
     return m;
   }
@@ -111,12 +113,12 @@ class CachingOracleTest {
   void anOversizedEntryPassesThroughWithoutFlushing() {
     byte[] big = value(1, 20_000);
     Map<PreimageKey, byte[]> store = keccakEntries(10, 100);
-    store.put(PreimageKey.keccak256(big), big);
+    store.put(PreimageKey.keccak256Of(big), big);
     MapOracle inner = new MapOracle(store);
     CachingOracle cache = new CachingOracle(inner, 64 * 1024); // general segment 44 KiB: a quarter is 11 KiB
     for (PreimageKey k : keccakEntries(10, 100).keySet()) cache.get(k);
-    assertThat(cache.get(PreimageKey.keccak256(big))).isEqualTo(big);
-    assertThat(cache.get(PreimageKey.keccak256(big))).isEqualTo(big);
+    assertThat(cache.get(PreimageKey.keccak256Of(big))).isEqualTo(big);
+    assertThat(cache.get(PreimageKey.keccak256Of(big))).isEqualTo(big);
     assertThat(inner.gets()).isEqualTo(12);
     assertThat(cache.entries(PreimageKeyType.KECCAK256)).isEqualTo(10);
   }
@@ -124,7 +126,7 @@ class CachingOracleTest {
   @Test
   void hintsPassThroughEveryTimeInOrder() throws Exception {
     byte[] v = value(3, 64);
-    PreimageKey k = PreimageKey.keccak256(v);
+    PreimageKey k = PreimageKey.keccak256Of(v);
     try (PipeHost host = new PipeHost(Map.of(k, v))) {
       CachingOracle cache = new CachingOracle(host.client(), 1 << 20);
       cache.hint("l1-block-header 0x01");
@@ -144,7 +146,7 @@ class CachingOracleTest {
   @Test
   void returnedArraysAreCopies() {
     byte[] v = value(4, 32);
-    PreimageKey k = PreimageKey.keccak256(v);
+    PreimageKey k = PreimageKey.keccak256Of(v);
     CachingOracle cache = new CachingOracle(new MapOracle(Map.of(k, v)), 1 << 20);
     cache.get(k)[0] ^= 1;
     assertThat(cache.get(k)).isEqualTo(v);

@@ -129,7 +129,7 @@ public class HintCatalogueTest {
     assertThat(v2.data()).hasSize(220);
     assertThat(v2.encode()).isEqualTo("l1-precompile-v2 0x000000000000000000000000000000000000000a000000000000c350" + KZG_INPUT_HEX);
     assertThat(v2.key()).isEqualTo(PreimageKey.fromHex("06fd5c3c1c5552980c63aee54570c276cbff7532796b4d753132d51a6bedf0c6"));
-    assertThat(PreimageKey.keccak256(v2.data()))
+    assertThat(PreimageKey.keccak256Of(v2.data()))
         .isEqualTo(PreimageKey.fromHex("02fd5c3c1c5552980c63aee54570c276cbff7532796b4d753132d51a6bedf0c6"));
     assertThat(Hints.parse(v2.encode(), Dialect.OP_PROGRAM)).isEqualTo(v2);
 

@@ -29,17 +29,17 @@ class AgreedOutputTest {
   @Test
   void konaHintsStartingL2OutputAndReadsTheSafeHead() throws Exception {
     Bytes32 root = OUTPUT.hash();
-    try (PipeHost host = new PipeHost(Map.of(PreimageKey.keccak256(OUTPUT.encode()), OUTPUT.encode()))) {
+    try (PipeHost host = new PipeHost(Map.of(PreimageKey.keccak256Of(OUTPUT.encode()), OUTPUT.encode()))) {
       assertThat(AgreedOutput.safeHeadHash(host.client(), root, Dialect.KONA)).isEqualTo(OUTPUT.blockHash());
       assertThat(host.events()).containsExactly("hint starting-l2-output " + root.toHex(),
-          "get " + PreimageKey.keccak256(OUTPUT.encode()));
+          "get " + PreimageKey.keccak256Of(OUTPUT.encode()));
     }
   }
 
   @Test
   void opProgramHintsL2OutputWithOrWithoutChainId() throws Exception {
     Bytes32 root = OUTPUT.hash();
-    try (PipeHost host = new PipeHost(Map.of(PreimageKey.keccak256(OUTPUT.encode()), OUTPUT.encode()))) {
+    try (PipeHost host = new PipeHost(Map.of(PreimageKey.keccak256Of(OUTPUT.encode()), OUTPUT.encode()))) {
       assertThat(AgreedOutput.read(host.client(), root, Dialect.OP_PROGRAM, OptionalLong.empty())).isEqualTo(OUTPUT);
       assertThat(AgreedOutput.read(host.client(), root, Dialect.OP_PROGRAM, OptionalLong.of(10))).isEqualTo(OUTPUT);
       assertThat(host.hints()).containsExactly("l2-output " + root.toHex(), "l2-output " + root.toHex() + "000000000000000a");
@@ -50,7 +50,7 @@ class AgreedOutputTest {
   void nonZeroVersionIsRejected() throws Exception {
     byte[] v1 = OUTPUT.encode();
     v1[31] = 1;
-    PreimageKey key = PreimageKey.keccak256(v1);
+    PreimageKey key = PreimageKey.keccak256Of(v1);
     Bytes32 root = Bytes32.keccak256(v1);
     try (PipeHost host = new PipeHost(Map.of(key, v1))) {
       assertThatThrownBy(() -> AgreedOutput.safeHeadHash(host.client(), root, Dialect.KONA))
@@ -64,7 +64,7 @@ class AgreedOutputTest {
     Bytes32 root = OUTPUT.hash();
     byte[] other = OUTPUT.encode();
     other[127] ^= 1;
-    try (PipeHost host = new PipeHost(Map.of(PreimageKey.keccak256(OUTPUT.encode()), other))) {
+    try (PipeHost host = new PipeHost(Map.of(PreimageKey.keccak256Of(OUTPUT.encode()), other))) {
       assertThatThrownBy(() -> AgreedOutput.safeHeadHash(host.client(), root, Dialect.KONA))
           .isInstanceOf(ProviderException.class).hasMessageContaining("preimage of output root " + root + " hashes to");
     }

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "convert", mixinStandardHelpOptions = true,
     description = "Copy every entry of one store into another, possibly of another format.")
-public final class ConvertCommand extends StoreSubcommand {
+final class ConvertCommand extends StoreSubcommand {
   @Option(names = "--from", required = true, paramLabel = "DIR", description = "Source data directory.")
   Path from;
 

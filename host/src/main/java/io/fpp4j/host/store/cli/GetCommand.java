@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code store get DIR KEY}: prints the value as 0x-prefixed lowercase hex ({@code 0x} for an empty value). */
 @Command(name = "get", mixinStandardHelpOptions = true, description = "Print the value under a 32-byte key as hex.")
-public final class GetCommand extends StoreSubcommand {
+final class GetCommand extends StoreSubcommand {
   @Parameters(index = "0", paramLabel = "DIR", description = "Data directory.")
   Path dir;
 

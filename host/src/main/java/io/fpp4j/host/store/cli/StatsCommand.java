@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code store stats DIR}: format, entries and value bytes per key type. */
 @Command(name = "stats", mixinStandardHelpOptions = true, description = "Count entries and value bytes per key type.")
-public final class StatsCommand extends StoreSubcommand {
+final class StatsCommand extends StoreSubcommand {
   @Parameters(index = "0", paramLabel = "DIR", description = "Data directory.")
   Path dir;
 

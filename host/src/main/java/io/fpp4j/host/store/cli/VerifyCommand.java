@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 /** {@code store verify DIR}: re-hashes every keccak256 and sha256 entry; one line per bad entry; exit 1 if any. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
     description = "Re-hash every keccak256 and sha256 entry and report each one that does not match its key.")
-public final class VerifyCommand extends StoreSubcommand {
+final class VerifyCommand extends StoreSubcommand {
   @Parameters(index = "0", paramLabel = "DIR", description = "Data directory.")
   Path dir;
 

@@ -58,17 +58,17 @@ class StoreCommandTest {
     for (int i = 0; i < 40; i++) {
       byte[] v = new byte[r.nextInt(600)];
       r.nextBytes(v);
-      m.put(raw(PreimageKey.keccak256(v)), v);
+      m.put(raw(PreimageKey.keccak256Of(v)), v);
     }
     byte[] big = new byte[1 << 20];
     r.nextBytes(big);
-    m.put(raw(PreimageKey.keccak256(big)), big);
-    m.put(raw(PreimageKey.keccak256(new byte[0])), new byte[0]);
+    m.put(raw(PreimageKey.keccak256Of(big)), big);
+    m.put(raw(PreimageKey.keccak256Of(new byte[0])), new byte[0]);
     byte[] nonUtf8 = {(byte) 0xc3, 0x28, (byte) 0xff, 0x00};
-    m.put(raw(PreimageKey.keccak256(nonUtf8)), nonUtf8);
+    m.put(raw(PreimageKey.keccak256Of(nonUtf8)), nonUtf8);
     byte[] commitment = new byte[48];
     r.nextBytes(commitment);
-    m.put(raw(PreimageKey.sha256(commitment)), commitment);
+    m.put(raw(PreimageKey.sha256Of(commitment)), commitment);
     m.put(raw(PreimageKey.local(4)), Hex.decode("0000000001902b58"));
     m.put(raw(PreimageKey.blob(commitment, new byte[32])), new byte[32]);
     m.put(raw(PreimageKey.precompile(new byte[20], 3000, new byte[] {1})), new byte[] {1, 2});
@@ -173,7 +173,7 @@ class StoreCommandTest {
   @Test
   void verifyNamesADirectoryEntryWhoseHexWasAltered() throws IOException {
     byte[] value = "a preimage that will be corrupted".getBytes(StandardCharsets.US_ASCII);
-    PreimageKey key = PreimageKey.keccak256(value);
+    PreimageKey key = PreimageKey.keccak256Of(value);
     Map<Bytes32, byte[]> sample = sample();
     sample.put(raw(key), value);
     Path dir = create(tmp.resolve("s"), StoreFormat.DIRECTORY, sample);
@@ -190,7 +190,7 @@ class StoreCommandTest {
   @Test
   void verifyNamesAnEntryWhoseFileIsNoLongerHex() throws IOException {
     byte[] value = {1, 2, 3};
-    PreimageKey key = PreimageKey.sha256(value);
+    PreimageKey key = PreimageKey.sha256Of(value);
     Map<Bytes32, byte[]> sample = sample();
     sample.put(raw(key), value);
     Path dir = create(tmp.resolve("s"), StoreFormat.DIRECTORY, sample);
@@ -217,7 +217,7 @@ class StoreCommandTest {
     Map<Bytes32, byte[]> sample = sample();
     Path dir = create(tmp.resolve("s"), StoreFormat.ROCKSDB, sample);
     byte[] value = "rocks".getBytes(StandardCharsets.US_ASCII);
-    PreimageKey key = PreimageKey.keccak256(value);
+    PreimageKey key = PreimageKey.keccak256Of(value);
     byte[] corrupted = value.clone();
     corrupted[2] ^= 0x20;
     try (KeyValueStore s = PreimageStores.open(dir, StoreFormat.ROCKSDB)) {
@@ -285,7 +285,7 @@ class StoreCommandTest {
     Run local = store("get", dir, PreimageKey.local(4).hex());
     assertThat(local.exit()).isZero();
     assertThat(local.out()).isEqualTo("0x0000000001902b58" + System.lineSeparator());
-    Run empty = store("get", dir, PreimageKey.keccak256(new byte[0]).hex().substring(2)); // without 0x too
+    Run empty = store("get", dir, PreimageKey.keccak256Of(new byte[0]).hex().substring(2)); // without 0x too
     assertThat(empty.out()).isEqualTo("0x" + System.lineSeparator());
     Run marker = store("get", dir, "0xf1" + "ee".repeat(31));
     assertThat(marker.out().strip()).isEqualTo("0x01");
@@ -294,7 +294,7 @@ class StoreCommandTest {
   @Test
   void getOfAnAbsentKeyOrABadKeySaysSo() {
     Path dir = create(tmp.resolve("s"), StoreFormat.DIRECTORY, sample());
-    String absent = PreimageKey.keccak256(new byte[] {9, 9, 9}).hex();
+    String absent = PreimageKey.keccak256Of(new byte[] {9, 9, 9}).hex();
     Run r = store("get", dir, absent);
     assertThat(r.exit()).isEqualTo(StoreCommand.FAILED);
     assertThat(r.out()).isEmpty();
