@@ -98,8 +98,15 @@ public final class BlockExecutor {
         ? BaseFeeParams.fromAttributes(attributes.eip1559Params(), config).encodeExtraData(rules.jovian() ? attributes.minBaseFee() : null)
         : Bytes.EMPTY;
 
+    return build(parent, attributes, rules, baseFee, extraData,
+        new TrieWorldState(parent.stateRoot(), parent.number(), source, hinter));
+  }
+
+  /** Executes on a given state (tests inspect it afterwards). */
+  ExecutionResult build(Header parent, PayloadAttributes attributes, OpForkRules rules, long baseFee, Bytes extraData,
+      TrieWorldState state) {
+    long ts = attributes.timestamp();
     long number = parent.number() + 1;
-    TrieWorldState state = new TrieWorldState(parent.stateRoot(), parent.number(), source, hinter);
     BlockEnv env = new BlockEnv(attributes.suggestedFeeRecipient(), number, ts, attributes.gasLimit(),
         UInt256.ofUnsigned(baseFee), UInt256.ZERO, attributes.prevRandao(), 0, new Ancestors(parent)::hash);
     Evm evm = new Evm(new EvmConfig(rules.spec(), config.l2ChainId(), PrecompileSet.forFork(rules.precompiles())), env, state);

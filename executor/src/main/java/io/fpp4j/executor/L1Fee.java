@@ -11,7 +11,7 @@ import java.math.BigInteger;
  *   <li>Ecotone: {@code dataGas * (16 * baseFeeScalar * l1BaseFee + blobBaseFeeScalar * blobBaseFee) / (16 * 1e6)};
  *       on the Ecotone activation block the L1Block still has Bedrock's parameters (both scalars zero), and
  *       Bedrock's formula applies;
- *   <li>Fjord: {@code max(100e6, -42.5856e6 + 836500 * (fastlz(tx) + 68)) * (16 * baseFeeScalar * l1BaseFee
+ *   <li>Fjord: {@code max(100e6, -42.5856e6 + 836500 * fastlz(tx)) * (16 * baseFeeScalar * l1BaseFee
  *       + blobBaseFeeScalar * blobBaseFee) / 1e12}.
  * </ul>
  */
@@ -54,7 +54,7 @@ public final class L1Fee {
 
   /** Fjord's size estimate, scaled by 1e6. */
   public static long fjordEstimatedSizeScaled(byte[] tx) {
-    long flz = FastLz.compressedLength(tx) + 68L;
+    long flz = FastLz.compressedLength(tx); // of the signed transaction: no 68 bytes added for a signature
     return Math.max(FJORD_MIN_SIZE_SCALED, FJORD_INTERCEPT + FJORD_FASTLZ_COEF * flz);
   }
 

@@ -19,7 +19,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -479,8 +478,8 @@ public final class TrieWorldState implements WorldState {
     return x.storageTrie.rootHash();
   }
 
-  /** Accounts read or written so far, for diagnostics. */
-  public Map<String, Integer> stats() {
-    return Map.of("accountsLoaded", loaded.size());
+  /** Every address whose account has been read or written, for diagnostics. */
+  public java.util.Set<Address> accountsLoaded() {
+    return java.util.Collections.unmodifiableSet(loaded);
   }
 }
