@@ -40,7 +40,7 @@ import java.util.Objects;
  * read through a {@link ChainSource} as execution needs it (and hinted through the {@link TrieHinter}),
  * then the header is assembled and so the block hash (kona-executor's job in a fault-proof program).
  *
- * <p>Per block, in order: the pre-block system calls (Ecotone's EIP-4788 beacon root, Isthmus's EIP-2935
+ * <p>Per block, in order: Canyon's create2 deployer on its activation block; the pre-block system calls (Ecotone's EIP-4788 beacon root, Isthmus's EIP-2935
  * parent hash); then the transactions, deposits first as derivation puts them; then the state root and
  * the header. An invalid user transaction ends the block with an error naming its index and reason;
  * a deposit is always included (a failing one still bumps the sender's nonce and keeps the mint).
@@ -102,8 +102,7 @@ public final class BlockExecutor {
         new TrieWorldState(parent.stateRoot(), parent.number(), source, hinter));
   }
 
-  /** Executes on a given state (tests inspect it afterwards). */
-  ExecutionResult build(Header parent, PayloadAttributes attributes, OpForkRules rules, long baseFee, Bytes extraData,
+  private ExecutionResult build(Header parent, PayloadAttributes attributes, OpForkRules rules, long baseFee, Bytes extraData,
       TrieWorldState state) {
     long ts = attributes.timestamp();
     long number = parent.number() + 1;
@@ -111,6 +110,7 @@ public final class BlockExecutor {
         UInt256.ofUnsigned(baseFee), UInt256.ZERO, attributes.prevRandao(), 0, new Ancestors(parent)::hash);
     Evm evm = new Evm(new EvmConfig(rules.spec(), config.l2ChainId(), PrecompileSet.forFork(rules.precompiles())), env, state);
 
+    if (Create2Deployer.isActivationBlock(config, ts)) Create2Deployer.deploy(state);
     if (rules.ecotone()) systemCall(evm, BEACON_ROOTS, attributes.parentBeaconBlockRoot());
     if (rules.isthmus()) systemCall(evm, HISTORY_STORAGE, parent.hash());
 
