@@ -203,6 +203,11 @@ public final class BlockExecutor {
     EvmTransaction etx = UserTransactions.deposit(d);
     boolean systemTx = d.isSystemTransaction() && !rules.regolith();
     try {
+      if (d.isSystemTransaction() && rules.regolith()) {
+        // Regolith retired system transactions: one that still claims to be is a deposit that fails.
+        throw new InvalidTransactionException(InvalidTransactionException.Reason.TYPE_NOT_SUPPORTED,
+            "system transaction after Regolith");
+      }
       TxResult r = processor.execute(etx);
       long gasUsed = rules.regolith() ? r.gasUsed() : systemTx ? 0 : d.gasLimit();
       return new DepositOutcome(r.isSuccess(), gasUsed, r.logs(), nonceBefore);

@@ -87,6 +87,16 @@ class BlockExecutorTest {
   }
 
   @Test
+  void aSystemDepositAfterRegolithFailsButIsIncluded() {
+    byte[] system = new DepositTransaction(Bytes32.leftPad(new byte[] {9}), ALICE, BOB, ETH, BigInteger.ZERO, 70_000,
+        true, Bytes.EMPTY).encode2718();
+    ExecutionResult r = run(attributes(1002, 30_000_000, List.of(system, deposit(1, ALICE, BigInteger.ZERO, BigInteger.ZERO, 30_000))));
+    assertThat(r.receipts().get(0).success()).isFalse();
+    assertThat(r.receipts().get(0).cumulativeGasUsed()).isEqualTo(70_000);
+    assertThat(r.receipts().get(1).depositNonce()).isEqualTo(1);
+  }
+
+  @Test
   void anInvalidUserTransactionIsRejectedWithItsIndexAndReason() {
     BigInteger gx = new BigInteger("79be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798", 16);
     byte[] unfunded = new LegacyTransaction(0, BigInteger.valueOf(2000), 21_000, BOB, BigInteger.ONE, Bytes.EMPTY,

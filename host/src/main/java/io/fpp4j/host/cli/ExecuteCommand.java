@@ -98,9 +98,10 @@ final class ExecuteCommand implements Callable<Integer> {
       });
       long t0 = System.nanoTime();
       ExecutionResult r = new BlockExecutor(config, source, TrieHinter.NOOP).execute(parent, attributes);
+      Bytes32 sealed = r.header().hash(); // sealing is part of the timed work, as in the peer
       micros[i] = (System.nanoTime() - t0) / 1000;
-      if (result != null && !result.header().hash().equals(r.header().hash())) {
-        throw new IllegalStateException("execution " + i + " gave " + r.header().hash() + ", the first " + result.header().hash());
+      if (result != null && !result.header().hash().equals(sealed)) {
+        throw new IllegalStateException("execution " + i + " gave " + sealed + ", the first " + result.header().hash());
       }
       result = r;
       reads = counter[0];
