@@ -150,7 +150,12 @@ public final class TrieWorldState implements WorldState {
   private Code loadCode(Acct x) {
     Code c = x.code;
     if (c != null) return c;
-    byte[] bytes = source.code(x.codeHash);
+    byte[] bytes;
+    try {
+      bytes = source.code(x.codeHash);
+    } catch (RuntimeException e) {
+      throw new StateReadException("cannot read code " + x.codeHash + " of account " + x.address + ": " + e.getMessage(), e);
+    }
     if (bytes == null) throw new StateReadException("code " + x.codeHash + " of account " + x.address + " is not available");
     if (!Bytes32.wrap(Hashing.keccak256(bytes)).equals(x.codeHash)) {
       throw new StateReadException("code served for " + x.codeHash + " (account " + x.address + ") hashes to something else");
