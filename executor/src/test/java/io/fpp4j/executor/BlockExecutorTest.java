@@ -97,6 +97,20 @@ class BlockExecutorTest {
   }
 
   @Test
+  void holoceneTakesTheBaseFeeParametersFromTheParentsExtraData() {
+    BlockExecutor ex = new BlockExecutor(CONFIG, ChainSource.ofPreimages(preimages::get), TrieHinter.NOOP);
+    OpForkRules rules = OpForkRules.at(CONFIG, 1002);
+    Header p = parent(Hashes.EMPTY_TRIE_ROOT); // 5M used of 30M: on target for elasticity 6
+    assertThat(ex.baseFee(p, rules)).isEqualTo(1000);
+    // elasticity 3, denominator 50 in extraData: target 10M, 5M used, 1000 - 1000 * 5M / 10M / 50 = 990
+    Header p2 = new Header(p.parentHash(), p.ommersHash(), p.beneficiary(), p.stateRoot(), p.transactionsRoot(),
+        p.receiptsRoot(), p.logsBloom(), p.difficulty(), p.number(), p.gasLimit(), p.gasUsed(), p.timestamp(),
+        Bytes.fromHex("0x000000003200000003"), p.mixHash(), p.nonce(), p.baseFeePerGas(), p.withdrawalsRoot(),
+        p.blobGasUsed(), p.excessBlobGas(), p.parentBeaconBlockRoot(), p.requestsHash());
+    assertThat(ex.baseFee(p2, rules)).isEqualTo(990);
+  }
+
+  @Test
   void anInvalidUserTransactionIsRejectedWithItsIndexAndReason() {
     BigInteger gx = new BigInteger("79be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798", 16);
     byte[] unfunded = new LegacyTransaction(0, BigInteger.valueOf(2000), 21_000, BOB, BigInteger.ONE, Bytes.EMPTY,
