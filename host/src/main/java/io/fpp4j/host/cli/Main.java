@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
  * fpp4j host super      ...   kona-host's interop flags
  * fpp4j host op-program ...   the op-program host's flags
  * fpp4j host serve      ...   any program, --local-key/--local-keys
+ * fpp4j execute --fixture FILE --data-dir DIR   one L2 block, statelessly
  * </pre>
  *
  * Exit codes: see {@link HostExitCode}. Other command groups (such as {@code store}) are added to the tree
@@ -64,7 +65,8 @@ public final class Main {
         .addSubcommand(new CommandLine(new ServeCommand(wiring)));
     CommandLine root = new CommandLine(new Root()).addSubcommand(host)
         .addSubcommand(StoreCommand.commandLine(wiring.out(), wiring.err()))
-        .addSubcommand(new CommandLine(new ChainGroup()).addSubcommand(new CommandLine(new GenerateCommand(wiring.out()))));
+        .addSubcommand(new CommandLine(new ChainGroup()).addSubcommand(new CommandLine(new GenerateCommand(wiring.out()))))
+        .addSubcommand(new CommandLine(new ExecuteCommand(wiring.out())));
     configure(root);
     return root;
   }

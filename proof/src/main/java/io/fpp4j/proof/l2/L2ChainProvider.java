@@ -251,13 +251,31 @@ public final class L2ChainProvider {
 
   private StateTrieReader state(Header at) {
     return states.computeIfAbsent(at.hash(), h -> {
-      L2Hints hints = new L2Hints(oracle, dialect, at, hintChainId, l2ChainId);
-      TrieProvider base = OracleReads.trieNodes(oracle);
-      TrieProvider nodes = hints.hintsEachNode() ? hash -> {
-        hints.hintStateNode(hash);
-        return base.trieNodePreimage(hash);
-      } : base;
-      return new StateTrieReader(at.stateRoot(), at.number(), nodes, hints);
+      StateAccess access = stateAccess(at);
+      return new StateTrieReader(at.stateRoot(), at.number(), access.nodes(), access.hinter());
     });
+  }
+
+  /**
+   * How to read the state after block {@code at} node by node, with this provider's hint dialect: the trie
+   * nodes (each one hinted first in op-program's dialect) and the hinter for account, storage and collapse
+   * hints. A stateless executor building on {@code at} reads and changes its state through these.
+   */
+  public StateAccess stateAccess(Header at) {
+    L2Hints hints = new L2Hints(oracle, dialect, at, hintChainId, l2ChainId);
+    TrieProvider base = OracleReads.trieNodes(oracle);
+    TrieProvider nodes = hints.hintsEachNode() ? hash -> {
+      hints.hintStateNode(hash);
+      return base.trieNodePreimage(hash);
+    } : base;
+    return new StateAccess(nodes, hints);
+  }
+
+  /** The trie-node source and the hinter for one block's state. */
+  public record StateAccess(TrieProvider nodes, io.fpp4j.mpt.TrieHinter hinter) {
+    public StateAccess {
+      Objects.requireNonNull(nodes, "nodes");
+      Objects.requireNonNull(hinter, "hinter");
+    }
   }
 }

@@ -1,0 +1,34 @@
+package io.fpp4j.executor;
+
+import io.fpp4j.evm.state.StateSource;
+import io.fpp4j.mpt.TrieProvider;
+import io.fpp4j.primitives.Bytes32;
+
+/**
+ * Everything the executor reads by hash: trie nodes and code (as {@link StateSource}) and ancestor headers
+ * for BLOCKHASH. On a fault-proof client all three are keccak preimage-oracle reads.
+ */
+public interface ChainSource extends StateSource {
+  /** The RLP of the header whose hash is {@code blockHash}, or null. */
+  byte[] header(Bytes32 blockHash);
+
+  /** A source answering all three from one keccak-preimage lookup. */
+  static ChainSource ofPreimages(TrieProvider preimages) {
+    return new ChainSource() {
+      @Override
+      public byte[] trieNodePreimage(Bytes32 hash) {
+        return preimages.trieNodePreimage(hash);
+      }
+
+      @Override
+      public byte[] code(Bytes32 codeHash) {
+        return preimages.trieNodePreimage(codeHash);
+      }
+
+      @Override
+      public byte[] header(Bytes32 blockHash) {
+        return preimages.trieNodePreimage(blockHash);
+      }
+    };
+  }
+}

@@ -1,0 +1,52 @@
+package io.fpp4j.host.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fpp4j.host.HostExitCode;
+import io.fpp4j.mpt.fixtures.ExecutorFixture;
+import io.fpp4j.mpt.fixtures.TarExtractor;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code fpp4j execute} on a real OP Sepolia fixture, and its refusals. */
+class ExecuteCommandTest {
+  @TempDir Path tmp;
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(String... args) {
+    HostWiring wiring = HostWiring.defaults().withStreams(new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), ProcessBuilder.Redirect.INHERIT, ProcessBuilder.Redirect.INHERIT);
+    return Main.run(args, wiring, new java.io.PrintWriter(err, true), new java.io.PrintWriter(err, true));
+  }
+
+  @Test
+  void executesTheFixtureBlockFromTheRawKv() throws Exception {
+    TarExtractor.extract(ExecutorFixture.fixturesDir().resolve("block-26207960.tar"), tmp);
+    Path dir = tmp.resolve("block-26207960");
+    int code = run("execute", "--fixture", dir.resolve("fixture.json").toString(), "--data-dir", dir.resolve("kv").toString(),
+        "--repeat", "2");
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(HostExitCode.VALID);
+    JsonNode o = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+    assertThat(o.get("blockHash").asText()).isEqualTo("0xdb32d9ddfa5fd26c9fb0260bbfa53da88326aa2a465e34d75180564aa31b851e");
+    assertThat(o.get("stateRoot").asText()).isEqualTo("0x2eef5d480dcb78a71b7d85a2d6026a03caf87f6cb2477bcb37aa63da757a6e11");
+    assertThat(o.get("preimagesRead").asInt()).isPositive();
+    assertThat(o.has("warmMedianMicros")).isTrue();
+  }
+
+  @Test
+  void aMissingFixtureIsAUsageError() throws Exception {
+    Files.createDirectories(tmp.resolve("kv"));
+    int code = run("execute", "--fixture", tmp.resolve("nope.json").toString(), "--data-dir", tmp.resolve("kv").toString());
+    assertThat(code).isEqualTo(HostExitCode.USAGE);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("nope.json");
+  }
+}
