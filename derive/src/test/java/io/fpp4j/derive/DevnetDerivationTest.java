@@ -34,6 +34,10 @@ class DevnetDerivationTest {
   private static final List<String> drops = new ArrayList<>();
   /** Every batch read, by L2 timestamp, as singular batches. */
   private static final Map<Long, SingularBatch> batches = new HashMap<>();
+  /** The L1 block that completed each batch's channel, by L2 timestamp. */
+  private static final Map<Long, Long> inclusion = new HashMap<>();
+  /** The batcher data of every L1 block read, in order, for the corruption test. */
+  private static final List<Map.Entry<Long, byte[]>> batcherData = new ArrayList<>();
 
   @BeforeAll
   static void readL1() throws IOException {
@@ -57,6 +61,7 @@ class DevnetDerivationTest {
       Bytes32 hash = block.hash();
       sys = SystemConfigUpdates.apply(config, sys, l1.receiptsByHash(hash), block.timestamp());
       for (byte[] data : retrieval.dataOf(block, hash, sys.batcher())) {
+        batcherData.add(Map.entry(n, data));
         List<Frame> frames;
         try {
           frames = Frame.parseAll(data);
@@ -69,7 +74,9 @@ class DevnetDerivationTest {
       for (byte[] channel : bank.readAll(n, block.timestamp())) {
         for (byte[] raw : ChannelReader.read(config, channel, block.timestamp())) {
           Batch batch = Batch.decode(raw, config.l2ChainId());
-          for (SingularBatch s : toSingular(batch)) batches.putIfAbsent(s.timestamp(), s);
+          for (SingularBatch s : toSingular(batch)) {
+            if (batches.putIfAbsent(s.timestamp(), s) == null) inclusion.put(s.timestamp(), n);
+          }
         }
       }
     }
@@ -85,6 +92,46 @@ class DevnetDerivationTest {
           span.timestamp(i, config.genesis().l2Time(), config.blockTime()), span.transactions(i, config.l2ChainId())));
     }
     return out;
+  }
+
+  private static BatchValidator.L1Ref ref(Header h) {
+    return new BatchValidator.L1Ref(h.number(), h.hash(), h.timestamp());
+  }
+
+  @Test
+  void corruptedBatcherDataIsDroppedAndDerivationGoesOn() {
+    // Replays the batcher data read from L1, each item preceded by two corrupted copies of it: one cut short (its
+    // last frame truncated) and one whose first frame's is_last byte is 2. Both are dropped whole, as the spec says
+    // for a transaction with any malformed frame, and the same batches come out.
+    List<String> dropped = new ArrayList<>();
+    ChannelBank bank = new ChannelBank(config, dropped::add);
+    Map<Long, SingularBatch> replayed = new HashMap<>();
+    int corrupted = 0;
+    for (Map.Entry<Long, byte[]> item : batcherData) {
+      Header block = l1Headers.get(item.getKey());
+      byte[] data = item.getValue();
+      byte[] truncated = java.util.Arrays.copyOf(data, data.length - 1);
+      byte[] badFlag = data.clone();
+      int firstLength = java.nio.ByteBuffer.wrap(data, 1 + 16 + 2, 4).getInt();
+      badFlag[1 + 16 + 2 + 4 + firstLength] = 2;
+      for (byte[] candidate : List.of(truncated, badFlag, data)) {
+        try {
+          for (Frame f : Frame.parseAll(candidate)) bank.ingest(f, block.number(), block.timestamp());
+        } catch (DerivationException e) {
+          dropped.add(e.getMessage());
+          corrupted++;
+        }
+      }
+      for (byte[] channel : bank.readAll(block.number(), block.timestamp())) {
+        for (byte[] raw : ChannelReader.read(config, channel, block.timestamp())) {
+          for (SingularBatch s : toSingular(Batch.decode(raw, config.l2ChainId()))) replayed.putIfAbsent(s.timestamp(), s);
+        }
+      }
+    }
+    assertThat(corrupted).isEqualTo(2 * batcherData.size());
+    assertThat(dropped).hasSize(corrupted).anyMatch(m -> m.contains("is_last 2")).anyMatch(m -> m.contains("truncated")
+        || m.contains("follow"));
+    assertThat(replayed).isEqualTo(batches);
   }
 
   @Test
@@ -103,6 +150,8 @@ class DevnetDerivationTest {
     assertThat(drops).isEmpty();
 
     AttributesBuilder builder = new AttributesBuilder(config, L1InfoDeposit.CANCUN_BLOB_FRACTION);
+    List<String> validatorLog = new ArrayList<>();
+    BatchValidator validator = new BatchValidator(config, validatorLog::add);
     L2BlockRef parent = new L2BlockRef(config.genesis().l2().hash(), 0, config.genesis().l2Time(),
         config.genesis().l1().number(), config.genesis().l1().hash(), 0);
     SystemConfig sys = SystemConfig.genesis(config);
@@ -112,6 +161,11 @@ class DevnetDerivationTest {
       SingularBatch batch = batches.get(time);
       assertThat(batch).as("batch for L2 block %d (time %d)", n, time).isNotNull();
       if (!batch.parentHash().equals(Bytes32.ZERO)) assertThat(batch.parentHash()).isEqualTo(parent.hash());
+      Header parentEpoch = l1Headers.get(parent.l1OriginNumber());
+      Header nextEpoch = l1Headers.get(parent.l1OriginNumber() + 1);
+      Header included = l1Headers.get(inclusion.get(time));
+      assertThat(validator.check(parent, List.of(ref(parentEpoch), ref(nextEpoch)), ref(included), batch))
+          .as("batch of L2 block %d: %s", n, validatorLog).isEqualTo(BatchValidity.ACCEPT);
       Header origin = l1Headers.get(batch.epochNumber());
       Bytes32 originHash = origin.hash();
       assertThat(originHash).isEqualTo(batch.epochHash());
@@ -134,5 +188,6 @@ class DevnetDerivationTest {
       parent = new L2BlockRef(hash, n, time, origin.number(), originHash, built.sequenceNumber());
     }
     assertThat(checked).isEqualTo(18);
+    assertThat(batches).hasSizeGreaterThanOrEqualTo(20);
   }
 }
