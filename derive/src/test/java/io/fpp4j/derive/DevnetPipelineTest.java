@@ -1,0 +1,67 @@
+package io.fpp4j.derive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fpp4j.mpt.OrderedTrie;
+import io.fpp4j.primitives.Bytes;
+import io.fpp4j.primitives.Bytes32;
+import io.fpp4j.primitives.block.Header;
+import io.fpp4j.proof.blob.BlobProvider;
+import io.fpp4j.proof.boot.RollupConfig;
+import io.fpp4j.proof.chain.OracleReads;
+import io.fpp4j.proof.l1.L1ChainProvider;
+import io.fpp4j.testkit.devnet.DevnetFixture;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The whole pipeline on the devnet: from the L2 genesis, blocks 1 to 20 as the batcher posted them. */
+class DevnetPipelineTest {
+  @Test
+  void derivesTheDevnetChainFromGenesis() throws IOException {
+    DevnetFixture.Prepared prepared = DevnetFixture.prepare(Path.of("target", "devnet-fixture"));
+    RollupConfig config = RollupConfig.parse(Files.readAllBytes(prepared.rollupConfig()));
+    FileOracle oracle = new FileOracle(prepared.dataDir());
+    L1ChainProvider l1 = new L1ChainProvider(oracle, prepared.basicSuccess().l1Head());
+    Map<Long, Header> l2 = new HashMap<>();
+    Header h = OracleReads.header(oracle, prepared.basicSuccess().l2Head(), "L2");
+    l2.put(h.number(), h);
+    while (h.number() > 2) { // the data holds the headers of blocks 2 to 19
+      h = OracleReads.header(oracle, h.parentHash(), "L2");
+      l2.put(h.number(), h);
+    }
+
+    List<String> log = new ArrayList<>();
+    DerivationPipeline pipeline = new DerivationPipeline(config, l1, new BlobProvider(oracle), L1InfoDeposit.CANCUN_BLOB_FRACTION, log::add);
+    pipeline.reset(new L2BlockRef(config.genesis().l2().hash(), 0, config.genesis().l2Time(), config.genesis().l1().number(),
+        config.genesis().l1().hash(), 0), SystemConfig.genesis(config));
+    int matched = 0;
+    for (long n = 1; n <= 20; n++) {
+      Optional<DerivationPipeline.Derived> d = pipeline.next();
+      assertThat(d).as("block %d", n).isPresent();
+      assertThat(d.get().number()).isEqualTo(n);
+      assertThat(d.get().fromEmptyBatch()).isFalse();
+      Bytes32 root = OrderedTrie.root(d.get().attributes().transactions().stream().map(Bytes::toArray).toList());
+      Bytes32 hash;
+      if (l2.containsKey(n)) {
+        assertThat(root).as("transactions root of block %d", n).isEqualTo(l2.get(n).transactionsRoot());
+        assertThat(d.get().attributes().timestamp()).isEqualTo(l2.get(n).timestamp());
+        hash = l2.get(n).hash();
+        matched++;
+      } else {
+        // Block 1's hash is block 2's parent; block 20 is the claim's, which only execution gives.
+        hash = l2.containsKey(n + 1) ? l2.get(n + 1).parentHash() : Bytes32.ZERO;
+      }
+      pipeline.advance(hash);
+    }
+    assertThat(matched).isEqualTo(18);
+    assertThat(pipeline.l1Progress()).isLessThanOrEqualTo(21); // the data holds L1 transactions up to block 20
+    assertThat(log).isEmpty();
+  }
+}
