@@ -86,6 +86,39 @@ public final class L1InfoDeposit {
     return b;
   }
 
+  /** What an L1-info deposit's calldata says, in any of the three formats; scalars and overhead are Bedrock's words. */
+  public record Values(long number, long timestamp, Bytes32 hash, long sequenceNumber, Bytes32 batcherHash,
+                       Bytes32 overhead, Bytes32 scalar, long operatorFeeScalar, long operatorFeeConstant) {}
+
+  /**
+   * Reads an L1-info deposit's calldata, as a program does to find its safe head's L1 origin and system config. For the
+   * Ecotone and Isthmus formats, the scalar is rebuilt as a version-1 word from the two packed scalars.
+   *
+   * @throws DerivationException if the selector or length is not one of the three formats'
+   */
+  public static Values parse(byte[] data) {
+    if (data.length < 4) throw new DerivationException("L1-info calldata is " + data.length + " bytes");
+    byte[] selector = java.util.Arrays.copyOf(data, 4);
+    ByteBuffer b = ByteBuffer.wrap(data);
+    if (java.util.Arrays.equals(selector, BEDROCK_SELECTOR)) {
+      if (data.length != 260) throw new DerivationException("Bedrock L1-info calldata is " + data.length + " bytes, expected 260");
+      return new Values(b.getLong(4 + 24), b.getLong(36 + 24), Bytes32.wrap(data, 100), b.getLong(132 + 24), Bytes32.wrap(data, 164),
+          Bytes32.wrap(data, 196), Bytes32.wrap(data, 228), 0, 0);
+    }
+    boolean isthmus = java.util.Arrays.equals(selector, ISTHMUS_SELECTOR);
+    if (!isthmus && !java.util.Arrays.equals(selector, ECOTONE_SELECTOR)) {
+      throw new DerivationException("L1-info calldata has unknown selector 0x" + io.fpp4j.primitives.Hex.encode(selector));
+    }
+    int expected = isthmus ? 176 : 164;
+    if (data.length != expected) throw new DerivationException("L1-info calldata is " + data.length + " bytes, expected " + expected);
+    byte[] scalar = new byte[32];
+    scalar[0] = 1;
+    System.arraycopy(data, 8, scalar, 24, 4); // blob base fee scalar
+    System.arraycopy(data, 4, scalar, 28, 4); // base fee scalar
+    return new Values(b.getLong(28), b.getLong(20), Bytes32.wrap(data, 100), b.getLong(12), Bytes32.wrap(data, 132),
+        Bytes32.ZERO, Bytes32.wrap(scalar), isthmus ? b.getInt(164) & 0xffffffffL : 0, isthmus ? b.getLong(168) : 0);
+  }
+
   private static BigInteger baseFee(Header l1) {
     return l1.baseFeePerGas() == null ? BigInteger.ZERO : new BigInteger(Long.toUnsignedString(l1.baseFeePerGas()));
   }

@@ -64,4 +64,42 @@ class DevnetPipelineTest {
     assertThat(pipeline.l1Progress()).isLessThanOrEqualTo(21); // the data holds L1 transactions up to block 20
     assertThat(log).isEmpty();
   }
+
+  @Test
+  void derivesTheClaimedBlockFromTheAgreedHeadAsAProgramDoes() throws IOException {
+    DevnetFixture.Prepared prepared = DevnetFixture.prepare(Path.of("target", "devnet-fixture"));
+    RollupConfig config = RollupConfig.parse(Files.readAllBytes(prepared.rollupConfig()));
+    FileOracle oracle = new FileOracle(prepared.dataDir());
+    DevnetFixture.Case c = prepared.basicSuccess();
+    // The agreed head's L1 origin, sequence number and system config come from its own L1-info deposit.
+    Header head = OracleReads.header(oracle, c.l2Head(), "L2");
+    List<Bytes> txs = io.fpp4j.mpt.OrderedListWalker.walk(head.transactionsRoot(), OracleReads.trieNodes(oracle));
+    DepositTransactionView info = DepositTransactionView.of(txs.get(0).toArray());
+    L1InfoDeposit.Values v = L1InfoDeposit.parse(info.input());
+    SystemConfig sys = new SystemConfig(io.fpp4j.primitives.Address.wrap(java.util.Arrays.copyOfRange(v.batcherHash().toArray(), 12, 32)),
+        v.overhead(), v.scalar(), head.gasLimit(), 0, Bytes32.ZERO);
+    assertThat(head.number()).isEqualTo(c.l2BlockNumber() - 1);
+
+    List<String> log = new ArrayList<>();
+    DerivationPipeline pipeline = new DerivationPipeline(config, new L1ChainProvider(oracle, c.l1Head()), new BlobProvider(oracle),
+        L1InfoDeposit.CANCUN_BLOB_FRACTION, log::add);
+    pipeline.reset(new L2BlockRef(c.l2Head(), head.number(), head.timestamp(), v.number(), v.hash(), v.sequenceNumber()), sys);
+    DerivationPipeline.Derived d = pipeline.next().orElseThrow();
+    assertThat(d.number()).isEqualTo(c.l2BlockNumber());
+    assertThat(d.attributes().timestamp()).isEqualTo(head.timestamp() + config.blockTime());
+    assertThat(d.l1OriginNumber()).isBetween(v.number(), v.number() + 1);
+    L1InfoDeposit.Values derivedInfo = L1InfoDeposit.parse(DepositTransactionView.of(d.attributes().transactions().get(0).toArray()).input());
+    assertThat(derivedInfo.sequenceNumber()).isEqualTo(d.l1OriginNumber() == v.number() ? v.sequenceNumber() + 1 : 0);
+    assertThat(derivedInfo.scalar()).isEqualTo(v.scalar());
+    // Re-reading batches of blocks at or before the agreed head drops them as past, which is logged.
+    assertThat(log).allMatch(m -> m.contains("before the next block"));
+  }
+
+  /** The input of a deposit transaction's EIP-2718 encoding. */
+  private record DepositTransactionView(byte[] input) {
+    static DepositTransactionView of(byte[] encoded) {
+      return new DepositTransactionView(((io.fpp4j.primitives.tx.DepositTransaction) io.fpp4j.primitives.tx.Transactions
+          .decode2718(encoded)).input().toArray());
+    }
+  }
 }

@@ -9,6 +9,7 @@ import io.fpp4j.proof.boot.RollupConfig;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class L1InfoDepositTest {
@@ -94,5 +95,31 @@ class L1InfoDepositTest {
     assertThat(L1InfoDeposit.blobBaseFee(L1Fixtures.header(1, 1, Bytes32.ZERO, null), 3_338_477)).isEqualTo(1);
     assertThat(L1InfoDeposit.blobBaseFee(L1Fixtures.header(1, 1, Bytes32.ZERO, 10L * 3_338_477), 3_338_477))
         .isGreaterThan(BigInteger.valueOf(20_000)); // e^10 ≈ 22,026
+  }
+
+  @Test
+  void parseReadsBackEachFormat() {
+    RollupConfig config = TestConfigs.config(0, 0, 0, 0, 0);
+    SystemConfig sys = new SystemConfig(SystemConfig.genesis(config).batcher(), Bytes32.ZERO,
+        Bytes32.fromHex("0x01" + "00".repeat(23) + "0000000a" + "0000000b"), 30_000_000, 0,
+        Bytes32.fromHex("0x" + "00".repeat(20) + "00000009" + "00000000000000ff"));
+    for (byte[] d : List.of(L1InfoDeposit.isthmus(sys, origin, HASH, 4, 1), L1InfoDeposit.ecotone(sys, origin, HASH, 4, 1))) {
+      L1InfoDeposit.Values v = L1InfoDeposit.parse(d);
+      assertThat(v.number()).isEqualTo(123);
+      assertThat(v.timestamp()).isEqualTo(990);
+      assertThat(v.hash()).isEqualTo(HASH);
+      assertThat(v.sequenceNumber()).isEqualTo(4);
+      assertThat(v.batcherHash()).isEqualTo(sys.batcherHash());
+      assertThat(v.scalar()).isEqualTo(sys.scalar());
+    }
+    assertThat(L1InfoDeposit.parse(L1InfoDeposit.isthmus(sys, origin, HASH, 4, 1)).operatorFeeConstant()).isEqualTo(255);
+    SystemConfig bedrock = SystemConfig.genesis(config);
+    L1InfoDeposit.Values v = L1InfoDeposit.parse(L1InfoDeposit.bedrock(bedrock, origin, HASH, 2));
+    assertThat(List.of(v.number(), v.timestamp(), v.sequenceNumber())).containsExactly(123L, 990L, 2L);
+    assertThat(v.scalar()).isEqualTo(bedrock.scalar());
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> L1InfoDeposit.parse(new byte[] {1, 2, 3, 4, 5}))
+        .isInstanceOf(DerivationException.class).hasMessageContaining("selector");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> L1InfoDeposit.parse(Arrays.copyOf(L1InfoDeposit.ECOTONE_SELECTOR, 100)))
+        .isInstanceOf(DerivationException.class).hasMessageContaining("expected 164");
   }
 }
