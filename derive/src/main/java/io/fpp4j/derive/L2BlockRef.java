@@ -10,4 +10,10 @@ public record L2BlockRef(Bytes32 hash, long number, long timestamp, long l1Origi
     Objects.requireNonNull(hash, "hash");
     Objects.requireNonNull(l1OriginHash, "l1OriginHash");
   }
+
+  /** The reference of an L2 block, its L1 origin and sequence number read from its L1-info deposit's calldata. */
+  public static L2BlockRef of(io.fpp4j.primitives.block.Header header, Bytes32 hash, byte[] l1InfoCalldata) {
+    L1InfoDeposit.Values v = L1InfoDeposit.parse(l1InfoCalldata);
+    return new L2BlockRef(hash, header.number(), header.timestamp(), v.number(), v.hash(), v.sequenceNumber());
+  }
 }

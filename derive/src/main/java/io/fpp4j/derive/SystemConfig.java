@@ -31,6 +31,31 @@ public record SystemConfig(Address batcher, Bytes32 overhead, Bytes32 scalar, lo
     return new SystemConfig(g.batcherAddress(), g.overhead(), g.scalar(), g.gasLimit(), 0, Bytes32.ZERO);
   }
 
+  /**
+   * The system config an L2 block was built with, read back from the block (what a program does at its agreed head):
+   * batcher, scalars and operator fee from its L1-info deposit, the gas limit from its header and, from Holocene on,
+   * the EIP-1559 parameters from its header's extra data ({@code 0x00 ‖ denominator u32 ‖ elasticity u32}).
+   *
+   * @param l1InfoCalldata the input of the block's first transaction
+   */
+  public static SystemConfig fromL2Block(io.fpp4j.primitives.block.Header header, byte[] l1InfoCalldata, boolean holocene) {
+    L1InfoDeposit.Values v = L1InfoDeposit.parse(l1InfoCalldata);
+    byte[] bh = v.batcherHash().toArray();
+    if (!SystemConfigUpdates.zero(bh, 0, 12)) throw new DerivationException("L1-info batcher hash " + v.batcherHash() + " is not an address");
+    long eip1559 = 0;
+    if (holocene) {
+      byte[] extra = header.extraData().toArray();
+      if (extra.length != 9 || extra[0] != 0) {
+        throw new DerivationException("Holocene block " + header.number() + " has extra data of " + extra.length + " bytes, not 0x00 and 8 bytes");
+      }
+      eip1559 = SystemConfigUpdates.u64(extra, 1);
+    }
+    byte[] op = new byte[32];
+    java.nio.ByteBuffer.wrap(op).putInt(20, (int) v.operatorFeeScalar()).putLong(24, v.operatorFeeConstant());
+    return new SystemConfig(Address.wrap(java.util.Arrays.copyOfRange(bh, 12, 32)), v.overhead(), v.scalar(), header.gasLimit(),
+        eip1559, Bytes32.wrap(op));
+  }
+
   /** {@code bytes32(batcher)}, the L1-info deposit's batcher hash (version 0: the address left-padded). */
   public Bytes32 batcherHash() {
     return Bytes32.leftPad(batcher.toArray());

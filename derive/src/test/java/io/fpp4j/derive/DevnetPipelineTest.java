@@ -76,14 +76,18 @@ class DevnetPipelineTest {
     List<Bytes> txs = io.fpp4j.mpt.OrderedListWalker.walk(head.transactionsRoot(), OracleReads.trieNodes(oracle));
     DepositTransactionView info = DepositTransactionView.of(txs.get(0).toArray());
     L1InfoDeposit.Values v = L1InfoDeposit.parse(info.input());
-    SystemConfig sys = new SystemConfig(io.fpp4j.primitives.Address.wrap(java.util.Arrays.copyOfRange(v.batcherHash().toArray(), 12, 32)),
-        v.overhead(), v.scalar(), head.gasLimit(), 0, Bytes32.ZERO);
+    SystemConfig sys = SystemConfig.fromL2Block(head, info.input(), false);
+    assertThat(sys.batcher()).isEqualTo(SystemConfig.genesis(config).batcher());
+    assertThat(sys.ecotoneScalars()).isEqualTo(SystemConfig.genesis(config).ecotoneScalars());
+    assertThat(sys.gasLimit()).isEqualTo(30_000_000);
     assertThat(head.number()).isEqualTo(c.l2BlockNumber() - 1);
 
     List<String> log = new ArrayList<>();
     DerivationPipeline pipeline = new DerivationPipeline(config, new L1ChainProvider(oracle, c.l1Head()), new BlobProvider(oracle),
         L1InfoDeposit.CANCUN_BLOB_FRACTION, log::add);
-    pipeline.reset(new L2BlockRef(c.l2Head(), head.number(), head.timestamp(), v.number(), v.hash(), v.sequenceNumber()), sys);
+    L2BlockRef safe = L2BlockRef.of(head, c.l2Head(), info.input());
+    assertThat(safe.l1OriginNumber()).isEqualTo(v.number());
+    pipeline.reset(safe, sys);
     DerivationPipeline.Derived d = pipeline.next().orElseThrow();
     assertThat(d.number()).isEqualTo(c.l2BlockNumber());
     assertThat(d.attributes().timestamp()).isEqualTo(head.timestamp() + config.blockTime());
