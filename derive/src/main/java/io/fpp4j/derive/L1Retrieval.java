@@ -20,6 +20,7 @@ import java.util.function.Consumer;
  * are those sent to the batch inbox by the system config's batcher address. Before Ecotone (by the L1 block's time)
  * their calldata is the data; from Ecotone a blob transaction gives each of its blobs, decoded, and its calldata is
  * ignored, while other batcher transactions still give their calldata. A blob that does not decode is dropped.
+ * Senders are recovered only for transactions sent to the inbox.
  */
 public final class L1Retrieval {
   private final RollupConfig config;
@@ -56,7 +57,8 @@ public final class L1Retrieval {
             dropLog.accept("blob " + hash + " in L1 block " + block.number() + ": " + e.getMessage());
           }
         }
-      } else if (!(tx instanceof BlobTransaction)) {
+      } else {
+        // Before Ecotone every batcher transaction is a calldata one, whatever its type.
         out.add(tx.input().toArray());
       }
     }

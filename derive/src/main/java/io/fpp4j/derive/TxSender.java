@@ -70,7 +70,8 @@ public final class TxSender {
     return Optional.of(Address.wrap(addr));
   }
 
-  private static byte[] signingHash(Transaction tx, Long legacyChainId) {
+  /** The hash a transaction's signature signs; {@code legacyChainId} is null for typed and pre-EIP-155 transactions. */
+  static byte[] signingHash(Transaction tx, Long legacyChainId) {
     RlpWriter full = new RlpWriter();
     tx.writeFields(full);
     RlpReader fields = RlpReader.of(full.toByteArray()).readList("transaction");
