@@ -45,8 +45,9 @@ public final class HoloceneChannelAssembler {
       return Optional.empty();
     }
     current.add(frame);
+    // The channel's size as the bank counts it (data plus 200 bytes a frame), against the RLP limit, as Kona does.
     long max = ChannelReader.maxRlpBytesPerChannel(config, l1Time);
-    if (current.size() - (long) current.frameCount() * Channel.FRAME_OVERHEAD > max) {
+    if (current.size() > max) {
       dropLog.accept("channel " + current.id() + " exceeds " + max + " bytes");
       current = null;
       return Optional.empty();

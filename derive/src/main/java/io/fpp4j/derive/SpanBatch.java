@@ -3,7 +3,6 @@ package io.fpp4j.derive;
 import io.fpp4j.primitives.Address;
 import io.fpp4j.primitives.Bytes;
 import io.fpp4j.primitives.rlp.RlpReader;
-import io.fpp4j.primitives.rlp.RlpWriter;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -194,10 +193,5 @@ public record SpanBatch(long relTimestamp, long l1OriginNumber, Bytes parentChec
     byte[] d = txData.toArray();
     int off = (d[0] & 0xff) >= 0xc0 ? 0 : 1;
     return RlpReader.of(d, off, d.length - off).readList("tx_data");
-  }
-
-  /** Writes {@code v} as an RLP list of raw items (helper for the tx rebuild). */
-  static void writeRaw(RlpWriter w, List<byte[]> items) {
-    for (byte[] item : items) w.writeRaw(item);
   }
 }

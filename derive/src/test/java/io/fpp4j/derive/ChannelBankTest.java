@@ -138,4 +138,15 @@ class ChannelBankTest {
     assertThat(h.ingest(frame(1, 1, "b", true), 61, 400)).isEmpty();
     assertThat(drops).anyMatch(m -> m.contains("timed out"));
   }
+
+  @Test
+  void holoceneDropsAChannelAboveTheRlpLimit() {
+    HoloceneChannelAssembler h = new HoloceneChannelAssembler(TestConfigs.holocene(), drops::add);
+    Bytes mb = Bytes.adopt(new byte[Frame.MAX_FRAME_DATA]);
+    // 100 frames of 1,000,000 bytes plus 200 each: 100,020,000, above Fjord's 100,000,000.
+    for (int i = 0; i < 99; i++) assertThat(h.ingest(new Frame(id(1), i, mb, false), 10, 100)).isEmpty();
+    assertThat(drops).isEmpty();
+    assertThat(h.ingest(new Frame(id(1), 99, mb, true), 10, 100)).isEmpty();
+    assertThat(drops).singleElement().asString().contains("exceeds 100000000");
+  }
 }
