@@ -206,14 +206,17 @@ public final class DerivationPipeline {
 
   /**
    * A span batch's blocks after the safe head as singular batches, empty to drop it, or null while undecided.
-   * Checked here: Delta is active, the parent check against the safe head (when the span starts at the next block),
+   * Checked here: Delta is active at the batch origin, the parent check against the safe head (when the span starts at the next block),
    * the L1 origin check against the last block's origin, and the sequencing window.
    */
   private Optional<List<SingularBatch>> expand(SpanBatch span, long inclusion) {
     long blockTime = config.blockTime();
     long start = span.timestamp(0, config.genesis().l2Time(), blockTime);
     long next = safeHead.timestamp() + blockTime;
-    if (!config.isActive(Hardfork.DELTA, start)) return dropSpan("span batch before Delta");
+    // The span batch activation rule: the batch origin (the next epoch if read, else the safe head's) must be at or
+    // after Delta.
+    long originNumber = safeHead.l1OriginNumber() + 1 < l1Next ? safeHead.l1OriginNumber() + 1 : safeHead.l1OriginNumber();
+    if (!config.isActive(Hardfork.DELTA, header(originNumber).timestamp())) return dropSpan("span batch with an L1 origin before Delta");
     long end = span.timestamp(span.blockCount() - 1, config.genesis().l2Time(), blockTime);
     if (Long.compareUnsigned(start, next) > 0) {
       if (config.isActive(Hardfork.HOLOCENE, header(l1Next - 1).timestamp())) return dropSpan("span batch starts after the next block");
