@@ -1,0 +1,315 @@
+package io.fpp4j.derive;
+
+import io.fpp4j.primitives.Bytes;
+import io.fpp4j.primitives.Bytes32;
+import io.fpp4j.primitives.block.Header;
+import io.fpp4j.proof.blob.BlobProvider;
+import io.fpp4j.proof.boot.Hardfork;
+import io.fpp4j.proof.boot.RollupConfig;
+import io.fpp4j.proof.l1.L1ChainProvider;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The derivation pipeline, stage by stage (derivation spec, "Derivation Pipeline"): L1 traversal from the reset
+ * point to the L1 head, L1 retrieval, frames, the channel bank (Holocene: in-order assembly), the channel reader,
+ * the batch queue ({@link BatchValidator}) and the attributes builder. One call to {@link #next} gives the attributes
+ * of the block after the safe head, reading as much L1 as that needs; the caller executes them and reports the
+ * block's hash with {@link #advance}.
+ *
+ * <p>Span batches are expanded into one batch per block once their parent check matches the safe head; each block
+ * then passes the singular rules. Blocks of a span at or before the safe head are skipped, not compared with the
+ * chain's own blocks (the overlap check of the span-batch spec needs the L2 chain, which this stage does not read).
+ */
+public final class DerivationPipeline {
+  private final RollupConfig config;
+  private final L1ChainProvider l1;
+  private final L1Retrieval retrieval;
+  private final AttributesBuilder attributes;
+  private final BatchValidator validator;
+  private final Consumer<String> log;
+  private final ChannelBank bank;
+  private final HoloceneChannelAssembler holocene;
+
+  /** L1 headers by number from the traversal's start to the head, read once by walking back from the head. */
+  private final List<Header> l1Chain = new ArrayList<>();
+  private final List<Bytes32> l1Hashes = new ArrayList<>();
+  private long l1Start;
+  /** The next L1 block number the traversal will read. */
+  private long l1Next;
+  private SystemConfig traversalConfig;
+  private SystemConfig safeConfig;
+  private L2BlockRef safeHead;
+  private final List<Pending> batches = new ArrayList<>();
+  private final Deque<SingularBatch> spanBlocks = new ArrayDeque<>();
+  private Built pendingBlock;
+
+  private record Pending(Batch batch, long inclusion) {}
+
+  /** What {@link #next} derived: the attributes, and the block they will make (its hash is known after execution). */
+  public record Derived(PayloadAttributes attributes, long number, long l1OriginNumber, Bytes32 l1OriginHash,
+                        long sequenceNumber, boolean fromEmptyBatch) {}
+
+  private record Built(Derived derived, SystemConfig config) {}
+
+  public DerivationPipeline(RollupConfig config, L1ChainProvider l1, BlobProvider blobs, long blobFraction, Consumer<String> log) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.l1 = Objects.requireNonNull(l1, "l1");
+    this.log = Objects.requireNonNull(log, "log");
+    this.retrieval = new L1Retrieval(config, l1, blobs, log);
+    this.attributes = new AttributesBuilder(config, blobFraction);
+    this.validator = new BatchValidator(config, log);
+    this.bank = new ChannelBank(config, log);
+    this.holocene = new HoloceneChannelAssembler(config, log);
+  }
+
+  /**
+   * Starts derivation after {@code safeHead}, whose system config is {@code safeConfig}. L1 is read from the safe
+   * head's L1 origin less the channel timeout (not before the rollup's L1 genesis), so that channels opened before the
+   * origin are seen; batches for blocks at or before the safe head are then dropped as past.
+   */
+  public void reset(L2BlockRef safeHead, SystemConfig safeConfig) {
+    this.safeHead = Objects.requireNonNull(safeHead, "safeHead");
+    this.safeConfig = Objects.requireNonNull(safeConfig, "safeConfig");
+    long timeout = config.channelTimeout(safeHead.timestamp());
+    l1Start = Math.max(config.genesis().l1().number(), safeHead.l1OriginNumber() - Math.min(timeout, safeHead.l1OriginNumber()));
+    l1Chain.clear();
+    l1Hashes.clear();
+    Header h = l1.headerByHash(l1.l1Head());
+    Bytes32 hash = l1.l1Head();
+    List<Header> back = new ArrayList<>();
+    List<Bytes32> backHashes = new ArrayList<>();
+    while (true) {
+      back.add(h);
+      backHashes.add(hash);
+      if (h.number() <= l1Start) break;
+      hash = h.parentHash();
+      h = l1.headerByHash(hash);
+    }
+    for (int i = back.size() - 1; i >= 0; i--) {
+      l1Chain.add(back.get(i));
+      l1Hashes.add(backHashes.get(i));
+    }
+    l1Start = l1Chain.get(0).number();
+    if (safeHead.l1OriginNumber() < l1Start || !hashOf(safeHead.l1OriginNumber()).equals(safeHead.l1OriginHash())) {
+      throw new DerivationException("the safe head's L1 origin " + safeHead.l1OriginHash() + " is not on the chain of L1 head " + l1.l1Head());
+    }
+    // The traversal's config starts at the safe head's; updates in blocks up to its origin are already in it.
+    traversalConfig = safeConfig;
+    l1Next = l1Start;
+    batches.clear();
+    spanBlocks.clear();
+    pendingBlock = null;
+  }
+
+  public L2BlockRef safeHead() {
+    return safeHead;
+  }
+
+  /** The L1 block number derivation has read up to (exclusive). */
+  public long l1Progress() {
+    return l1Next;
+  }
+
+  /**
+   * The attributes of the block after the safe head, or empty if L1 up to the head holds no batch for it (and its
+   * sequencing window has not passed).
+   */
+  public Optional<Derived> next() {
+    if (safeHead == null) throw new IllegalStateException("reset the pipeline first");
+    if (pendingBlock != null) return Optional.of(pendingBlock.derived());
+    while (true) {
+      Optional<SingularBatch> batch = nextBatch();
+      if (batch.isPresent()) {
+        pendingBlock = build(batch.get(), false);
+        return Optional.of(pendingBlock.derived());
+      }
+      if (windowExpired()) {
+        Header next = header(safeHead.l1OriginNumber() + 1);
+        BatchValidator.L1Ref nextRef = next == null ? null : ref(safeHead.l1OriginNumber() + 1);
+        pendingBlock = build(validator.emptyBatch(safeHead, ref(safeHead.l1OriginNumber()), nextRef), true);
+        return Optional.of(pendingBlock.derived());
+      }
+      if (!readL1Block()) return Optional.empty();
+    }
+  }
+
+  /** Records that the block from the last {@link #next} was executed with {@code hash}; it is the new safe head. */
+  public void advance(Bytes32 hash) {
+    if (pendingBlock == null) throw new IllegalStateException("no derived block to advance to");
+    Derived d = pendingBlock.derived();
+    safeHead = new L2BlockRef(hash, d.number(), d.attributes().timestamp(), d.l1OriginNumber(), d.l1OriginHash(), d.sequenceNumber());
+    safeConfig = pendingBlock.config();
+    pendingBlock = null;
+  }
+
+  private Built build(SingularBatch batch, boolean empty) {
+    Header origin = header(batch.epochNumber());
+    Bytes32 originHash = hashOf(batch.epochNumber());
+    boolean newEpoch = batch.epochNumber() != safeHead.l1OriginNumber();
+    AttributesBuilder.Built b = attributes.build(safeHead, origin, originHash, safeConfig,
+        newEpoch ? l1.receiptsByHash(originHash) : null, batch.transactions());
+    Derived d = new Derived(b.attributes(), safeHead.number() + 1, origin.number(), originHash, b.sequenceNumber(), empty);
+    return new Built(d, b.systemConfig());
+  }
+
+  /** The spec's trigger for empty batches: the latest L1 block read is past the safe head's epoch's window. */
+  private boolean windowExpired() {
+    return l1Next - 1 > safeHead.l1OriginNumber() + config.seqWindowSize();
+  }
+
+  /** The batch queue: the first acceptable batch for the next block, dropping what the rules drop. */
+  private Optional<SingularBatch> nextBatch() {
+    List<BatchValidator.L1Ref> epochs = new ArrayList<>();
+    epochs.add(ref(safeHead.l1OriginNumber()));
+    if (header(safeHead.l1OriginNumber() + 1) != null && safeHead.l1OriginNumber() + 1 < l1Next) {
+      epochs.add(ref(safeHead.l1OriginNumber() + 1));
+    }
+    while (!spanBlocks.isEmpty()) {
+      SingularBatch b = spanBlocks.peekFirst();
+      SingularBatch onHead = new SingularBatch(safeHead.hash(), b.epochNumber(), b.epochHash(), b.timestamp(), b.transactions());
+      BatchValidity v = validator.check(safeHead, epochs, ref(l1Next - 1), onHead);
+      if (v == BatchValidity.UNDECIDED) return Optional.empty();
+      spanBlocks.removeFirst();
+      if (v == BatchValidity.ACCEPT) return Optional.of(onHead);
+      if (v == BatchValidity.DROP) spanBlocks.clear(); // a span's later blocks cannot stand without this one
+    }
+    for (Iterator<Pending> it = batches.iterator(); it.hasNext(); ) {
+      Pending p = it.next();
+      if (p.batch() instanceof SpanBatch span) {
+        Optional<List<SingularBatch>> blocks = expand(span, p.inclusion());
+        if (blocks == null) continue; // undecided: its last origin is not read yet
+        it.remove();
+        if (blocks.isEmpty()) continue;
+        spanBlocks.addAll(blocks.get());
+        return nextBatch();
+      }
+      SingularBatch s = (SingularBatch) p.batch();
+      BatchValidity v = validator.check(safeHead, epochs, ref(p.inclusion()), s);
+      switch (v) {
+        case ACCEPT -> {
+          it.remove();
+          return Optional.of(s);
+        }
+        case DROP, PAST -> it.remove();
+        case FUTURE, UNDECIDED -> { }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A span batch's blocks after the safe head as singular batches, empty to drop it, or null while undecided.
+   * Checked here: Delta is active at the batch origin, the parent check against the safe head (when the span starts at the next block),
+   * the L1 origin check against the last block's origin, and the sequencing window.
+   */
+  private Optional<List<SingularBatch>> expand(SpanBatch span, long inclusion) {
+    long blockTime = config.blockTime();
+    long start = span.timestamp(0, config.genesis().l2Time(), blockTime);
+    long next = safeHead.timestamp() + blockTime;
+    // The span batch activation rule: the batch origin (the next epoch if read, else the safe head's) must be at or
+    // after Delta.
+    long originNumber = safeHead.l1OriginNumber() + 1 < l1Next ? safeHead.l1OriginNumber() + 1 : safeHead.l1OriginNumber();
+    if (!config.isActive(Hardfork.DELTA, header(originNumber).timestamp())) return dropSpan("span batch with an L1 origin before Delta");
+    long end = span.timestamp(span.blockCount() - 1, config.genesis().l2Time(), blockTime);
+    if (Long.compareUnsigned(start, next) > 0) {
+      if (config.isActive(Hardfork.HOLOCENE, header(l1Next - 1).timestamp())) return dropSpan("span batch starts after the next block");
+      return null;
+    }
+    if (Long.compareUnsigned(end, next) < 0) return dropSpan("span batch ends before the next block");
+    if (span.epochNumber(0) + config.seqWindowSize() < inclusion) return dropSpan("span batch included after its sequencing window");
+    if (span.l1OriginNumber() >= l1Next) return null;
+    if (!Bytes.of(hashOf(span.l1OriginNumber()).toArray(), 0, 20).equals(span.l1OriginCheck())) {
+      return dropSpan("span batch L1 origin check does not match L1 block " + span.l1OriginNumber());
+    }
+    if (start == next && !Bytes.of(safeHead.hash().toArray(), 0, 20).equals(span.parentCheck())) {
+      return dropSpan("span batch parent check does not match the safe head " + safeHead.hash());
+    }
+    if (start != next && (start - next) % blockTime != 0) return dropSpan("span batch is not aligned to the block time");
+    List<SingularBatch> out = new ArrayList<>();
+    for (int i = 0; i < span.blockCount(); i++) {
+      long t = span.timestamp(i, config.genesis().l2Time(), blockTime);
+      if (Long.compareUnsigned(t, next) < 0) continue;
+      long epoch = span.epochNumber(i);
+      if (epoch < l1Start || epoch >= l1Next) return dropSpan("span batch block " + i + " has an L1 origin " + epoch + " outside the read L1 range");
+      out.add(new SingularBatch(safeHead.hash(), epoch, hashOf(epoch), t, span.transactions(i, config.l2ChainId())));
+    }
+    return Optional.of(out);
+  }
+
+  private Optional<List<SingularBatch>> dropSpan(String reason) {
+    log.accept("dropping span batch: " + reason);
+    return Optional.of(List.of());
+  }
+
+  /** L1 traversal plus everything up to the batch queue for one L1 block; false at the L1 head. */
+  private boolean readL1Block() {
+    Header block = header(l1Next);
+    if (block == null) return false;
+    Bytes32 hash = hashOf(l1Next);
+    if (l1Next > safeHead.l1OriginNumber()) {
+      traversalConfig = SystemConfigUpdates.apply(config, traversalConfig, l1.receiptsByHash(hash), block.timestamp());
+    }
+    boolean holoceneActive = config.isActive(Hardfork.HOLOCENE, block.timestamp());
+    for (byte[] data : retrieval.dataOf(block, hash, traversalConfig.batcher())) {
+      List<Frame> frames;
+      try {
+        frames = Frame.parseAll(data);
+      } catch (DerivationException e) {
+        log.accept("dropping batcher transaction in L1 block " + block.number() + ": " + e.getMessage());
+        continue;
+      }
+      for (Frame f : frames) {
+        if (holoceneActive) {
+          holocene.ingest(f, block.number(), block.timestamp()).ifPresent(ch -> readChannel(ch, block));
+        } else {
+          bank.ingest(f, block.number(), block.timestamp());
+        }
+      }
+    }
+    if (!holoceneActive) for (byte[] ch : bank.readAll(block.number(), block.timestamp())) readChannel(ch, block);
+    l1Next++;
+    return true;
+  }
+
+  private void readChannel(byte[] channel, Header block) {
+    List<byte[]> raw;
+    try {
+      raw = ChannelReader.read(config, channel, block.timestamp());
+    } catch (DerivationException e) {
+      log.accept("dropping channel read in L1 block " + block.number() + ": " + e.getMessage());
+      return;
+    }
+    for (byte[] b : raw) {
+      try {
+        batches.add(new Pending(Batch.decode(b, config.l2ChainId()), block.number()));
+      } catch (DerivationException e) {
+        // The rest of the channel is still read: each batch stands alone.
+        log.accept("dropping batch in L1 block " + block.number() + ": " + e.getMessage());
+      }
+    }
+  }
+
+  private Header header(long number) {
+    long i = number - l1Start;
+    return i < 0 || i >= l1Chain.size() ? null : l1Chain.get((int) i);
+  }
+
+  private Bytes32 hashOf(long number) {
+    long i = number - l1Start;
+    if (i < 0 || i >= l1Hashes.size()) throw new DerivationException("L1 block " + number + " is outside the traversed range");
+    return l1Hashes.get((int) i);
+  }
+
+  private BatchValidator.L1Ref ref(long number) {
+    Header h = header(number);
+    if (h == null) throw new DerivationException("L1 block " + number + " is outside the traversed range");
+    return new BatchValidator.L1Ref(number, hashOf(number), h.timestamp());
+  }
+}

@@ -1,0 +1,19 @@
+package io.fpp4j.derive;
+
+import io.fpp4j.primitives.Bytes32;
+import java.util.Objects;
+
+/** What derivation needs of an L2 block: its identity, time, L1 origin and position within that origin's epoch. */
+public record L2BlockRef(Bytes32 hash, long number, long timestamp, long l1OriginNumber, Bytes32 l1OriginHash,
+                         long sequenceNumber) {
+  public L2BlockRef {
+    Objects.requireNonNull(hash, "hash");
+    Objects.requireNonNull(l1OriginHash, "l1OriginHash");
+  }
+
+  /** The reference of an L2 block, its L1 origin and sequence number read from its L1-info deposit's calldata. */
+  public static L2BlockRef of(io.fpp4j.primitives.block.Header header, Bytes32 hash, byte[] l1InfoCalldata) {
+    L1InfoDeposit.Values v = L1InfoDeposit.parse(l1InfoCalldata);
+    return new L2BlockRef(hash, header.number(), header.timestamp(), v.number(), v.hash(), v.sequenceNumber());
+  }
+}
