@@ -70,7 +70,7 @@ abstract class HostRunCommand implements Callable<Integer> {
 
   @Option(order = 107, names = "--program", paramLabel = "CLASS",
       description = "Native mode: the fully qualified name of a Java class implementing io.fpp4j.fpvm.FaultProofProgram "
-          + "with a public no-argument constructor, on the host's class path.")
+          + "with a public no-argument constructor, on the host's class path. Env FPP4J_PROGRAM (host single, super, op-program).")
   String programClass;
 
   @Option(order = 108, names = "--native-transport", paramLabel = "KIND", defaultValue = "os-pipe",
@@ -130,6 +130,17 @@ abstract class HostRunCommand implements Callable<Integer> {
       }
     }
     if (outcome.hostFailure() != null) LOG.debug("host failure", outcome.hostFailure());
+  }
+
+  /** The Java client --native runs, for launchers whose argument lists cannot carry --program (op-challenger's). */
+  static final Map<String, String> PROGRAM_ENV = Map.of("--program", "FPP4J_PROGRAM");
+
+  /** A Kona command's variables with kona-host's logging variables and fpp4j's {@code FPP4J_PROGRAM}. */
+  static Map<String, String> withLogging(Map<String, String> base) {
+    Map<String, String> all = new java.util.HashMap<>(base);
+    all.putAll(KonaOptions.LOG_ENV);
+    all.putAll(PROGRAM_ENV);
+    return Map.copyOf(all);
   }
 
   // ---- helpers for the dialects' checks ----

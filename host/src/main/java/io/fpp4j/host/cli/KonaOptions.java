@@ -41,15 +41,48 @@ final class KonaOptions {
   @Option(names = {"--l1-config-path", "--l1-cfg"}, paramLabel = "FILE", description = "L1 chain config JSON; local key 7.")
   Path l1ConfigPath;
 
-  @Option(names = "--enable-experimental-witness-endpoint",
-      description = "Online: let handlers use debug_executePayload. Env ENABLE_EXPERIMENTAL_WITNESS_ENDPOINT.")
+  // On by default, as in kona-host 1.0.2, whose l2-payload-witness path always asks debug_executePayload;
+  // --enable-experimental-witness-endpoint=false (or the env variable set to false) turns it off.
+  @Option(names = "--enable-experimental-witness-endpoint", arity = "0..1", defaultValue = "true", fallbackValue = "true",
+      paramLabel = "BOOL",
+      description = "Online: let handlers use debug_executePayload (default on, as in kona-host; =false turns it off). "
+          + "Env ENABLE_EXPERIMENTAL_WITNESS_ENDPOINT.")
   boolean experimentalWitness;
+
+  @Option(names = {"-q", "--logs.stdout.quiet"}, description = "kona-host's quiet mode: no log output. Env KONA_STDOUT_LOG_QUIET.")
+  boolean quiet;
+
+  @Option(names = "--logs.stdout.format", paramLabel = "FORMAT",
+      description = "Accepted for kona-host compatibility; fpp4j writes its own line format to standard error. Env KONA_LOG_STDOUT_FORMAT.")
+  String stdoutFormat;
+
+  @Option(names = "--logs.file.directory", paramLabel = "DIR",
+      description = "Accepted for kona-host compatibility; fpp4j logs to standard error only (a warning says so). Env KONA_LOG_FILE_DIRECTORY.")
+  Path logFileDirectory;
+
+  @Option(names = "--logs.file.format", paramLabel = "FORMAT", description = "Accepted with --logs.file.directory. Env KONA_LOG_FILE_FORMAT.")
+  String logFileFormat;
+
+  @Option(names = "--logs.file.rotation", paramLabel = "WHEN", description = "Accepted with --logs.file.directory. Env KONA_LOG_FILE_ROTATION.")
+  String logFileRotation;
+
+  /** kona-host's logging flags and their variables (clap's names, from kona-cli's LogArgs). */
+  static final java.util.Map<String, String> LOG_ENV = java.util.Map.of(
+      "--logs.stdout.quiet", "KONA_STDOUT_LOG_QUIET",
+      "--logs.stdout.format", "KONA_LOG_STDOUT_FORMAT",
+      "--logs.file.directory", "KONA_LOG_FILE_DIRECTORY",
+      "--logs.file.format", "KONA_LOG_FILE_FORMAT",
+      "--logs.file.rotation", "KONA_LOG_FILE_ROTATION");
 
   @Option(names = "-v", description = "Kona's verbosity: -v error, -vv warn, -vvv info, -vvvv debug, -vvvvv trace. Env KONA_LOG_LEVEL (1-5).")
   boolean[] verbosity;
 
   /** Kona's log level: {@code -v} repeated, else env {@code KONA_LOG_LEVEL} (1 to 5). */
   Optional<Level> logLevel(HostWiring wiring) {
+    if (logFileDirectory != null) {
+      org.slf4j.LoggerFactory.getLogger("io.fpp4j.host").warn("--logs.file.directory {} is accepted but not used: fpp4j logs to standard error only", logFileDirectory);
+    }
+    if (quiet) return Optional.of(Level.OFF);
     if (verbosity != null && verbosity.length > 0) return Optional.of(Logging.fromVerbosity(verbosity.length, "-v"));
     String env = wiring.env().apply("KONA_LOG_LEVEL");
     if (env == null || env.isBlank()) return Optional.empty();

@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
  *
  * <pre>
  * fpp4j host single     ...   kona-host's single-chain flags
+ * fpp4j host super      ...   kona-host's interop flags
  * fpp4j host op-program ...   the op-program host's flags
  * fpp4j host serve      ...   any program, --local-key/--local-keys
  * fpp4j execute --fixture FILE --data-dir DIR   one L2 block, statelessly
@@ -58,9 +59,9 @@ public final class Main {
   /** The command tree, configured with the host's exit codes, environment defaults and error output. */
   public static CommandLine commandLine(HostWiring wiring) {
     CommandLine host = new CommandLine(new HostGroup())
-        .addSubcommand(withEnv(new CommandLine(new SingleChainCommand(wiring)), wiring, SingleChainCommand.ENV))
-        .addSubcommand(withEnv(new CommandLine(new SuperCommand(wiring)), wiring, SuperCommand.ENV))
-        .addSubcommand(withEnv(new CommandLine(new OpProgramCommand(wiring)), wiring, OpProgramCommand.ENV))
+        .addSubcommand(withEnv(new CommandLine(new SingleChainCommand(wiring)), wiring, SingleChainCommand.ENV, EnvDefaults.BoolForms.CLAP))
+        .addSubcommand(withEnv(new CommandLine(new SuperCommand(wiring)), wiring, SuperCommand.ENV, EnvDefaults.BoolForms.CLAP))
+        .addSubcommand(withEnv(new CommandLine(new OpProgramCommand(wiring)), wiring, OpProgramCommand.ENV, EnvDefaults.BoolForms.GO))
         .addSubcommand(new CommandLine(new ServeCommand(wiring)));
     CommandLine root = new CommandLine(new Root()).addSubcommand(host)
         .addSubcommand(StoreCommand.commandLine(wiring.out(), wiring.err()))
@@ -70,8 +71,8 @@ public final class Main {
     return root;
   }
 
-  private static CommandLine withEnv(CommandLine cl, HostWiring wiring, Map<String, String> env) {
-    cl.setDefaultValueProvider(new EnvDefaults(wiring.env(), env));
+  private static CommandLine withEnv(CommandLine cl, HostWiring wiring, Map<String, String> env, EnvDefaults.BoolForms bools) {
+    cl.setDefaultValueProvider(new EnvDefaults(wiring.env(), env, bools));
     return cl;
   }
 
@@ -111,7 +112,7 @@ public final class Main {
   }
 
   @Command(name = "host", mixinStandardHelpOptions = true,
-      description = "Serve preimages to a fault-proof program: kona-host (single), op-program host (op-program), or any program (serve).",
+      description = "Serve preimages to a fault-proof program: kona-host (single, super), op-program host (op-program), or any program (serve).",
       footer = {"", HostExitCode.HELP})
   static final class HostGroup implements Runnable {
     @Spec CommandSpec spec;

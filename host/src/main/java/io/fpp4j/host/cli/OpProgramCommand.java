@@ -60,7 +60,15 @@ final class OpProgramCommand extends HostRunCommand {
       Map.entry("--l2.experimental", "OP_PROGRAM_L2_RPC_EXPERIMENTAL_RPC"),
       Map.entry("--exec", "OP_PROGRAM_EXEC"),
       Map.entry("--server", "OP_PROGRAM_SERVER"),
-      Map.entry("--log.level", "OP_PROGRAM_LOG_LEVEL"));
+      Map.entry("--log.level", "OP_PROGRAM_LOG_LEVEL"),
+      Map.entry("--l2.sequencenumber", "OP_PROGRAM_L2_SEQUENCE_NUMBER"),
+      Map.entry("--log.format", "OP_PROGRAM_LOG_FORMAT"),
+      Map.entry("--log.color", "OP_PROGRAM_LOG_COLOR"),
+      Map.entry("--log.pid", "OP_PROGRAM_LOG_PID"),
+      Map.entry("--program", "FPP4J_PROGRAM"));
+
+  /** op-service's log formats (oplog.CLIFlags). */
+  private static final List<String> LOG_FORMATS = List.of("text", "terminal", "logfmt", "json", "json-pretty");
 
   @Option(names = "--l1.head", paramLabel = "HASH", description = "Hash of the L1 head block; local key 1; must not be zero. Env OP_PROGRAM_L1_HEAD.")
   String l1Head;
@@ -80,8 +88,13 @@ final class OpProgramCommand extends HostRunCommand {
   @Option(names = "--l2.claim", paramLabel = "HASH", description = "Claimed L2 output root; local key 3 (the zero hash is allowed). Env OP_PROGRAM_L2_CLAIM.")
   String l2Claim;
 
-  @Option(names = "--l2.blocknumber", paramLabel = "N", description = "L2 block number of the claim, above 0; local key 4. Env OP_PROGRAM_L2_BLOCK_NUM.")
+  @Option(names = "--l2.blocknumber", paramLabel = "N", description = "L2 block number of the claim, above 0; local key 4. "
+      + "Go's base-0 form (0x.., 0o.., 0b.., 0.. octal) as op-program. Env OP_PROGRAM_L2_BLOCK_NUM.")
   String l2BlockNumber;
+
+  @Option(names = "--l2.sequencenumber", paramLabel = "N", description = "op-program's newer name for --l2.blocknumber "
+      + "(a block number, or the timestamp of an interop run). Env OP_PROGRAM_L2_SEQUENCE_NUMBER.")
+  String l2SequenceNumber;
 
   @Option(names = "--l2.custom", hidden = true, description = "Serve chain id MaxUint64 (implied by --rollup.config). Env OP_PROGRAM_L2_CHAINID.")
   boolean l2Custom;
@@ -89,7 +102,8 @@ final class OpProgramCommand extends HostRunCommand {
   @Option(names = "--rollup.config", paramLabel = "FILE", description = "Rollup config JSON of a custom chain; local key 7. Env OP_PROGRAM_ROLLUP_CONFIG.")
   List<String> rollupConfig;
 
-  @Option(names = "--network", paramLabel = "CHAIN_ID", description = "Decimal chain id of a chain the client knows; local key 5 (names need the superchain registry, which fpp4j does not bundle). Env OP_PROGRAM_NETWORK.")
+  @Option(names = "--network", paramLabel = "NAME", description = "A superchain-registry chain name (op-mainnet, base-sepolia, ...; "
+      + "bundled, see host/scripts/regen-chain-registry.py) or a decimal chain id of a chain the client knows; its chain id is local key 5. Env OP_PROGRAM_NETWORK.")
   List<String> network;
 
   @Option(names = "--l2.genesis", paramLabel = "FILE", description = "op-geth genesis JSON of a custom chain; its config object is local key 6. Env OP_PROGRAM_L2_GENESIS.")
@@ -132,6 +146,18 @@ final class OpProgramCommand extends HostRunCommand {
   @Option(names = "--log.level", paramLabel = "LEVEL", description = "op-program's log level: crit, error, warn, info, debug, trace. Env OP_PROGRAM_LOG_LEVEL.")
   String opLogLevel;
 
+  @Option(names = "--log.format", paramLabel = "FORMAT", description = "op-program's log format: text, terminal, logfmt, json or json-pretty; "
+      + "checked, then fpp4j keeps its own line format on standard error. Env OP_PROGRAM_LOG_FORMAT.")
+  String opLogFormat;
+
+  @Option(names = "--log.color", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
+      description = "Accepted as op-program does; fpp4j's log lines are not colored. Env OP_PROGRAM_LOG_COLOR.")
+  boolean opLogColor;
+
+  @Option(names = "--log.pid", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
+      description = "Accepted as op-program does; fpp4j's log lines carry no process id. Env OP_PROGRAM_LOG_PID.")
+  boolean opLogPid;
+
   OpProgramCommand(HostWiring wiring) {
     super(wiring);
   }
@@ -148,6 +174,9 @@ final class OpProgramCommand extends HostRunCommand {
 
   @Override
   Optional<Level> dialectLogLevel() {
+    if (opLogFormat != null && !LOG_FORMATS.contains(opLogFormat.trim().toLowerCase(Locale.ROOT))) {
+      throw new IllegalArgumentException("invalid " + where("--log.format") + " '" + opLogFormat + "': use one of " + String.join(", ", LOG_FORMATS));
+    }
     return opLogLevel == null ? Optional.empty() : Optional.of(Logging.parse(opLogLevel, where("--log.level")));
   }
 
@@ -163,14 +192,15 @@ final class OpProgramCommand extends HostRunCommand {
   ChainInputs validate() {
     require(l1Head, "--l1.head");
     require(l2Claim, "--l2.claim");
-    require(l2BlockNumber, "--l2.blocknumber");
+    resolveSequenceNumber();
     if (l2AgreedPrestate != null) {
       if (l2OutputRoot != null) {
         throw new IllegalArgumentException("give one of --l2.outputroot (a single chain) and --l2.agreed-prestate (interop), not both");
       }
       return validateInterop();
     }
-    if (depsetConfig != null) throw new IllegalArgumentException(where("--depset.config") + " is for interop runs: it needs --l2.agreed-prestate");
+    // op-program reads a dependency set only in an interop run and accepts the flag on a single chain; so does fpp4j.
+    if (depsetConfig != null) LOG.info("{} is not used: a single-chain run serves no dependency set (key 8 is interop only)", where("--depset.config"));
     List<String> networks = splitCommas(network);
     List<String> rollups = splitCommas(rollupConfig);
     List<String> geneses = splitCommas(l2Genesis);
@@ -184,9 +214,9 @@ final class OpProgramCommand extends HostRunCommand {
 
     Bytes32 l2HeadHash = nonZero(hash(l2Head, "--l2.head"), "--l2.head", "L2 head");
     Bytes32 outputRoot = nonZero(hash(l2OutputRoot, "--l2.outputroot"), "--l2.outputroot", "L2 output root");
-    Bytes32 claim = hash(l2Claim, "--l2.claim");
+    Bytes32 claim = claim();
     long blockNumber = u64(l2BlockNumber, "--l2.blocknumber");
-    if (blockNumber == 0) throw new IllegalArgumentException("invalid " + where("--l2.blocknumber") + " 0: the claimed L2 block number must be above 0");
+    if (blockNumber == 0) throw new IllegalArgumentException("invalid " + where(sequenceFlag) + " 0: the claimed L2 block number must be above 0");
     Bytes32 l1HeadHash = nonZero(hash(l1Head, "--l1.head"), "--l1.head", "L1 head");
 
     if (networks.size() > 1 || rollups.size() > 1 || geneses.size() > 1) {
@@ -206,15 +236,7 @@ final class OpProgramCommand extends HostRunCommand {
       throw new IllegalArgumentException("--l2.genesis needs --rollup.config (a custom chain)");
     }
     if (l2Custom && rollups.isEmpty()) throw new IllegalArgumentException("--l2.custom needs --rollup.config and --l2.genesis");
-    Long chainId = null;
-    if (!networks.isEmpty()) {
-      String n = networks.get(0);
-      if (!n.chars().allMatch(Character::isDigit)) {
-        throw new IllegalArgumentException("invalid " + where("--network") + " '" + n + "': network names need the superchain "
-            + "registry, which fpp4j does not bundle; give the decimal chain id, or --rollup.config and --l2.genesis");
-      }
-      chainId = u64(n, "--network");
-    }
+    Long chainId = networks.isEmpty() ? null : networkChainId(networks.get(0));
 
     checkSourcesModeAndFormat();
     if (splitCommas(l2).size() > 1) {
@@ -228,13 +250,14 @@ final class OpProgramCommand extends HostRunCommand {
   /** The interop checks: the pre-state parses, every chain comes as a rollup config and a genesis file. */
   private OpProgramInteropInputs validateInterop() {
     AgreedPrestate prestate = agreedPrestate(l2AgreedPrestate, "--l2.agreed-prestate");
-    Bytes32 claim = hash(l2Claim, "--l2.claim");
+    Bytes32 claim = claim();
     long timestamp = u64(l2BlockNumber, "--l2.blocknumber");
-    if (timestamp == 0) throw new IllegalArgumentException("invalid " + where("--l2.blocknumber") + " 0: the game timestamp must be above 0");
+    if (timestamp == 0) throw new IllegalArgumentException("invalid " + where(sequenceFlag) + " 0: the game timestamp must be above 0");
     Bytes32 l1HeadHash = nonZero(hash(l1Head, "--l1.head"), "--l1.head", "L1 head");
     if (!splitCommas(network).isEmpty()) {
-      throw new IllegalArgumentException(where("--network") + " needs the superchain registry, which fpp4j does not bundle; "
-          + "give --rollup.config and --l2.genesis for each chain of the interop run");
+      splitCommas(network).forEach(this::networkChainId); // an unknown name is reported as such first
+      throw new IllegalArgumentException(where("--network") + " in an interop run: fpp4j bundles the registry's chain ids, not "
+          + "its genesis files, which an interop run serves; give --rollup.config and --l2.genesis for each chain");
     }
     if (l2Custom) throw new IllegalArgumentException("--l2.custom is implied in an interop run (the configs are always served)");
     List<String> rollups = splitCommas(rollupConfig);
@@ -271,6 +294,73 @@ final class OpProgramCommand extends HostRunCommand {
     }
     if (!fmt.equals("directory") && !fmt.equals("file")) {
       throw new IllegalArgumentException("invalid " + where("--data.format") + " '" + dataFormat + "': use directory or file");
+    }
+  }
+
+  /** {@code --l2.sequencenumber} or {@code --l2.blocknumber} (two names of one value) into {@link #l2BlockNumber}. */
+  private void resolveSequenceNumber() {
+    if (l2SequenceNumber != null && l2BlockNumber != null && !l2SequenceNumber.trim().equals(l2BlockNumber.trim())) {
+      throw new IllegalArgumentException(where("--l2.sequencenumber") + " " + l2SequenceNumber + " and " + where("--l2.blocknumber")
+          + " " + l2BlockNumber + " disagree: give one");
+    }
+    if (l2BlockNumber == null && l2SequenceNumber != null) {
+      l2BlockNumber = l2SequenceNumber;
+      sequenceFlag = "--l2.sequencenumber";
+    }
+    if (l2BlockNumber == null) {
+      throw new IllegalArgumentException("missing required flag --l2.sequencenumber or --l2.blocknumber "
+          + "(or env OP_PROGRAM_L2_SEQUENCE_NUMBER or OP_PROGRAM_L2_BLOCK_NUM)");
+    }
+  }
+
+  private String sequenceFlag = "--l2.blocknumber";
+
+  /** A --network value: a registry name, or a decimal chain id (op-program also takes ids of custom chains). */
+  private long networkChainId(String n) {
+    if (!n.isEmpty() && n.chars().allMatch(Character::isDigit)) return u64(n, "--network");
+    ChainRegistry registry = ChainRegistry.bundled();
+    ChainRegistry.Chain chain = registry.byName(n).orElseThrow(() -> new IllegalArgumentException("invalid " + where("--network")
+        + " '" + n + "': unknown network; fpp4j's bundled superchain registry (commit " + registry.commit().substring(0, Math.min(12, registry.commit().length()))
+        + ") knows " + String.join(", ", registry.names()) + "; or give a decimal chain id, or --rollup.config and --l2.genesis"));
+    if (chain.removed()) LOG.warn("--network {}: the superchain registry has since removed this chain; using its last listed chain id {}", n, chain.chainId());
+    return chain.chainId();
+  }
+
+  /**
+   * The claim: any hash, but the zero hash only written out in full, as op-program requires, because HexToHash
+   * also turns {@code 0x0} and unreadable text into zero.
+   */
+  private Bytes32 claim() {
+    Bytes32 claim = hash(l2Claim, "--l2.claim");
+    String literal = l2Claim.trim();
+    if (literal.startsWith("0x") || literal.startsWith("0X")) literal = literal.substring(2);
+    if (claim.equals(Bytes32.ZERO) && literal.length() != 64) {
+      throw new IllegalArgumentException("invalid " + where("--l2.claim") + " '" + l2Claim + "': the zero claim must be written out in full (64 zeros)");
+    }
+    return claim;
+  }
+
+  /** op-program reads hashes as go-ethereum's HexToHash: {@code 0x1} is a hash, left-padded. */
+  @Override
+  Bytes32 hash(String value, String option) {
+    require(value, option);
+    try {
+      return GoFlagValues.hexToHash(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("invalid " + where(option) + " '" + value + "': " + e.getMessage(), e);
+    }
+  }
+
+  /** op-program's uint64 flags are read in Go's base 0 ({@code 0x10} is 16). */
+  @Override
+  long u64(String value, String option) {
+    require(value, option);
+    String flag = option.equals("--l2.blocknumber") ? sequenceFlag : option;
+    try {
+      return GoFlagValues.parseUint0(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("invalid " + where(flag) + " '" + value + "': " + e.getMessage()
+          + " (expected an unsigned 64-bit number: decimal, or 0x hex, 0o or 0 octal, 0b binary)");
     }
   }
 

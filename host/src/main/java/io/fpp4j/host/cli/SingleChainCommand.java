@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
             + "--l1-beacon-address are given."},
     footer = {"", HostExitCode.HELP})
 final class SingleChainCommand extends HostRunCommand {
-  static final Map<String, String> ENV = Map.ofEntries(
+  static final Map<String, String> ENV = withLogging(Map.ofEntries(
       Map.entry("--l1-head", "L1_HEAD"),
       Map.entry("--agreed-l2-head-hash", "AGREED_L2_HEAD_HASH"),
       Map.entry("--agreed-l2-output-root", "AGREED_L2_OUTPUT_ROOT"),
@@ -42,7 +42,7 @@ final class SingleChainCommand extends HostRunCommand {
       Map.entry("--l2-chain-id", "L2_CHAIN_ID"),
       Map.entry("--rollup-config-path", "ROLLUP_CONFIG_PATH"),
       Map.entry("--l1-config-path", "L1_CONFIG_PATH"),
-      Map.entry("--enable-experimental-witness-endpoint", "ENABLE_EXPERIMENTAL_WITNESS_ENDPOINT"));
+      Map.entry("--enable-experimental-witness-endpoint", "ENABLE_EXPERIMENTAL_WITNESS_ENDPOINT")));
 
   @Option(names = "--l1-head", paramLabel = "HASH", description = "Hash of the L1 head block; local key 1. Env L1_HEAD.")
   String l1Head;

@@ -1,6 +1,7 @@
 package io.fpp4j.host.cli;
 
 import ch.qos.logback.classic.Level;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fpp4j.host.HostExitCode;
 import io.fpp4j.host.HostPlan;
 import io.fpp4j.host.Mode;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Option;
         "Offline unless all of --l1-node-address, --l2-node-addresses and --l1-beacon-address are given."},
     footer = {"", HostExitCode.HELP})
 final class SuperCommand extends HostRunCommand {
-  static final Map<String, String> ENV = Map.ofEntries(
+  static final Map<String, String> ENV = withLogging(Map.ofEntries(
       Map.entry("--l1-head", "L1_HEAD"),
       Map.entry("--agreed-l2-pre-state", "AGREED_L2_PRE_STATE"),
       Map.entry("--claimed-l2-post-state", "CLAIMED_L2_POST_STATE"),
@@ -40,7 +41,8 @@ final class SuperCommand extends HostRunCommand {
       Map.entry("--data-format", "DATA_FORMAT"),
       Map.entry("--rollup-config-paths", "ROLLUP_CONFIG_PATHS"),
       Map.entry("--depset-cfg", "DEPSET_CFG"),
-      Map.entry("--enable-experimental-witness-endpoint", "ENABLE_EXPERIMENTAL_WITNESS_ENDPOINT"));
+      Map.entry("--dependency-set-path", "DEPENDENCY_SET_PATH"),
+      Map.entry("--enable-experimental-witness-endpoint", "ENABLE_EXPERIMENTAL_WITNESS_ENDPOINT")));
 
   @Option(names = "--l1-head", paramLabel = "HASH", description = "Hash of the L1 head block; local key 1. Env L1_HEAD.")
   String l1Head;
@@ -67,6 +69,11 @@ final class SuperCommand extends HostRunCommand {
 
   @Option(names = "--depset-cfg", paramLabel = "FILE", description = "Dependency set JSON; local key 8. Env DEPSET_CFG.")
   Path depsetCfg;
+
+  @Option(names = "--dependency-set-path", paramLabel = "FILE",
+      description = "kona-host 1.0.2's name for --depset-cfg. Without either, key 8 is a dependency set of the rollup "
+          + "configs' chains; a rollup config that schedules Lagoon (lagoon_time) needs one given. Env DEPENDENCY_SET_PATH.")
+  Path dependencySetPath;
 
   @Mixin KonaOptions kona = new KonaOptions();
 
@@ -108,11 +115,28 @@ final class SuperCommand extends HostRunCommand {
         {"--l2-node-addresses", l2s().isEmpty() ? null : String.join(",", l2s())}, {"--l1-beacon-address", kona.l1BeaconAddress}}, kona.dataDir);
     requireKonaDataFormat(kona.dataFormat);
     noProgramArgsUnlessExec(kona.exec != null);
+    Path depset = dependencySet();
     KonaInteropInputs inputs = new KonaInteropInputs(hash(l1Head, "--l1-head"), agreedPrestate(agreedPreState, "--agreed-l2-pre-state"),
         hash(claimedPostState, "--claimed-l2-post-state"), u64(claimedTimestamp, "--claimed-l2-timestamp"),
-        rollupConfigPaths == null ? List.of() : rollupConfigPaths, kona.l1ConfigPath, depsetCfg);
-    inputs.rollupsByChain(); // every rollup config must parse before anything is served
+        rollupConfigPaths == null ? List.of() : rollupConfigPaths, kona.l1ConfigPath, depset);
+    // every rollup config must parse before anything is served
+    inputs.rollupsByChain().forEach((chainId, config) -> {
+      JsonNode lagoon = config.json().get("lagoon_time");
+      if (depset == null && lagoon != null && !lagoon.isNull()) {
+        throw new IllegalArgumentException("the rollup config of chain " + Long.toUnsignedString(chainId) + " schedules Lagoon (lagoon_time "
+            + lagoon.asText() + "), which needs a dependency set: give " + missing("--dependency-set-path").replace("missing required flag ", ""));
+      }
+    });
     return inputs;
+  }
+
+  /** {@code --dependency-set-path} or {@code --depset-cfg}: two names of one input, which must agree if both are given. */
+  private Path dependencySet() {
+    if (depsetCfg != null && dependencySetPath != null && !depsetCfg.equals(dependencySetPath)) {
+      throw new IllegalArgumentException(where("--dependency-set-path") + " " + dependencySetPath + " and " + where("--depset-cfg") + " "
+          + depsetCfg + " name different dependency sets: give one");
+    }
+    return dependencySetPath != null ? dependencySetPath : depsetCfg;
   }
 
   @Override

@@ -13,7 +13,7 @@ import java.util.Map;
  * The boot values of kona-host's {@code super} command (Kona's interop boot info, {@code proof-interop}
  * {@code boot.rs}): 1 = L1 head, 2 = keccak-256 of the agreed pre-state, 3 = the claimed post-state, 4 = the
  * claimed L2 timestamp (u64 big-endian), 6 = a JSON object from each chain id (decimal) to its rollup config, if
- * any were given, 7 = the L1 config, 8 = the dependency set. There is no key 5: the chains are those of the
+ * any were given, 7 = the L1 config, 8 = the dependency set (by default one of the rollup configs' chains). There is no key 5: the chains are those of the
  * pre-state.
  *
  * @param l1Head {@code --l1-head}
@@ -44,8 +44,25 @@ public record KonaInteropInputs(Bytes32 l1Head, AgreedPrestate prestate, Bytes32
       b.put(KonaInterop.ROLLUP_CONFIGS, JsonConfigFile.compact(byChain));
     }
     if (l1Config != null) b.put(KonaInterop.L1_CONFIG, JsonConfigFile.readCompact(l1Config, "--l1-config-path"));
-    if (dependencySet != null) b.put(KonaInterop.DEPENDENCY_SET, JsonConfigFile.readCompact(dependencySet, "--depset-cfg"));
+    if (dependencySet != null) {
+      b.put(KonaInterop.DEPENDENCY_SET, JsonConfigFile.readCompact(dependencySet, "--dependency-set-path"));
+    } else if (!rollupConfigs.isEmpty()) {
+      b.put(KonaInterop.DEPENDENCY_SET, JsonConfigFile.compact(defaultDependencySet(rollupsByChain().keySet())));
+    }
     return b.build();
+  }
+
+  /**
+   * The dependency set served at key 8 when none is given: every configured chain depends on every other, in
+   * op-supervisor's static dependency-set JSON ({@code {"dependencies": {"<chain id>": {}}}}), so a client that
+   * reads key 8 finds the run's chains rather than a missing key.
+   */
+  static ObjectNode defaultDependencySet(java.util.Collection<Long> chainIds) {
+    ObjectNode deps = JsonNodeFactory.instance.objectNode();
+    chainIds.stream().sorted(Long::compareUnsigned).forEach(id -> deps.set(Long.toUnsignedString(id), JsonNodeFactory.instance.objectNode()));
+    ObjectNode set = JsonNodeFactory.instance.objectNode();
+    set.set("dependencies", deps);
+    return set;
   }
 
   @Override

@@ -70,7 +70,7 @@ class OpProgramFlagsTest {
     assertThat(check(W, "op-program", concat(without("--l1.head"), "--network", "10", "--datadir", "d")))
         .isEqualTo("missing required flag --l1.head (or env OP_PROGRAM_L1_HEAD)");
     assertThat(check(W, "op-program", concat(without("--l2.blocknumber"), "--network", "10", "--datadir", "d")))
-        .isEqualTo("missing required flag --l2.blocknumber (or env OP_PROGRAM_L2_BLOCK_NUM)");
+        .isEqualTo("missing required flag --l2.sequencenumber or --l2.blocknumber (or env OP_PROGRAM_L2_SEQUENCE_NUMBER or OP_PROGRAM_L2_BLOCK_NUM)");
     assertThat(check(W, "op-program", concat(without("--l2.outputroot"), "--network", "10", "--datadir", "d")))
         .isEqualTo("missing required flag --l2.outputroot (or env OP_PROGRAM_L2_OUTPUT_ROOT) (or --l2.agreed-prestate for an interop run)");
     assertThat(check(W, "op-program", concat(without("--l2.head"), "--network", "10", "--datadir", "d")))
@@ -101,9 +101,9 @@ class OpProgramFlagsTest {
         .isEqualTo("invalid --data.format 'rocksdb': use directory or file");
     assertThat(op("--datadir", "d"))
         .isEqualTo("missing rollup config: give --network CHAIN_ID, or --rollup.config FILE with --l2.genesis FILE");
-    assertThat(op("--network", "op-sepolia", "--datadir", "d"))
-        .isEqualTo("invalid --network 'op-sepolia': network names need the superchain registry, which fpp4j does not bundle; "
-            + "give the decimal chain id, or --rollup.config and --l2.genesis");
+    assertThat(op("--network", "op-sepoli", "--datadir", "d"))
+        .startsWith("invalid --network 'op-sepoli': unknown network; fpp4j's bundled superchain registry (commit ")
+        .contains("op-mainnet, op-sepolia");
     assertThat(op("--rollup.config", "r.json", "--datadir", "d"))
         .isEqualTo("--l2.genesis is required with --rollup.config (a custom chain)");
     assertThat(op("--l2.genesis", "g.json", "--datadir", "d")).isEqualTo("missing rollup config: give --network CHAIN_ID, "
@@ -223,10 +223,10 @@ class OpProgramFlagsTest {
   void interopInvalidCombinationsWithTheirMessages() throws IOException {
     assertThat(check(W, "op-program", interop("--l2.outputroot", OUT, "--datadir", "d")))
         .isEqualTo("give one of --l2.outputroot (a single chain) and --l2.agreed-prestate (interop), not both");
-    assertThat(op("--network", "10", "--datadir", "d", "--depset.config", "x.json"))
-        .isEqualTo("--depset.config is for interop runs: it needs --l2.agreed-prestate");
     assertThat(check(W, "op-program", interop("--network", "10", "--datadir", "d")))
-        .startsWith("--network needs the superchain registry, which fpp4j does not bundle");
+        .startsWith("--network in an interop run: fpp4j bundles the registry's chain ids, not its genesis files");
+    assertThat(check(W, "op-program", interop("--network", "op-nowhere", "--datadir", "d")))
+        .startsWith("invalid --network 'op-nowhere': unknown network");
     assertThat(check(W, "op-program", interop("--l2.custom", "--datadir", "d")))
         .isEqualTo("--l2.custom is implied in an interop run (the configs are always served)");
     assertThat(check(W, "op-program", interop("--rollup.config", tmp.resolve("r901.json").toString(), "--datadir", "d")))
