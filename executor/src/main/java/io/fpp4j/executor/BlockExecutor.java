@@ -21,6 +21,7 @@ import io.fpp4j.primitives.Bytes32;
 import io.fpp4j.primitives.Hashes;
 import io.fpp4j.primitives.Hashing;
 import io.fpp4j.primitives.block.Header;
+import io.fpp4j.primitives.block.PayloadAttributes;
 import io.fpp4j.primitives.receipt.Bloom;
 import io.fpp4j.primitives.receipt.Receipt;
 import io.fpp4j.primitives.tx.DepositTransaction;
@@ -95,7 +96,7 @@ public final class BlockExecutor {
 
     long baseFee = baseFee(parent, rules);
     Bytes extraData = rules.holocene()
-        ? BaseFeeParams.fromAttributes(attributes.eip1559Params(), config).encodeExtraData(rules.jovian() ? attributes.minBaseFee() : null)
+        ? BaseFeeParams.fromAttributes(attributes.eip1559Params().unsafeArray(), config).encodeExtraData(rules.jovian() ? attributes.minBaseFee() : null)
         : Bytes.EMPTY;
 
     return build(parent, attributes, rules, baseFee, extraData,
@@ -120,7 +121,7 @@ public final class BlockExecutor {
     long cumulativeGas = 0;
     L1BlockInfo l1Info = null;
     for (int i = 0; i < attributes.transactions().size(); i++) {
-      byte[] raw = attributes.transactions().get(i);
+      byte[] raw = attributes.transactions().get(i).unsafeArray();
       Transaction tx;
       try {
         tx = Transactions.decode2718(raw);
@@ -167,7 +168,7 @@ public final class BlockExecutor {
     if (rules.isthmus()) withdrawalsRoot = state.committedStorageRoot(MESSAGE_PASSER);
     else if (rules.canyon()) withdrawalsRoot = Hashes.EMPTY_TRIE_ROOT;
     Header header = new Header(parent.hash(), Hashes.EMPTY_OMMERS_HASH, attributes.suggestedFeeRecipient(), stateRoot,
-        OrderedTrie.root(attributes.transactions()), OrderedTrie.root(encodedReceipts), bloom, BigInteger.ZERO, number,
+        OrderedTrie.root(attributes.transactions().stream().map(Bytes::unsafeArray).toList()), OrderedTrie.root(encodedReceipts), bloom, BigInteger.ZERO, number,
         attributes.gasLimit(), cumulativeGas, ts, extraData, attributes.prevRandao(), 0, baseFee, withdrawalsRoot,
         rules.ecotone() ? 0L : null, rules.ecotone() ? 0L : null,
         rules.ecotone() ? attributes.parentBeaconBlockRoot() : null, rules.isthmus() ? EMPTY_REQUESTS_HASH : null);
