@@ -35,6 +35,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 
 /**
  * Builds and executes one L2 block from its parent header and payload attributes, statelessly: state is
@@ -71,6 +72,14 @@ public final class BlockExecutor {
 
   /** Executes the block that {@code attributes} describe on top of {@code parent}. */
   public ExecutionResult execute(Header parent, PayloadAttributes attributes) {
+    return execute(parent, attributes, null);
+  }
+
+  /**
+   * As {@link #execute(Header, PayloadAttributes)}, handing every trie node of the block's post-state that the
+   * executor holds to {@code newNodes} (by hash): a program executing the next block on this state needs them.
+   */
+  public ExecutionResult execute(Header parent, PayloadAttributes attributes, BiConsumer<Bytes32, byte[]> newNodes) {
     long ts = attributes.timestamp();
     if (Long.compareUnsigned(ts, parent.timestamp()) <= 0) {
       throw new BlockExecutionException("attributes timestamp " + Long.toUnsignedString(ts)
@@ -100,11 +109,11 @@ public final class BlockExecutor {
         : Bytes.EMPTY;
 
     return build(parent, attributes, rules, baseFee, extraData,
-        new TrieWorldState(parent.stateRoot(), parent.number(), source, hinter));
+        new TrieWorldState(parent.stateRoot(), parent.number(), source, hinter), newNodes);
   }
 
   private ExecutionResult build(Header parent, PayloadAttributes attributes, OpForkRules rules, long baseFee, Bytes extraData,
-      TrieWorldState state) {
+      TrieWorldState state, BiConsumer<Bytes32, byte[]> newNodes) {
     long ts = attributes.timestamp();
     long number = parent.number() + 1;
     BlockEnv env = new BlockEnv(attributes.suggestedFeeRecipient(), number, ts, attributes.gasLimit(),
@@ -158,6 +167,7 @@ public final class BlockExecutor {
     }
 
     Bytes32 stateRoot = state.stateRoot();
+    if (newNodes != null) state.forEachTrieNode(newNodes);
     List<byte[]> encodedReceipts = new ArrayList<>(receipts.size());
     Bloom bloom = Bloom.EMPTY;
     for (Receipt rc : receipts) {
