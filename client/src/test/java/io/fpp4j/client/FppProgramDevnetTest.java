@@ -163,6 +163,25 @@ class FppProgramDevnetTest {
     assertThat(invalid.exit()).as(invalid.err()).isEqualTo(ExitCode.INVALID);
   }
 
+  /**
+   * A rollup config whose batch inbox is not the chain's finds no batch, so derivation reads on through L1 blocks the
+   * recorded run never needed: the data lacks them, and the program fails on the missing preimage without a verdict.
+   */
+  @Test
+  void aRollupConfigWithAnotherBatchInboxFindsNoBatchAndFailsWithoutAVerdict() throws Exception {
+    DevnetFixture.Case c = prepared.basicSuccess();
+    Map<Long, byte[]> keys = StoreOracle.localKeys(c.konaLocalKeys());
+    String rollup = new String(keys.get(6L), StandardCharsets.UTF_8);
+    var json = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(rollup);
+    assertThat(json.has("batch_inbox_address")).isTrue();
+    json.put("batch_inbox_address", "0x00000000000000000000000000000000000b0b0b");
+    keys.put(6L, json.toString().getBytes(StandardCharsets.UTF_8));
+    Run r = run(new StoreOracle(prepared.dataDir(), keys), Optional.of(Dialect.KONA));
+    assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.FAILURE);
+    assertThat(r.err()).contains("Program failed").contains("no preimage for key");
+    assertThat(r.out()).doesNotContain("derived L2 block").doesNotContain("verdict");
+  }
+
   @Test
   void missingOrMalformedBootInputsFailWithTheKeyNamed() {
     DevnetFixture.Case c = prepared.basicSuccess();
