@@ -94,7 +94,9 @@ public final class ProofDriver {
 
     L1ChainProvider l1 = new L1ChainProvider(oracle, boot.l1Head());
     Map<Long, Header> l1Headers = l1Window(l1, safe);
-    List<DerivedBlock> derived = deriveAndExecute(l1, l1Headers, safe, state);
+    Derivation d = deriveAndExecute(l1, l1Headers, safe, state);
+    List<DerivedBlock> derived = d.blocks();
+    Header lastHeader = d.last();
     // L1 up to the boot L1 head may not reach the claimed block: as kona-client and op-program do, the claim is then
     // checked against the last block derived (the agreed one if none), which cannot match an honest claim.
     Bytes32 root = derived.isEmpty() ? boot.agreedL2OutputRoot()
@@ -106,8 +108,6 @@ public final class ProofDriver {
     }
     return new Outcome(root, lastHeader.number(), derived, root.equals(boot.claimedL2OutputRoot()));
   }
-
-  private Header lastHeader;
 
   /** L1 headers by number from the derivation start to the L1 head, read once by walking back from the head. */
   private Map<Long, Header> l1Window(L1ChainProvider l1, SafeHead safe) {
@@ -135,7 +135,10 @@ public final class ProofDriver {
   /** A batch read from L1, with the L1 block that completed its channel. */
   private record Pending(SingularBatch batch, Header inclusion, Bytes spanParentCheck, boolean fromSpan) {}
 
-  private List<DerivedBlock> deriveAndExecute(L1ChainProvider l1, Map<Long, Header> l1Headers, SafeHead start, L2State state) {
+  /** The blocks derived and the last block's header (the agreed block's if none was derived). */
+  private record Derivation(List<DerivedBlock> blocks, Header last) {}
+
+  private Derivation deriveAndExecute(L1ChainProvider l1, Map<Long, Header> l1Headers, SafeHead start, L2State state) {
     L1Retrieval retrieval = new L1Retrieval(config, l1, new BlobProvider(oracle), dropLog);
     ChannelBank bank = new ChannelBank(config, dropLog);
     HoloceneChannelAssembler holocene = new HoloceneChannelAssembler(config, dropLog);
@@ -149,7 +152,6 @@ public final class ProofDriver {
     SystemConfig traversalSys = sys;
     long first = l1Headers.keySet().stream().mapToLong(Long::longValue).min().orElseThrow();
     long head = l1Headers.keySet().stream().mapToLong(Long::longValue).max().orElseThrow();
-    lastHeader = safeHeader;
 
     for (long n = first; n <= head && safe.number() < boot.claimedL2BlockNumber(); n++) {
       Header block = l1Headers.get(n);
@@ -226,14 +228,13 @@ public final class ProofDriver {
         state.addHeader(h);
         sys = built.systemConfig();
         safeHeader = h;
-        lastHeader = h;
         safe = new L2BlockRef(h.hash(), h.number(), h.timestamp(), origin.number(), origin.hash(), built.sequenceNumber());
         derived.add(new DerivedBlock(h.number(), h.hash()));
         out.printf("derived L2 block %d %s (parent %s, %d transactions, L1 origin %d)%n", h.number(), h.hash(),
             h.parentHash(), built.attributes().transactions().size(), origin.number());
       }
     }
-    return derived;
+    return new Derivation(derived, safeHeader);
   }
 
   /**
