@@ -3,6 +3,7 @@ package io.fpp4j.derive;
 import io.fpp4j.primitives.Bytes;
 import io.fpp4j.primitives.Bytes32;
 import io.fpp4j.primitives.block.Header;
+import io.fpp4j.primitives.block.PayloadAttributes;
 import io.fpp4j.primitives.receipt.Receipt;
 import io.fpp4j.primitives.tx.DepositTransaction;
 import io.fpp4j.proof.boot.Hardfork;
@@ -67,9 +68,10 @@ public final class AttributesBuilder {
     for (DepositTransaction u : UpgradeTransactions.forBlock(config, timestamp)) txs.add(Bytes.adopt(u.encode2718()));
     txs.addAll(batchTransactions);
     boolean ecotone = config.isEcotoneActive(timestamp);
-    Long eip1559 = config.isActive(Hardfork.HOLOCENE, timestamp) ? current.eip1559Params() : null;
+    Bytes eip1559 = config.isActive(Hardfork.HOLOCENE, timestamp) ? PayloadAttributes.packEip1559Params(current.eip1559Params()) : null;
     PayloadAttributes attrs = new PayloadAttributes(timestamp, origin.mixHash(), PayloadAttributes.SEQUENCER_FEE_VAULT, txs,
-        true, current.gasLimit(), config.isCanyonActive(timestamp), ecotone ? origin.parentBeaconBlockRoot() : null, eip1559);
+        true, current.gasLimit(), config.isCanyonActive(timestamp), ecotone ? origin.parentBeaconBlockRoot() : null, eip1559,
+        null /* Jovian's minBaseFee: the system config does not track it yet */);
     return new Built(attrs, current, seq);
   }
 }

@@ -1,6 +1,7 @@
 package io.fpp4j.derive;
 
 import io.fpp4j.primitives.Bytes;
+import io.fpp4j.primitives.block.PayloadAttributes;
 import io.fpp4j.proof.boot.Hardfork;
 import io.fpp4j.proof.boot.RollupConfig;
 import java.util.List;
@@ -137,7 +138,6 @@ public final class BatchValidator {
    */
   public static PayloadAttributes depositsOnly(PayloadAttributes attrs) {
     List<Bytes> deposits = attrs.transactions().stream().takeWhile(t -> !t.isEmpty() && (t.get(0) & 0xff) == 0x7e).toList();
-    return new PayloadAttributes(attrs.timestamp(), attrs.prevRandao(), attrs.suggestedFeeRecipient(), deposits,
-        attrs.noTxPool(), attrs.gasLimit(), attrs.withdrawals(), attrs.parentBeaconBlockRoot(), attrs.eip1559Params());
+    return attrs.withTransactions(deposits);
   }
 }

@@ -1,5 +1,6 @@
 package io.fpp4j.derive;
 
+import io.fpp4j.primitives.block.PayloadAttributes;
 import io.fpp4j.primitives.Bytes;
 import io.fpp4j.primitives.Bytes32;
 import io.fpp4j.primitives.block.Header;

@@ -1,5 +1,6 @@
 package io.fpp4j.derive;
 
+import io.fpp4j.primitives.block.PayloadAttributes;
 import static io.fpp4j.derive.L1Fixtures.abiBytes;
 import static io.fpp4j.derive.L1Fixtures.word;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,6 @@
 package io.fpp4j.derive;
 
+import io.fpp4j.primitives.block.PayloadAttributes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fpp4j.primitives.Bytes;
@@ -119,7 +120,7 @@ class BatchValidatorTest {
     assertThat(v.emptyBatch(SAFE, EPOCH, NEXT).epochNumber()).isEqualTo(101);
 
     PayloadAttributes a = new PayloadAttributes(1002, Bytes32.ZERO, PayloadAttributes.SEQUENCER_FEE_VAULT,
-        List.of(Bytes.fromHex("0x7e01"), Bytes.fromHex("0x7e02"), Bytes.fromHex("0x02c0")), true, 1, true, null, null);
+        List.of(Bytes.fromHex("0x7e01"), Bytes.fromHex("0x7e02"), Bytes.fromHex("0x02c0")), true, 1, true, null, null, null);
     assertThat(BatchValidator.depositsOnly(a).transactions()).containsExactly(Bytes.fromHex("0x7e01"), Bytes.fromHex("0x7e02"));
   }
 }

@@ -20,6 +20,7 @@ import io.fpp4j.primitives.Bytes32;
 import io.fpp4j.primitives.Hashes;
 import io.fpp4j.primitives.Hashing;
 import io.fpp4j.primitives.block.Header;
+import io.fpp4j.primitives.block.PayloadAttributes;
 import io.fpp4j.primitives.receipt.Bloom;
 import io.fpp4j.primitives.receipt.Receipt;
 import io.fpp4j.primitives.tx.DepositTransaction;
@@ -33,6 +34,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 
 /**
  * Builds and executes one L2 block from its parent header and payload attributes, statelessly: state is
@@ -69,6 +71,14 @@ public final class BlockExecutor {
 
   /** Executes the block that {@code attributes} describe on top of {@code parent}. */
   public ExecutionResult execute(Header parent, PayloadAttributes attributes) {
+    return execute(parent, attributes, null);
+  }
+
+  /**
+   * As {@link #execute(Header, PayloadAttributes)}, handing every trie node of the block's post-state that the
+   * executor holds to {@code newNodes} (by hash): a program executing the next block on this state needs them.
+   */
+  public ExecutionResult execute(Header parent, PayloadAttributes attributes, BiConsumer<Bytes32, byte[]> newNodes) {
     long ts = attributes.timestamp();
     if (Long.compareUnsigned(ts, parent.timestamp()) <= 0) {
       throw new BlockExecutionException("attributes timestamp " + Long.toUnsignedString(ts)
@@ -94,15 +104,15 @@ public final class BlockExecutor {
 
     long baseFee = baseFee(parent, rules);
     Bytes extraData = rules.holocene()
-        ? BaseFeeParams.fromAttributes(attributes.eip1559Params(), config).encodeExtraData(rules.jovian() ? attributes.minBaseFee() : null)
+        ? BaseFeeParams.fromAttributes(attributes.eip1559Params().unsafeArray(), config).encodeExtraData(rules.jovian() ? attributes.minBaseFee() : null)
         : Bytes.EMPTY;
 
     return build(parent, attributes, rules, baseFee, extraData,
-        new TrieWorldState(parent.stateRoot(), parent.number(), source, hinter));
+        new TrieWorldState(parent.stateRoot(), parent.number(), source, hinter), newNodes);
   }
 
   private ExecutionResult build(Header parent, PayloadAttributes attributes, OpForkRules rules, long baseFee, Bytes extraData,
-      TrieWorldState state) {
+      TrieWorldState state, BiConsumer<Bytes32, byte[]> newNodes) {
     long ts = attributes.timestamp();
     long number = parent.number() + 1;
     BlockEnv env = new BlockEnv(attributes.suggestedFeeRecipient(), number, ts, attributes.gasLimit(),
@@ -119,7 +129,7 @@ public final class BlockExecutor {
     long cumulativeGas = 0;
     L1BlockInfo l1Info = null;
     for (int i = 0; i < attributes.transactions().size(); i++) {
-      byte[] raw = attributes.transactions().get(i);
+      byte[] raw = attributes.transactions().get(i).unsafeArray();
       Transaction tx;
       try {
         tx = Transactions.decode2718(raw);
@@ -156,6 +166,7 @@ public final class BlockExecutor {
     }
 
     Bytes32 stateRoot = state.stateRoot();
+    if (newNodes != null) state.forEachTrieNode(newNodes);
     List<byte[]> encodedReceipts = new ArrayList<>(receipts.size());
     Bloom bloom = Bloom.EMPTY;
     for (Receipt rc : receipts) {
@@ -166,7 +177,7 @@ public final class BlockExecutor {
     if (rules.isthmus()) withdrawalsRoot = state.committedStorageRoot(MESSAGE_PASSER);
     else if (rules.canyon()) withdrawalsRoot = Hashes.EMPTY_TRIE_ROOT;
     Header header = new Header(parent.hash(), Hashes.EMPTY_OMMERS_HASH, attributes.suggestedFeeRecipient(), stateRoot,
-        OrderedTrie.root(attributes.transactions()), OrderedTrie.root(encodedReceipts), bloom, BigInteger.ZERO, number,
+        OrderedTrie.root(attributes.transactions().stream().map(Bytes::unsafeArray).toList()), OrderedTrie.root(encodedReceipts), bloom, BigInteger.ZERO, number,
         attributes.gasLimit(), cumulativeGas, ts, extraData, attributes.prevRandao(), 0, baseFee, withdrawalsRoot,
         rules.ecotone() ? 0L : null, rules.ecotone() ? 0L : null,
         rules.ecotone() ? attributes.parentBeaconBlockRoot() : null, rules.isthmus() ? EMPTY_REQUESTS_HASH : null);

@@ -1,5 +1,6 @@
 package io.fpp4j.executor;
 
+import io.fpp4j.primitives.block.PayloadAttributes;
 import io.fpp4j.primitives.Bytes32;
 import io.fpp4j.primitives.block.Header;
 import io.fpp4j.proof.boot.RollupConfig;

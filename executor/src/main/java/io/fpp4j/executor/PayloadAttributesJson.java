@@ -2,8 +2,10 @@ package io.fpp4j.executor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fpp4j.primitives.Address;
+import io.fpp4j.primitives.Bytes;
 import io.fpp4j.primitives.Bytes32;
 import io.fpp4j.primitives.Hex;
+import io.fpp4j.primitives.block.PayloadAttributes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,18 +14,20 @@ public final class PayloadAttributesJson {
   private PayloadAttributesJson() {}
 
   public static PayloadAttributes parse(JsonNode n) {
-    List<byte[]> txs = new ArrayList<>();
+    List<Bytes> txs = new ArrayList<>();
     JsonNode list = n.path("transactions");
-    for (int i = 0; i < list.size(); i++) txs.add(Hex.decode(list.get(i).asText()));
+    for (int i = 0; i < list.size(); i++) txs.add(Bytes.adopt(Hex.decode(list.get(i).asText())));
     if (!n.hasNonNull("gasLimit")) throw new BlockExecutionException("payload attributes lack gasLimit");
     return new PayloadAttributes(
         quantity(n, "timestamp"),
         Bytes32.fromHex(text(n, "prevRandao")),
         Address.fromHex(text(n, "suggestedFeeRecipient")),
-        n.hasNonNull("parentBeaconBlockRoot") ? Bytes32.fromHex(n.get("parentBeaconBlockRoot").asText()) : null,
-        quantity(n, "gasLimit"),
         txs,
-        n.hasNonNull("eip1559Params") ? Hex.decode(n.get("eip1559Params").asText()) : null,
+        n.path("noTxPool").asBoolean(true),
+        quantity(n, "gasLimit"),
+        n.hasNonNull("withdrawals"),
+        n.hasNonNull("parentBeaconBlockRoot") ? Bytes32.fromHex(n.get("parentBeaconBlockRoot").asText()) : null,
+        n.hasNonNull("eip1559Params") ? Bytes.fromHex(n.get("eip1559Params").asText()) : null,
         n.hasNonNull("minBaseFee") ? quantity(n, "minBaseFee") : null);
   }
 

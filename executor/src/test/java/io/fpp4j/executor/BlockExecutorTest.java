@@ -10,6 +10,7 @@ import io.fpp4j.primitives.Bytes;
 import io.fpp4j.primitives.Bytes32;
 import io.fpp4j.primitives.Hashes;
 import io.fpp4j.primitives.block.Header;
+import io.fpp4j.primitives.block.PayloadAttributes;
 import io.fpp4j.primitives.receipt.Bloom;
 import io.fpp4j.primitives.receipt.Receipt;
 import io.fpp4j.primitives.tx.DepositTransaction;
@@ -34,7 +35,7 @@ class BlockExecutorTest {
   private static final Address ALICE = Address.fromHex("0x00000000000000000000000000000000000a11ce");
   private static final Address BOB = Address.fromHex("0x0000000000000000000000000000000000000b0b");
   private static final BigInteger ETH = BigInteger.TEN.pow(18);
-  private static final byte[] HOLOCENE_PARAMS = Bytes.fromHex("0x000000fa00000006").toArray();
+  private static final Bytes HOLOCENE_PARAMS = Bytes.fromHex("0x000000fa00000006");
 
   private final Map<Bytes32, byte[]> preimages = new HashMap<>();
 
@@ -45,7 +46,8 @@ class BlockExecutorTest {
   }
 
   private static PayloadAttributes attributes(long timestamp, long gasLimit, List<byte[]> txs) {
-    return new PayloadAttributes(timestamp, Bytes32.ZERO, Address.ZERO, Bytes32.ZERO, gasLimit, txs, HOLOCENE_PARAMS, null);
+    return new PayloadAttributes(timestamp, Bytes32.ZERO, Address.ZERO, txs.stream().map(Bytes::of).toList(), true, gasLimit,
+        true, Bytes32.ZERO, HOLOCENE_PARAMS, null);
   }
 
   private static byte[] deposit(int n, Address from, BigInteger mint, BigInteger value, long gas) {
@@ -129,8 +131,8 @@ class BlockExecutorTest {
         .isInstanceOf(BlockExecutionException.class).hasMessageContaining("gas limit 4999 is out of range");
     assertThatThrownBy(() -> run(attributes(1002, -1, List.of())))
         .isInstanceOf(BlockExecutionException.class).hasMessageContaining("gas limit 18446744073709551615 is out of range");
-    assertThatThrownBy(() -> run(new PayloadAttributes(1002, Bytes32.ZERO, Address.ZERO, Bytes32.ZERO, 30_000_000,
-        List.of(), null, null)))
+    assertThatThrownBy(() -> run(new PayloadAttributes(1002, Bytes32.ZERO, Address.ZERO, List.of(), true,
+        30_000_000, true, Bytes32.ZERO, null, null)))
         .isInstanceOf(BlockExecutionException.class).hasMessageContaining("eip1559Params");
   }
 

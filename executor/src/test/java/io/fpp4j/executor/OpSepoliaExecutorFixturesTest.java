@@ -7,6 +7,7 @@ import io.fpp4j.mpt.TrieHinter;
 import io.fpp4j.mpt.fixtures.ExecutorFixture;
 import io.fpp4j.primitives.Bytes32;
 import io.fpp4j.primitives.block.Header;
+import io.fpp4j.primitives.block.PayloadAttributes;
 import io.fpp4j.primitives.block.HeaderJson;
 import io.fpp4j.proof.boot.RollupConfig;
 import io.fpp4j.primitives.Address;

@@ -1,5 +1,6 @@
 package io.fpp4j.executor;
 
+import io.fpp4j.primitives.block.PayloadAttributes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

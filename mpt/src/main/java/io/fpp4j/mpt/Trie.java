@@ -54,6 +54,23 @@ public final class Trie {
     return root;
   }
 
+  /**
+   * Hands every node this trie holds in full (fetched or written, not the blinded ones) to {@code sink} with its
+   * hash, so a caller can serve the nodes of a changed trie to the next reader of the same state (a program that
+   * executes block after block reads the state its previous block wrote, which no oracle holds).
+   */
+  public void forEachResolvedNode(BiConsumer<Bytes32, byte[]> sink) {
+    List<TrieNode> todo = new ArrayList<>();
+    todo.add(root);
+    while (!todo.isEmpty()) {
+      TrieNode n = todo.remove(todo.size() - 1);
+      if (n == null || n instanceof TrieNode.Empty || n instanceof TrieNode.Blinded) continue;
+      sink.accept(n.hash(), n.encode());
+      if (n instanceof TrieNode.Extension e) todo.add(e.child());
+      else if (n instanceof TrieNode.Branch b) for (int i = 0; i < 16; i++) todo.add(b.child(i));
+    }
+  }
+
   /** The root hash: keccak256 of the root node's RLP, even when that is shorter than 32 bytes. */
   public Bytes32 rootHash() {
     return root.hash();

@@ -483,6 +483,17 @@ public final class TrieWorldState implements WorldState {
     return x.storageTrie.rootHash();
   }
 
+  /**
+   * Hands every state and storage trie node held (as of the last {@link #stateRoot()}) to {@code sink} by hash: the
+   * nodes a next block needs to read this state, which no oracle has since this block wrote them.
+   */
+  public void forEachTrieNode(java.util.function.BiConsumer<Bytes32, byte[]> sink) {
+    stateTrie.forEachResolvedNode(sink);
+    for (Acct x : accounts.values()) {
+      if (x != null && x.storageTrie != null) x.storageTrie.forEachResolvedNode(sink);
+    }
+  }
+
   /** Every address whose account has been read or written, for diagnostics. */
   public java.util.Set<Address> accountsLoaded() {
     return java.util.Collections.unmodifiableSet(loaded);

@@ -165,6 +165,34 @@ class TrieWorldStateTest {
   }
 
   @Test
+  void theNodesOfTheWrittenStateLetANextReaderOpenIt() {
+    PreState pre = new PreState();
+    TrieWorldState trie = pre.stateless(TrieHinter.NOOP);
+    trie.beginTransaction();
+    trie.setStorage(A, UInt256.ofUnsigned(100), UInt256.ofUnsigned(7));
+    trie.setStorage(A, UInt256.ofUnsigned(1), UInt256.ZERO);
+    trie.setBalance(B, UInt256.ofUnsigned(99));
+    trie.createAccount(NEW);
+    trie.setNonce(NEW, 1);
+    trie.endTransaction(true);
+    Bytes32 root = trie.stateRoot();
+    Map<Bytes32, byte[]> written = new HashMap<>();
+    trie.forEachTrieNode(written::put);
+    written.forEach((hash, rlp) -> assertThat(Bytes32.wrap(Hashing.keccak256(rlp))).isEqualTo(hash));
+    assertThat(written).containsKey(root).doesNotContainKey(pre.root);
+
+    // The next block's state: the written nodes over the old ones, as a program keeps them.
+    pre.nodes.putAll(written);
+    pre.root = root;
+    TrieWorldState next = pre.stateless(TrieHinter.NOOP);
+    assertThat(next.storage(A, UInt256.ofUnsigned(100))).isEqualTo(UInt256.ofUnsigned(7));
+    assertThat(next.storage(A, UInt256.ofUnsigned(1))).isEqualTo(UInt256.ZERO);
+    assertThat(next.storage(A, UInt256.ofUnsigned(2))).isEqualTo(UInt256.ofUnsigned(1002));
+    assertThat(next.balance(B)).isEqualTo(UInt256.ofUnsigned(99));
+    assertThat(next.nonce(NEW)).isEqualTo(1);
+  }
+
+  @Test
   void rootsAcrossSeveralCommits() {
     PreState pre = new PreState();
     InMemoryWorldState mem = pre.inMemory();

@@ -3,6 +3,7 @@ package io.fpp4j.proof.l2;
 import io.fpp4j.mpt.OrderedListWalker;
 import io.fpp4j.mpt.StateTrieReader;
 import io.fpp4j.mpt.TrieException;
+import io.fpp4j.mpt.TrieHinter;
 import io.fpp4j.mpt.TrieProvider;
 import io.fpp4j.preimage.OracleClient;
 import io.fpp4j.primitives.Address;
@@ -232,6 +233,23 @@ public final class L2ChainProvider {
   public Bytes32 storage(Header at, Address address, Bytes32 slot) {
     return OracleReads.walk("slot " + slot + " of " + address + " at L2 block " + at.number(),
         () -> state(at).storage(address, slot));
+  }
+
+  /**
+   * The hints an executor sends while it builds the block after {@code parent} (reads in {@code parent}'s state),
+   * in this provider's dialect.
+   */
+  public TrieHinter stateHints(Header parent) {
+    return new L2Hints(oracle, dialect, parent, hintChainId, l2ChainId);
+  }
+
+  /**
+   * Reads a trie node of {@code parent}'s state as a keccak preimage, first hinting it on its own where the dialect
+   * does (op-program's {@code l2-state-node}).
+   */
+  public byte[] stateNode(Header parent, Bytes32 hash) {
+    if (Dialect.OP_PROGRAM == dialect) new ChainHashHint(HintType.L2_STATE_NODE, hash, hintChainId).sendTo(oracle);
+    return oracle.get(io.fpp4j.preimage.PreimageKey.keccak256(hash));
   }
 
   /** The version-0 output root of block {@code at}. */
