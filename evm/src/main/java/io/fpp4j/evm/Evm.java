@@ -26,8 +26,13 @@ public final class Evm {
   final int[] gasTable;
   TxContext tx;
   private final Interpreter interpreter;
-  /** Stacks reused by depth: at most one frame is live per depth. */
-  private final long[][] stacks = new long[MAX_DEPTH + 2][];
+  /**
+   * Stacks by depth, shared by the Evm instances of one thread: at most one frame is live per depth, and a
+   * frame never reads above its own stack pointer, so a reused stack needs no clearing.
+   */
+  private static final ThreadLocal<long[][]> STACKS = ThreadLocal.withInitial(() -> new long[MAX_DEPTH + 2][]);
+
+  private final long[][] stacks = STACKS.get();
 
   public Evm(EvmConfig config, BlockEnv block, WorldState state) {
     this.config = config;
