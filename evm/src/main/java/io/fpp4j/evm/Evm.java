@@ -40,7 +40,7 @@ public final class Evm {
     this.block = block;
     this.state = state;
     this.gasTable = OpcodeTable.gas(spec);
-    this.interpreter = new Interpreter(this);
+    this.interpreter = new Interpreter();
   }
 
   public WorldState state() {

@@ -20,8 +20,6 @@ final class Interpreter {
   private final long[] scratch = new long[8];
   private final byte[] word = new byte[32];
 
-  Interpreter(Evm evm) {}
-
   private static Address toAddress(long[] s, int a) {
     byte[] b = new byte[20];
     int hi = (int) s[a + 2];
