@@ -322,12 +322,15 @@ public final class Words {
       set(s, b, 0);
       return;
     }
+    if (bits > 32) {
+      expWindowed(s, a, b, bits);
+      return;
+    }
     // tmp[0..3] = result, tmp[4..7] = base^(2^i)
     tmp[0] = 1; tmp[1] = 0; tmp[2] = 0; tmp[3] = 0;
     tmp[4] = s[a]; tmp[5] = s[a + 1]; tmp[6] = s[a + 2]; tmp[7] = s[a + 3];
     for (int i = 0; i < bits; i++) {
-      long word = i < 64 ? e0 : i < 128 ? e1 : i < 192 ? e2 : e3;
-      if (((word >>> (i & 63)) & 1) != 0) mul(tmp, 0, tmp, 4, tmp, 0);
+      if (((e0 >>> i) & 1) != 0) mul(tmp, 0, tmp, 4, tmp, 0);
       if (i + 1 < bits) {
         square(tmp, 4);
         if (isZero(tmp, 4)) { // the top exponent bit, above i, is set and will multiply by 0
@@ -340,6 +343,32 @@ public final class Words {
     s[b + 1] = tmp[1];
     s[b + 2] = tmp[2];
     s[b + 3] = tmp[3];
+  }
+
+  /**
+   * EXP for long exponents with a fixed 4-bit window: base^1..15 first, then per exponent nibble from the top
+   * four squarings and at most one multiplication (about 330 products for a 256-bit exponent instead of 511).
+   */
+  private static void expWindowed(long[] s, int a, int b, int bits) {
+    long[] pow = new long[16 * 4]; // pow[4k..4k+3] = base^k
+    pow[0] = 1;
+    System.arraycopy(s, a, pow, 4, 4);
+    for (int k = 2; k < 16; k++) mul(pow, 4 * (k - 1), pow, 4, pow, 4 * k);
+    long[] r = new long[4];
+    int top = (bits - 1) >>> 2; // index of the highest nibble
+    for (int i = top; i >= 0; i--) {
+      if (i != top) {
+        square(r, 0);
+        square(r, 0);
+        square(r, 0);
+        square(r, 0);
+      }
+      int bit = 4 * i;
+      int nibble = (int) ((s[b + (bit >>> 6)] >>> (bit & 63)) & 0xf);
+      if (i == top) System.arraycopy(pow, 4 * nibble, r, 0, 4);
+      else if (nibble != 0) mul(r, 0, pow, 4 * nibble, r, 0);
+    }
+    System.arraycopy(r, 0, s, b, 4);
   }
 
   /** {@code x = x^2 mod 2^256} in place: 6 products instead of 10, the cross terms doubled. */
