@@ -71,7 +71,7 @@ public final class StateTestMain {
     }
   }
 
-  private static boolean run(List<String> files, String fork, boolean bench, int warmup, PrintStream out)
+  static boolean run(List<String> files, String fork, boolean bench, int warmup, PrintStream out)
       throws IOException {
     ObjectMapper json = new ObjectMapper();
     StateTestRunner runner = new StateTestRunner(StateTestMain::precompilesFor);
