@@ -32,8 +32,6 @@ public final class Evm {
    */
   private static final ThreadLocal<long[][]> STACKS = ThreadLocal.withInitial(() -> new long[MAX_DEPTH + 2][]);
 
-  private final long[][] stacks = STACKS.get();
-
   public Evm(EvmConfig config, BlockEnv block, WorldState state) {
     this.config = config;
     this.spec = config.spec();
@@ -60,7 +58,9 @@ public final class Evm {
     this.tx = tx;
   }
 
+  /** The stack for a frame at {@code depth}, from the executing thread's pool. */
   long[] stackFor(int depth) {
+    long[][] stacks = STACKS.get();
     long[] s = stacks[depth];
     if (s == null) stacks[depth] = s = new long[OpcodeTable.STACK_LIMIT * 4];
     return s;
