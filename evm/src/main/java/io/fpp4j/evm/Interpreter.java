@@ -182,7 +182,7 @@ final class Interpreter {
           Address a = toAddress(s, t);
           gas = charge(gas, state.warmAddress(a) ? Gas.COLD_ACCOUNT_ACCESS : Gas.WARM_ACCESS);
           if (state.isEmpty(a)) Words.set(s, t, 0);
-          else Words.load(s, t, state.code(a).hash().toArray(), 0);
+          else Words.load(s, t, state.codeHash(a).toArray(), 0);
           break;
         }
         case 0x40: { // BLOCKHASH
