@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * The bytecode loop: one {@code switch} on the opcode, the stack as limbs in a flat {@code long[]}
- * (see {@link Words}), pc, stack pointer and gas in locals. Opcodes that need the state or a nested call
- * write the locals back to the {@link Frame} first. Exceptional halts are thrown as {@link EvmHalt}.
+ * (see {@link Words}), pc, stack pointer and gas in locals for the whole frame: a nested call recurses
+ * through {@link Evm}, so the caller's locals simply wait on the Java stack. Exceptional halts are thrown as
+ * {@link EvmHalt} and turned into a result by {@link #run}.
  */
 final class Interpreter {
   private static final EvmHalt OOG = EvmHalt.of(HaltReason.OUT_OF_GAS);
