@@ -26,8 +26,11 @@ public final class Evm {
   final int[] gasTable;
   TxContext tx;
   private final Interpreter interpreter;
-  /** Stacks reused by depth: at most one frame is live per depth. */
-  private final long[][] stacks = new long[MAX_DEPTH + 2][];
+  /**
+   * Stacks by depth, shared by the Evm instances of one thread: at most one frame is live per depth, and a
+   * frame never reads above its own stack pointer, so a reused stack needs no clearing.
+   */
+  private static final ThreadLocal<long[][]> STACKS = ThreadLocal.withInitial(() -> new long[MAX_DEPTH + 2][]);
 
   public Evm(EvmConfig config, BlockEnv block, WorldState state) {
     this.config = config;
@@ -35,7 +38,7 @@ public final class Evm {
     this.block = block;
     this.state = state;
     this.gasTable = OpcodeTable.gas(spec);
-    this.interpreter = new Interpreter(this);
+    this.interpreter = new Interpreter();
   }
 
   public WorldState state() {
@@ -55,7 +58,9 @@ public final class Evm {
     this.tx = tx;
   }
 
+  /** The stack for a frame at {@code depth}, from the executing thread's pool. */
   long[] stackFor(int depth) {
+    long[][] stacks = STACKS.get();
     long[] s = stacks[depth];
     if (s == null) stacks[depth] = s = new long[OpcodeTable.STACK_LIMIT * 4];
     return s;

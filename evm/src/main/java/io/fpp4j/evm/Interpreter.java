@@ -11,16 +11,15 @@ import java.util.List;
 
 /**
  * The bytecode loop: one {@code switch} on the opcode, the stack as limbs in a flat {@code long[]}
- * (see {@link Words}), pc, stack pointer and gas in locals. Opcodes that need the state or a nested call
- * write the locals back to the {@link Frame} first. Exceptional halts are thrown as {@link EvmHalt}.
+ * (see {@link Words}), pc, stack pointer and gas in locals for the whole frame: a nested call recurses
+ * through {@link Evm}, so the caller's locals simply wait on the Java stack. Exceptional halts are thrown as
+ * {@link EvmHalt} and turned into a result by {@link #run}.
  */
 final class Interpreter {
   private static final EvmHalt OOG = EvmHalt.of(HaltReason.OUT_OF_GAS);
 
   private final long[] scratch = new long[8];
   private final byte[] word = new byte[32];
-
-  Interpreter(Evm evm) {}
 
   private static Address toAddress(long[] s, int a) {
     byte[] b = new byte[20];
@@ -184,7 +183,7 @@ final class Interpreter {
           Address a = toAddress(s, t);
           gas = charge(gas, state.warmAddress(a) ? Gas.COLD_ACCOUNT_ACCESS : Gas.WARM_ACCESS);
           if (state.isEmpty(a)) Words.set(s, t, 0);
-          else Words.load(s, t, state.code(a).hash().toArray(), 0);
+          else Words.load(s, t, state.codeHash(a).toArray(), 0);
           break;
         }
         case 0x40: { // BLOCKHASH

@@ -81,7 +81,15 @@ class WordsProperties {
     assertThat(UInt256.fromLimbs(t, 4).toBigInteger()).isEqualTo(zero ? BigInteger.ZERO : x.multiply(y).mod(m));
   }
 
-  @Property(tries = 1000)
+  @Property(tries = 3000)
+  void square(@ForAll("word") BigInteger x) {
+    long[] s = new long[4];
+    UInt256.fromBigInteger(x).toLimbs(s, 0);
+    Words.square(s, 0);
+    assertThat(UInt256.fromLimbs(s, 0).toBigInteger()).isEqualTo(x.multiply(x).mod(MOD));
+  }
+
+  @Property(tries = 3000)
   void exp(@ForAll("word") BigInteger base, @ForAll("word") BigInteger e) {
     assertThat(run((s, a, b) -> Words.exp(s, a, b, new long[8]), base, e)).isEqualTo(base.modPow(e, MOD));
   }

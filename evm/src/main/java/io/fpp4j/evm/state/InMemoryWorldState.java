@@ -110,6 +110,12 @@ public final class InMemoryWorldState implements WorldState {
   }
 
   @Override
+  public Bytes32 codeHash(Address a) {
+    Acct x = accounts.get(a);
+    return x == null ? Hashes.EMPTY_CODE_HASH : x.code.hash();
+  }
+
+  @Override
   public boolean hasStorage(Address a) {
     Acct x = accounts.get(a);
     if (x == null) return false;

@@ -195,6 +195,13 @@ public final class TrieWorldState implements WorldState {
     return x == null ? Code.EMPTY : loadCode(x);
   }
 
+  /** The hash from the account record: EXTCODEHASH never needs the code itself, so none is fetched. */
+  @Override
+  public Bytes32 codeHash(Address a) {
+    Acct x = get(a);
+    return x == null ? Hashes.EMPTY_CODE_HASH : x.codeHash;
+  }
+
   @Override
   public boolean hasStorage(Address a) {
     Acct x = get(a);

@@ -32,6 +32,12 @@ public interface WorldState {
   /** The code, {@link Code#EMPTY} for an absent account. */
   Code code(Address a);
 
+  /**
+   * The code's hash ({@code EMPTY_CODE_HASH} for an absent account): separate from {@link #code} so that a
+   * stateless back end can answer EXTCODEHASH from the account alone, without fetching the code.
+   */
+  Bytes32 codeHash(Address a);
+
   /** True if the account has at least one non-zero storage slot (EIP-7610's collision test). */
   boolean hasStorage(Address a);
 

@@ -8,6 +8,7 @@ import io.fpp4j.evm.tx.EvmTransaction;
 import io.fpp4j.evm.tx.InvalidTransactionException;
 import io.fpp4j.evm.tx.InvalidTransactionException.Reason;
 import io.fpp4j.evm.tx.TransactionProcessor;
+import io.fpp4j.evm.tx.TxResult;
 import io.fpp4j.precompiles.PrecompileSet;
 import io.fpp4j.primitives.Bytes32;
 import io.fpp4j.primitives.Hashing;
@@ -41,7 +42,7 @@ public final class StateTestRunner {
 
   /** One case's outcome. {@code error} is empty on a pass, else says what differed. */
   public record Result(String name, String fork, int index, boolean pass, Bytes32 stateRoot, Bytes32 logsHash,
-      String error) {}
+      String error, long gasUsed) {}
 
   private static final Map<String, Set<Reason>> EXCEPTIONS = Map.ofEntries(
       Map.entry("TR_TypeNotSupported", EnumSet.of(Reason.TYPE_NOT_SUPPORTED)),
@@ -74,6 +75,7 @@ public final class StateTestRunner {
       Map.entry("TR_BLOBCREATE", EnumSet.of(Reason.BLOB_CREATE)));
 
   private final Function<SpecId, PrecompileSet> precompiles;
+  private final Map<SpecId, EvmConfig> configs = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** @param precompiles the precompile table for each fork */
   public StateTestRunner(Function<SpecId, PrecompileSet> precompiles) {
@@ -108,7 +110,7 @@ public final class StateTestRunner {
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       return new Result(test.name(), post.fork(), post.index(), false, Bytes32.ZERO, Bytes32.ZERO,
-          "crashed: " + cause);
+          "crashed: " + cause, 0);
     }
   }
 
@@ -117,13 +119,16 @@ public final class StateTestRunner {
     SpecId spec = SpecId.fromTestName(post.fork());
     if (spec == null) throw new IllegalArgumentException("fork " + post.fork() + " is not supported");
     InMemoryWorldState state = test.preState();
-    Evm evm = new Evm(new EvmConfig(spec, CHAIN_ID, precompiles.apply(spec)),
-        test.blockEnv(), state);
+    EvmConfig config = configs.computeIfAbsent(spec, sp -> new EvmConfig(sp, CHAIN_ID, precompiles.apply(sp)));
+    Evm evm = new Evm(config, test.blockEnv(), state);
     EvmTransaction tx = test.transaction(post);
     String error = "";
     List<Log> logs = List.of();
+    long gasUsed = 0;
     try {
-      logs = new TransactionProcessor(evm).execute(tx).logs();
+      TxResult res = new TransactionProcessor(evm).execute(tx);
+      logs = res.logs();
+      gasUsed = res.gasUsed();
       if (post.expectException() != null) error = "expected exception " + post.expectException() + ", got none";
     } catch (InvalidTransactionException e) {
       if (post.expectException() == null) error = "unexpected invalid transaction: " + e.getMessage();
@@ -135,6 +140,6 @@ public final class StateTestRunner {
     Bytes32 lh = logsHash(logs);
     if (error.isEmpty() && !root.equals(post.hash())) error = "state root " + root + ", want " + post.hash();
     if (error.isEmpty() && !lh.equals(post.logs())) error = "logs hash " + lh + ", want " + post.logs();
-    return new Result(test.name(), post.fork(), post.index(), error.isEmpty(), root, lh, error);
+    return new Result(test.name(), post.fork(), post.index(), error.isEmpty(), root, lh, error, gasUsed);
   }
 }
