@@ -68,39 +68,55 @@ final class Peers {
     built = true;
   }
 
-  /**
-   * Runs {@code setup-peers.sh names...} and returns each named peer's binary (the script's {@code name=path}
-   * lines). Fails, with the script's error output, if it fails or does not report an executable for every name.
-   */
-  static Map<String, Path> setup(List<String> names) throws IOException, InterruptedException {
+  /** Exit code of {@code setup-peers.sh} when op-program's modules could not be downloaded (no network or proxy). */
+  static final int SETUP_DOWNLOAD_FAILED = 10;
+
+  /** One run of {@code setup-peers.sh}: its exit code, the binaries it reported ({@code name=path}), its log. */
+  record Setup(int exit, Map<String, Path> binaries, String out, String err) {}
+
+  /** Runs {@code setup-peers.sh names...} and returns what it did, whatever its exit code. */
+  static Setup runSetup(List<String> names) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("bash", moduleDir().resolve("setup-peers.sh").toString()));
     command.addAll(names);
     Path log = Files.createTempFile("fpp4j-setup-peers", ".log");
-    String out;
-    Map<String, Path> found = new HashMap<>();
     try {
       Process p = new ProcessBuilder(command).redirectError(log.toFile()).start();
-      out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!p.waitFor(20, TimeUnit.MINUTES)) {
         p.destroyForcibly();
         throw new IOException("setup-peers.sh did not finish within 20 minutes");
       }
-      String err = Files.readString(log);
-      if (p.exitValue() != 0) {
-        throw new IOException("setup-peers.sh " + String.join(" ", names) + " failed with exit code " + p.exitValue()
-            + ":\n" + err);
-      }
+      Map<String, Path> found = new HashMap<>();
       Matcher m = Pattern.compile("^([a-z-]+)=(.+)$", Pattern.MULTILINE).matcher(out);
       while (m.find()) found.put(m.group(1), Path.of(m.group(2)));
+      return new Setup(p.exitValue(), Map.copyOf(found), out, Files.readString(log));
     } finally {
       Files.deleteIfExists(log);
     }
+  }
+
+  /**
+   * Runs {@code setup-peers.sh names...} and returns each binary it reported ({@code name=path} lines; a peer may
+   * report several). Fails, with the script's error output, if it fails or reports no executable for a name.
+   */
+  static Map<String, Path> setup(List<String> names) throws IOException, InterruptedException {
+    Setup run = runSetup(names);
+    if (run.exit() != 0) {
+      throw new IOException("setup-peers.sh " + String.join(" ", names) + " failed with exit code " + run.exit()
+          + ":\n" + run.err());
+    }
+    return requireExecutables(run, names);
+  }
+
+  /** {@code run}'s binaries, after checking that each of {@code names} is among them and executable. */
+  static Map<String, Path> requireExecutables(Setup run, List<String> names) throws IOException {
     for (String name : names) {
-      if (!found.containsKey(name) || !Files.isExecutable(found.get(name))) {
-        throw new IOException("setup-peers.sh did not report an executable " + name + " peer; output was:\n" + out);
+      Path bin = run.binaries().get(name);
+      if (bin == null || !Files.isExecutable(bin)) {
+        throw new IOException("setup-peers.sh did not report an executable " + name + "; output was:\n" + run.out());
       }
     }
-    return found;
+    return run.binaries();
   }
 
   /** Skips the calling test, with the reason, when {@code kind}'s toolchain is absent. */

@@ -1,0 +1,163 @@
+package io.fpp4j.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fpp4j.testkit.devnet.DevnetFixture;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * op-program v1.19.0's real client (Go module proxy, {@code setup-peers.sh op-program}) proving the real devnet
+ * claim offline, served by fpp4j's host as real processes, through {@code ./fpp4j host op-program} and through
+ * the {@code bin/op-program} launcher; and, as the reference verdicts, served by op-program's own host on the
+ * same data and the same argument list, so that a failure of fpp4j's host can be told apart from a problem with
+ * the data or the client.
+ *
+ * <p>The data is {@code fp-tests-devnet} prepared by {@link DevnetFixture} (into {@code target/devnet-fixture},
+ * reused by later runs). Each run's output is kept under {@code target/op-program-runs/<host>/<case>/}. The wall
+ * time of every run is printed (for issue 15's speed comparison), never asserted: the machine is shared.
+ */
+@Timeout(value = 900, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class OpProgramClientTest {
+  /** One run of op-program's client may take a while on a loaded machine; a hang must still end the test. */
+  private static final long RUN_TIMEOUT_SECONDS = 300;
+
+  /** The three ways of serving the client; all take op-program's flag dialect. */
+  enum Host {
+    FPP4J("fpp4j host op-program"),
+    FPP4J_LAUNCHER("bin/op-program (fpp4j)"),
+    OP_PROGRAM("op-program v1.19.0 host");
+
+    final String label;
+
+    Host(String label) {
+      this.label = label;
+    }
+  }
+
+  private static OpProgramPeer.Binaries peer;
+  private static DevnetFixture.Prepared fixture;
+  private static final Map<String, Long> WALL_MILLIS = new ConcurrentHashMap<>();
+
+  @BeforeAll
+  static void buildAndPrepare() throws IOException, InterruptedException {
+    peer = OpProgramPeer.build();
+    fixture = DevnetFixture.prepare(Peers.moduleDir().resolve("target").resolve("devnet-fixture"));
+  }
+
+  static Stream<Arguments> runs() {
+    List<Arguments> runs = new ArrayList<>();
+    // The reference host first for each case, so its verdict is in the log before fpp4j's.
+    for (String name : DevnetFixture.CASES) {
+      for (Host host : List.of(Host.OP_PROGRAM, Host.FPP4J, Host.FPP4J_LAUNCHER)) runs.add(Arguments.of(host, name));
+    }
+    return runs.stream();
+  }
+
+  @ParameterizedTest(name = "{0} serving op-program v1.19.0's client on {1}")
+  @MethodSource("runs")
+  void clientGivesTheFixturesVerdict(Host host, String caseName) throws IOException, InterruptedException {
+    DevnetFixture.Case c = fixture.cases().get(caseName);
+    Path dir = Files.createDirectories(Peers.moduleDir().resolve("target/op-program-runs")
+        .resolve(host.name().toLowerCase()).resolve(caseName));
+    List<String> command = new ArrayList<>(hostCommand(host));
+    command.addAll(opProgramFlags(c));
+
+    ProcessBuilder pb = new ProcessBuilder(command).directory(repositoryRoot().toFile())
+        .redirectOutput(dir.resolve("stdout.txt").toFile()).redirectError(dir.resolve("stderr.txt").toFile());
+    // An operator's OP_PROGRAM_* variables would add flags the run does not show: only the command line counts.
+    pb.environment().keySet().removeIf(k -> k.startsWith("OP_PROGRAM_"));
+    if (host != Host.OP_PROGRAM) {
+      // The reactor's class path, so the launchers run this build's host without packaging it; and this JVM.
+      pb.environment().put("FPP4J_CLASSPATH", System.getProperty("java.class.path"));
+      pb.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + System.getenv("PATH"));
+    }
+    Files.writeString(dir.resolve("command.txt"), String.join(" ", command) + "\n", StandardCharsets.UTF_8);
+
+    long start = System.nanoTime();
+    Process p = pb.start();
+    p.getOutputStream().close();
+    if (!p.waitFor(RUN_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+      throw new AssertionError(host.label + " on " + caseName + " did not finish within " + RUN_TIMEOUT_SECONDS
+          + " s; output in " + dir);
+    }
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    WALL_MILLIS.put(host.label + " / " + caseName, millis);
+    System.out.printf("op-program client: %-26s %-20s exit %d, wall %,d ms%n", host.label, caseName, p.exitValue(), millis);
+
+    assertThat(p.exitValue())
+        .as("%s serving op-program's client on %s (expected-status %d); command in %s, stderr:%n%s", host.label,
+            caseName, c.expectedStatus(), dir.resolve("command.txt"), tail(dir.resolve("stderr.txt")))
+        .isEqualTo(c.expectedStatus());
+    // op-program's host exits 1 for a failure too: the client's own log line tells a refused claim from a crash.
+    // The output root it derived must be the true one (basic-success's claim) in either case.
+    String log = Files.readString(dir.resolve("stdout.txt"), StandardCharsets.UTF_8)
+        + Files.readString(dir.resolve("stderr.txt"), StandardCharsets.UTF_8);
+    assertThat(log).as("op-program's client log in %s", dir)
+        .contains("msg=\"Validating claim\" output=" + fixture.basicSuccess().l2Claim() + " claim=" + c.l2Claim());
+  }
+
+  @AfterAll
+  static void printWallTimes() {
+    if (WALL_MILLIS.isEmpty()) return;
+    System.out.println("op-program client wall times (one run each, shared machine; not asserted):");
+    WALL_MILLIS.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        .forEach(e -> System.out.printf("  %-50s %,8d ms%n", e.getKey(), e.getValue()));
+  }
+
+  /** The host's own command, before the op-program flags every host is given. */
+  private static List<String> hostCommand(Host host) {
+    Path root = repositoryRoot();
+    return switch (host) {
+      case FPP4J -> List.of(root.resolve("fpp4j").toString(), "host", "op-program");
+      case FPP4J_LAUNCHER -> List.of(root.resolve("bin").resolve("op-program").toString());
+      case OP_PROGRAM -> List.of(peer.host().toString());
+    };
+  }
+
+  /**
+   * op-program's flags for one case, offline on the prepared {@code file} directory. {@code --l2.custom} serves chain
+   * id MaxUint64, so the client reads the chain's configs from local keys 6, 7 and 9 (devnet chain 1337 is in no
+   * registry); fpp4j implies it from {@code --rollup.config} and accepts it.
+   */
+  private static List<String> opProgramFlags(DevnetFixture.Case c) {
+    return List.of(
+        "--l1.head", c.l1Head().toString(),
+        "--l2.head", c.l2Head().toString(),
+        "--l2.outputroot", c.l2OutputRoot().toString(),
+        "--l2.claim", c.l2Claim().toString(),
+        "--l2.blocknumber", Long.toString(c.l2BlockNumber()),
+        "--l2.custom",
+        "--rollup.config", fixture.rollupConfig().toString(),
+        "--l2.genesis", fixture.l2Genesis().toString(),
+        "--l1.chainconfig", fixture.l1ChainConfig().toString(),
+        "--datadir", fixture.dataDir().toString(),
+        "--data.format", "file",
+        "--exec", peer.client().toString());
+  }
+
+  private static Path repositoryRoot() {
+    return Peers.moduleDir().getParent();
+  }
+
+  private static String tail(Path file) throws IOException {
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+  }
+}
