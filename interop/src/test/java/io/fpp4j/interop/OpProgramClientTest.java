@@ -75,7 +75,7 @@ class OpProgramClientTest {
     Path dir = Files.createDirectories(Peers.moduleDir().resolve("target/op-program-runs")
         .resolve(host.name().toLowerCase()).resolve(caseName));
     List<String> command = new ArrayList<>(hostCommand(host));
-    command.addAll(opProgramFlags(c));
+    command.addAll(opProgramFlags(c, peer.client()));
 
     ProcessBuilder pb = new ProcessBuilder(command).directory(repositoryRoot().toFile())
         .redirectOutput(dir.resolve("stdout.txt").toFile()).redirectError(dir.resolve("stderr.txt").toFile());
@@ -136,7 +136,7 @@ class OpProgramClientTest {
    * id MaxUint64, so the client reads the chain's configs from local keys 6, 7 and 9 (devnet chain 1337 is in no
    * registry); fpp4j implies it from {@code --rollup.config} and accepts it.
    */
-  private static List<String> opProgramFlags(DevnetFixture.Case c) {
+  private static List<String> opProgramFlags(DevnetFixture.Case c, Path client) {
     return List.of(
         "--l1.head", c.l1Head().toString(),
         "--l2.head", c.l2Head().toString(),
@@ -149,7 +149,55 @@ class OpProgramClientTest {
         "--l1.chainconfig", fixture.l1ChainConfig().toString(),
         "--datadir", fixture.dataDir().toString(),
         "--data.format", "file",
-        "--exec", peer.client().toString());
+        "--exec", client.toString());
+  }
+
+  /**
+   * The other direction: op-program's own host (v1.19.0) runs fpp4j's program ({@code bin/fpp4j-program}, since
+   * op-program's {@code --exec} takes one path and no arguments) on the same data and flags. Its verdict and the
+   * output root it computes must be op-program's.
+   */
+  @ParameterizedTest(name = "op-program v1.19.0's host running fpp4j's program on {0}")
+  @MethodSource("cases")
+  void opProgramsHostRunsFpp4jsProgram(String caseName) throws IOException, InterruptedException {
+    DevnetFixture.Case c = fixture.cases().get(caseName);
+    Path dir = Files.createDirectories(Peers.moduleDir().resolve("target/op-program-runs/fpp4j-program").resolve(caseName));
+    List<String> command = new ArrayList<>(List.of(peer.host().toString()));
+    command.addAll(opProgramFlags(c, repositoryRoot().resolve("bin").resolve("fpp4j-program")));
+    ProcessBuilder pb = new ProcessBuilder(command).directory(repositoryRoot().toFile())
+        .redirectOutput(dir.resolve("stdout.txt").toFile()).redirectError(dir.resolve("stderr.txt").toFile());
+    pb.environment().keySet().removeIf(k -> k.startsWith("OP_PROGRAM_"));
+    // The program runs on this build's classes and this JVM, without packaging the client module.
+    pb.environment().put("FPP4J_CLIENT_CLASSPATH", System.getProperty("java.class.path"));
+    pb.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + System.getenv("PATH"));
+    Files.writeString(dir.resolve("command.txt"), String.join(" ", command) + "\n", StandardCharsets.UTF_8);
+
+    long start = System.nanoTime();
+    Process p = pb.start();
+    p.getOutputStream().close();
+    if (!p.waitFor(RUN_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+      throw new AssertionError("op-program's host running fpp4j's program on " + caseName + " did not finish within "
+          + RUN_TIMEOUT_SECONDS + " s; output in " + dir);
+    }
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    WALL_MILLIS.put("op-program host, fpp4j program / " + caseName, millis);
+    System.out.printf("fpp4j program: op-program v1.19.0 host   %-20s exit %d, wall %,d ms%n", caseName, p.exitValue(), millis);
+
+    assertThat(p.exitValue())
+        .as("op-program's host running fpp4j's program on %s (expected-status %d); command in %s, stderr:%n%s",
+            caseName, c.expectedStatus(), dir.resolve("command.txt"), tail(dir.resolve("stderr.txt")))
+        .isEqualTo(c.expectedStatus());
+    // Either way the program computed the true output root of the claimed block (basic-success's claim).
+    String log = Files.readString(dir.resolve("stdout.txt"), StandardCharsets.UTF_8)
+        + Files.readString(dir.resolve("stderr.txt"), StandardCharsets.UTF_8);
+    assertThat(log).as("fpp4j program's output in %s", dir)
+        .contains("output root of L2 block " + c.l2BlockNumber() + ": " + fixture.basicSuccess().l2Claim());
+  }
+
+  static Stream<String> cases() {
+    return DevnetFixture.CASES.stream();
   }
 
   private static Path repositoryRoot() {
