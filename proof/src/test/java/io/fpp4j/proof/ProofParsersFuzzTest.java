@@ -40,7 +40,10 @@ class ProofParsersFuzzTest {
     assertThat(again.encode()).isEqualTo(canonical);
   }
 
-  /** An accepted rollup config reads back the same from the JSON it keeps; a refused one is refused by name. */
+  /**
+   * An accepted rollup config reads back the same from the JSON it keeps, also once that JSON is written
+   * out as text again; a refused one is refused by name.
+   */
   @FuzzTest(maxDuration = "10m")
   void rollupConfig(byte[] data) {
     RollupConfig config;
@@ -51,6 +54,7 @@ class ProofParsersFuzzTest {
       return;
     }
     assertThat(RollupConfig.fromJson(config.json())).isEqualTo(config);
+    assertThat(RollupConfig.parse(config.json().toString().getBytes(StandardCharsets.UTF_8))).isEqualTo(config);
   }
 
   @FuzzTest(maxDuration = "10m")
