@@ -87,7 +87,7 @@ run_one() {
   local status=0
   JAZZER_FUZZ=1 mvn -B -pl "$module" -am test \
     -Dtest="$class#$method" -Dsurefire.failIfNoSpecifiedTests=false \
-    -Djazzer.max_duration="${MINUTES}m" \
+    -Djazzer.max_duration="${MINUTES}m" -Dfpp4j.jazzer.hooks=true \
     -Djazzer.internal.arg.0=fpp4j-fuzz -Djazzer.internal.arg.1="-timeout=$INPUT_TIMEOUT" \
     -Dfpp4j.test.timeout="$((MINUTES * 60 + 600)) s" \
     -Dfpp4j.test.jvmArgs="-Xmx$HEAP" > "$log" 2>&1 || status=$?
