@@ -14,16 +14,39 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import java.util.Random;
+import java.util.stream.LongStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
+/**
+ * Trie operations over seeded random cases: each case number seeds its own generator, so a failure
+ * names the seed that reproduces it. Hostile node bytes and proofs are left to {@link TrieFuzzTest}.
+ */
 class TriePropertiesTest {
+  static LongStream cases100() {
+    return LongStream.range(0, 100);
+  }
+
+  static LongStream cases200() {
+    return LongStream.range(0, 200);
+  }
+
+  static LongStream cases300() {
+    return LongStream.range(0, 300);
+  }
+
+  static byte[] bytes(Random r, int min, int max) {
+    byte[] b = new byte[min + r.nextInt(max - min + 1)];
+    r.nextBytes(b);
+    return b;
+  }
+
+  static List<byte[]> byteArrays(Random r, int minCount, int maxCount, int minSize, int maxSize) {
+    List<byte[]> out = new ArrayList<>();
+    for (int n = minCount + r.nextInt(maxCount - minCount + 1); n > 0; n--) out.add(bytes(r, minSize, maxSize));
+    return out;
+  }
 
   /** One step: put (value non-null) or delete (value null) the key at index {@code key} of a pool. */
   record Op(int key, byte[] value) {
@@ -33,15 +56,15 @@ class TriePropertiesTest {
     }
   }
 
-  @Provide
-  Arbitrary<List<Op>> ops() {
-    Arbitrary<byte[]> values = Arbitraries.oneOf(
-        Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(4), // inline nodes
-        Arbitraries.bytes().array(byte[].class).ofMinSize(30).ofMaxSize(70)); // hashed nodes
-    Arbitrary<Op> op = Combinators.combine(Arbitraries.integers().between(0, 63),
-            Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, values), net.jqwik.api.Tuple.of(1, Arbitraries.just((byte[]) null))))
-        .as(Op::new);
-    return op.list().ofMinSize(1).ofMaxSize(120);
+  /** 1 to 120 puts and deletes over 64 pool keys: three puts to a delete, values short (inline) or long (hashed). */
+  static List<Op> ops(Random r) {
+    List<Op> ops = new ArrayList<>();
+    for (int n = 1 + r.nextInt(120); n > 0; n--) {
+      int key = r.nextInt(64);
+      byte[] value = r.nextInt(4) == 0 ? null : r.nextBoolean() ? bytes(r, 1, 4) : bytes(r, 30, 70);
+      ops.add(new Op(key, value));
+    }
+    return ops;
   }
 
   /** 64 keys of 32 bytes sharing prefixes (so extensions and deep branches appear), from a seed. */
@@ -91,9 +114,12 @@ class TriePropertiesTest {
     return contents;
   }
 
-  @Property(tries = 300)
-  void insertAndDeleteGiveTheRootOfTheFinalContents(@ForAll("ops") List<Op> ops, @ForAll long seed) {
-    byte[][] pool = fixedPool(seed);
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("cases300")
+  void insertAndDeleteGiveTheRootOfTheFinalContents(long seed) {
+    Random r = new Random(seed);
+    List<Op> ops = ops(r);
+    byte[][] pool = fixedPool(r.nextLong());
     Trie trie = Trie.empty();
     Map<String, byte[]> contents = apply(trie, pool, ops, new TreeMap<>());
     assertThat(trie.rootHash()).isEqualTo(builderRoot(contents));
@@ -102,9 +128,12 @@ class TriePropertiesTest {
     }
   }
 
-  @Property(tries = 300)
-  void sameWithKeysThatArePrefixesOfOtherKeys(@ForAll("ops") List<Op> ops, @ForAll long seed) {
-    byte[][] pool = variablePool(seed);
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("cases300")
+  void sameWithKeysThatArePrefixesOfOtherKeys(long seed) {
+    Random r = new Random(seed);
+    List<Op> ops = ops(r);
+    byte[][] pool = variablePool(r.nextLong());
     Trie trie = Trie.empty();
     Map<String, byte[]> contents = apply(trie, pool, ops, new TreeMap<>());
     assertThat(trie.rootHash()).isEqualTo(builderRoot(contents));
@@ -132,11 +161,14 @@ class TriePropertiesTest {
     }
   }
 
-  @Property(tries = 200)
-  void deletesAndInsertsOnABlindedTrieMatchTheBuilder(
-      @ForAll @Size(min = 1, max = 64) List<@IntRange(min = 0, max = 63) Integer> initial,
-      @ForAll("ops") List<Op> ops, @ForAll long seed) {
-    byte[][] pool = fixedPool(seed);
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("cases200")
+  void deletesAndInsertsOnABlindedTrieMatchTheBuilder(long seed) {
+    Random r = new Random(seed);
+    List<Integer> initial = new ArrayList<>();
+    for (int n = 1 + r.nextInt(64); n > 0; n--) initial.add(r.nextInt(64));
+    List<Op> ops = ops(r);
+    byte[][] pool = fixedPool(r.nextLong());
     Map<String, byte[]> contents = new TreeMap<>();
     for (int i : initial) contents.put(Hex.encode(pool[i]), Hashing.keccak256(pool[i])); // 32-byte values
     List<TrieBuilder.Entry> entries = new ArrayList<>();
@@ -151,10 +183,11 @@ class TriePropertiesTest {
     assertThat(provider.served).containsAll(provider.hinted);
   }
 
-  @Property(tries = 200)
-  void aWalkThroughAOneNodeAtATimeProviderFindsEveryKey(
-      @ForAll @Size(min = 0, max = 300) List<@Size(min = 1, max = 40) byte[]> values, @ForAll long seed) {
-    java.util.Random r = new java.util.Random(seed);
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("cases200")
+  void aWalkThroughAOneNodeAtATimeProviderFindsEveryKey(long seed) {
+    Random r = new Random(seed);
+    List<byte[]> values = byteArrays(r, 0, 300, 1, 40);
     Map<String, byte[]> contents = new TreeMap<>();
     for (byte[] v : values) {
       byte[] k = new byte[32];
@@ -181,11 +214,12 @@ class TriePropertiesTest {
     assertThat(trie.rootHash()).isEqualTo(built.root());
   }
 
-  @Property(tries = 200)
-  void proofsProveValuesAndAbsence(
-      @ForAll @Size(min = 1, max = 100) List<@Size(min = 1, max = 40) byte[]> values,
-      @ForAll @IntRange(min = 0, max = 1000) int pick, @ForAll long seed) {
-    java.util.Random r = new java.util.Random(seed);
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("cases200")
+  void proofsProveValuesAndAbsence(long seed) {
+    Random r = new Random(seed);
+    List<byte[]> values = byteArrays(r, 1, 100, 1, 40);
+    int pick = r.nextInt(1001);
     Trie trie = Trie.empty();
     List<byte[]> keys = new ArrayList<>();
     Map<String, byte[]> contents = new HashMap<>();
@@ -215,8 +249,10 @@ class TriePropertiesTest {
         .hasMessageContaining("lacks node");
   }
 
-  @Property(tries = 100)
-  void orderedTrieBuilderInsertsAndWalkerAgree(@ForAll @Size(max = 300) List<@Size(min = 1, max = 60) byte[]> items) {
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("cases100")
+  void orderedTrieBuilderInsertsAndWalkerAgree(long seed) {
+    List<byte[]> items = byteArrays(new Random(seed), 0, 300, 1, 60);
     BuiltTrie built = OrderedTrie.build(items);
     Trie inserted = Trie.empty();
     for (int i = 0; i < items.size(); i++) inserted.put(OrderedTrie.key(i), items.get(i));

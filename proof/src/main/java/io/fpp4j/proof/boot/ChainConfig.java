@@ -1,9 +1,6 @@
 package io.fpp4j.proof.boot;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.OptionalLong;
 
 /**
@@ -12,19 +9,8 @@ import java.util.OptionalLong;
  * times are read on demand by their JSON name (for example {@code "cancunTime"}).
  */
 public record ChainConfig(long chainId, JsonNode json) {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   public static ChainConfig parse(byte[] json, String what) {
-    JsonNode root;
-    try {
-      root = MAPPER.readTree(json);
-    } catch (IOException e) {
-      throw new ConfigParseException(what + " is not JSON: " + e.getMessage(), e);
-    }
-    if (root == null || !root.isObject()) {
-      String s = new String(json, StandardCharsets.UTF_8);
-      throw new ConfigParseException(what + " must be a JSON object, got: " + (s.length() > 80 ? s.substring(0, 77) + "..." : s));
-    }
+    JsonNode root = ConfigJson.readObject(json, what);
     return new ChainConfig(new JsonFields(what).requireU64(root, "chainId", "chainId", "chain_id", "chainID"), root);
   }
 

@@ -1,10 +1,8 @@
 package io.fpp4j.proof.boot;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fpp4j.primitives.Address;
 import io.fpp4j.primitives.Bytes32;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -40,7 +38,6 @@ public record RollupConfig(
   /** The channel timeout once Granite is active, a protocol constant in op-node and Kona's default. */
   public static final long GRANITE_CHANNEL_TIMEOUT = 50;
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   /** The L1 and L2 anchors of the rollup. */
   public record Genesis(BlockId l1, BlockId l2, long l2Time, SystemConfig systemConfig) {}
@@ -61,17 +58,7 @@ public record RollupConfig(
 
   /** Parses the JSON text of a rollup config (either form). */
   public static RollupConfig parse(byte[] json) {
-    JsonNode root;
-    try {
-      root = MAPPER.readTree(json);
-    } catch (IOException e) {
-      throw new ConfigParseException("rollup config is not JSON: " + e.getMessage(), e);
-    }
-    if (root == null || !root.isObject()) {
-      throw new ConfigParseException("rollup config must be a JSON object, got: "
-          + abbreviate(new String(json, StandardCharsets.UTF_8)));
-    }
-    return fromJson(root);
+    return fromJson(ConfigJson.readObject(json, "rollup config"));
   }
 
   public static RollupConfig parse(String json) {
@@ -165,7 +152,4 @@ public record RollupConfig(
         + ", genesis l2 " + genesis.l2() + ", block time " + blockTime + ", forks " + activationTimes + "]";
   }
 
-  private static String abbreviate(String s) {
-    return s.length() <= 80 ? s : s.substring(0, 77) + "...";
-  }
 }

@@ -131,4 +131,19 @@ class RollupConfigTest {
     assertThatThrownBy(() -> ChainConfig.parse("{\"homesteadBlock\":0}".getBytes(StandardCharsets.UTF_8), "L1 chain config"))
         .hasMessageContaining("L1 chain config has no field 'chainId'");
   }
+
+  /**
+   * Found by fuzzing (ProofParsersFuzzTestInputs/chainConfig/crash-7350b327...): 0xf5 can start no UTF-8
+   * sequence, yet Jackson's byte parser read this field name as characters, and the config then differed
+   * from its own re-encoding. JSON must be UTF-8; the parsers now say so.
+   */
+  @Test
+  void configsThatAreNotUtf8AreRefused() {
+    byte[] chain = "{\"chainId\": 1, \"prague\u00f5\u0096\u0092\u0095\":77}".getBytes(StandardCharsets.ISO_8859_1);
+    assertThatThrownBy(() -> ChainConfig.parse(chain, "L1 chain config")).isInstanceOf(ConfigParseException.class)
+        .hasMessageStartingWith("L1 chain config is not UTF-8");
+    byte[] rollup = OP_NODE_SEPOLIA.replace("\"block_time\"", "\"block_time\u00ff\"").getBytes(StandardCharsets.ISO_8859_1);
+    assertThatThrownBy(() -> RollupConfig.parse(rollup)).isInstanceOf(ConfigParseException.class)
+        .hasMessageStartingWith("rollup config is not UTF-8");
+  }
 }

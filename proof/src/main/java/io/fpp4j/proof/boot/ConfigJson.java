@@ -1,0 +1,44 @@
+package io.fpp4j.proof.boot;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads the JSON object of a rollup or chain config from its bytes. JSON text must be UTF-8 (RFC 8259),
+ * and it is checked before Jackson sees it: Jackson's byte parser takes some invalid sequences (a lead
+ * byte above 0xf4, for one) as characters, so a config with such a field name was accepted and its keys
+ * then differed from any valid re-encoding of it.
+ */
+final class ConfigJson {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private ConfigJson() {}
+
+  static JsonNode readObject(byte[] json, String what) {
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(json))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new ConfigParseException(what + " is not UTF-8: " + e.getMessage() + " in its " + json.length + " bytes", e);
+    }
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(text);
+    } catch (IOException e) {
+      throw new ConfigParseException(what + " is not JSON: " + e.getMessage(), e);
+    }
+    if (root == null || !root.isObject()) {
+      throw new ConfigParseException(what + " must be a JSON object, got: " + (text.length() > 80 ? text.substring(0, 77) + "..." : text));
+    }
+    return root;
+  }
+}
