@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
  * fpp4j host op-program ...   the op-program host's flags
  * fpp4j host serve      ...   any program, --local-key/--local-keys
  * fpp4j execute --fixture FILE --data-dir DIR   one L2 block, statelessly
+ * fpp4j devnet prepare --out DIR                the shared fp-tests-devnet fixture, ready to serve
  * </pre>
  *
  * Exit codes: see {@link HostExitCode}. Other command groups (such as {@code store}) are added to the tree
@@ -66,7 +67,8 @@ public final class Main {
     CommandLine root = new CommandLine(new Root()).addSubcommand(host)
         .addSubcommand(StoreCommand.commandLine(wiring.out(), wiring.err()))
         .addSubcommand(new CommandLine(new ChainGroup()).addSubcommand(new CommandLine(new GenerateCommand(wiring.out()))))
-        .addSubcommand(new CommandLine(new ExecuteCommand(wiring.out())));
+        .addSubcommand(new CommandLine(new ExecuteCommand(wiring.out())))
+        .addSubcommand(new CommandLine(new DevnetGroup()).addSubcommand(new CommandLine(new DevnetPrepareCommand(wiring.out()))));
     configure(root);
     return root;
   }
@@ -126,6 +128,17 @@ public final class Main {
   @Command(name = "chain", mixinStandardHelpOptions = true,
       description = "Generated chain data for offline runs and tests (generate).")
   static final class ChainGroup implements Runnable {
+    @Spec CommandSpec spec;
+
+    @Override
+    public void run() {
+      throw new ParameterException(spec.commandLine(), "missing command: choose one of " + spec.subcommands().keySet());
+    }
+  }
+
+  @Command(name = "devnet", mixinStandardHelpOptions = true,
+      description = "The shared fp-tests-devnet fixture, a real fault-proof run on an OP devnet (prepare).")
+  static final class DevnetGroup implements Runnable {
     @Spec CommandSpec spec;
 
     @Override

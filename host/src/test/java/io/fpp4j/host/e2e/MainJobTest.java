@@ -2,6 +2,7 @@ package io.fpp4j.host.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fpp4j.client.FppProgram;
 import io.fpp4j.examples.claim.ClaimProgram;
 import io.fpp4j.examples.l2state.L2StateProgram;
 import io.fpp4j.host.HostExitCode;
@@ -17,6 +18,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,11 +29,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The README's main job through the real CLI: generated chain data in each store format, the bundled L2 state
- * example run as a child process on descriptors 3 to 6, a valid and a wrong claim. And Cannon's claim example
+ * The README's main job ({@code ./run.sh}) through the real CLI, step by step. Part 1: {@code devnet prepare} on the
+ * shared fp-tests-devnet fixture, then {@code host op-program} with the flags it wrote, running fpp4j's program as a
+ * child: the true claim exits 0, the false one 1. Part 2: generated chain data in each store format, the bundled L2
+ * state example run as a child process on descriptors 3 to 6, a valid and a wrong claim. And Cannon's claim example
  * served from a keccak store with its boot values given by --local-key.
  */
-@Timeout(value = 180, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(value = 600, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class MainJobTest {
   @TempDir Path tmp;
 
@@ -41,12 +45,55 @@ class MainJobTest {
   private record Run(int code, String out) {}
 
   private static Run cli(String... args) {
+    return cli(ProcessBuilder.Redirect.DISCARD, args);
+  }
+
+  /** Runs the CLI in this JVM; a child program's standard output goes to {@code childStdout}. */
+  private static Run cli(ProcessBuilder.Redirect childStdout, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
-    HostWiring wiring = HostWiring.defaults().withStreams(ps, ps, ProcessBuilder.Redirect.DISCARD,
-        ProcessBuilder.Redirect.DISCARD);
-    int code = Main.run(args, wiring, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
-    return new Run(code, out.toString(StandardCharsets.UTF_8));
+    HostWiring wiring = HostWiring.defaults().withStreams(ps, ps, childStdout, ProcessBuilder.Redirect.DISCARD);
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, wiring, new PrintWriter(new StringWriter()), new PrintWriter(err, true));
+    return new Run(code, out.toString(StandardCharsets.UTF_8) + err);
+  }
+
+  /** run.sh's part 1: the prepared devnet case served with op-program's host flags to fpp4j's program as a child. */
+  private Run devnetCase(Path prepared, String caseName) throws Exception {
+    List<String> args = new ArrayList<>(List.of("host", "op-program"));
+    args.addAll(Files.readAllLines(prepared.resolve(caseName).resolve("op-program-host.args")));
+    args.addAll(List.of("--exec", JAVA, "--", "-cp", CP, FppProgram.class.getName()));
+    Path programOut = tmp.resolve(caseName + ".out");
+    Run r = cli(ProcessBuilder.Redirect.to(programOut.toFile()), args.toArray(String[]::new));
+    return new Run(r.code(), r.out() + Files.readString(programOut));
+  }
+
+  @Test
+  void devnetPreparedByTheCliThenProvenAndRefutedByFpp4jsProgramUnderOpProgramFlags() throws Exception {
+    // The directory DevnetProofHostTest prepares too: preparing is idempotent, so whichever runs first builds it.
+    Path prepared = Path.of("target", "devnet-fixture");
+    Run prepare = cli("devnet", "prepare", "--out", prepared.toString());
+    assertThat(prepare.code()).as(prepare.out()).isZero();
+    assertThat(prepare.out()).contains("prepared ").contains("basic-success: expected exit 0")
+        .contains("basic-faulty-claim: expected exit 1").contains("op-program-host.args");
+    assertThat(Files.readAllLines(prepared.resolve("basic-success/op-program-host.args")))
+        .contains("--l2.claim", "--l1.chainconfig", "--datadir", "20");
+
+    Run valid = devnetCase(prepared, "basic-success");
+    assertThat(valid.code()).as(valid.out()).isEqualTo(HostExitCode.VALID);
+    assertThat(valid.out()).contains("derived L2 block 20").contains("output root of L2 block 20: 0x65b2fab9")
+        .contains("verdict: valid claim");
+    Run invalid = devnetCase(prepared, "basic-faulty-claim");
+    assertThat(invalid.code()).as(invalid.out()).isEqualTo(HostExitCode.INVALID);
+    assertThat(invalid.out()).contains("derived L2 block 20").contains("verdict: invalid claim");
+  }
+
+  @Test
+  void devnetPrepareNamesAMissingFixture() {
+    Path absent = tmp.resolve("no-such-fixture");
+    Run r = cli("devnet", "prepare", "--source", absent.toString(), "--out", tmp.resolve("out").toString());
+    assertThat(r.code()).isEqualTo(HostExitCode.USAGE);
+    assertThat(r.out()).contains("no fp-tests-devnet fixture at " + absent);
   }
 
   private static String[] exec(Path db, String localKeysOrNull, List<String> localKeyArgs, Class<?> program) {
