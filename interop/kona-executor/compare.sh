@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# fpp4j's executor (`fpp4j execute`) against the kona-executor 0.4.0 peer on the eight OP Sepolia fixtures, in one
+# run, for docs/performance.md. Both execute each block K times in one process from the same `directory` export
+# and time it by the same rule (interop/README.md): cold = the first execution, warm = the median of the second
+# half. The two alternate, ROUNDS times per block, so a noisy spell hits both; the table gives the median over the
+# rounds of each side's warm median, their ratio fpp4j/kona, fpp4j's cold time (a new JVM each round, so the
+# JIT is cold), the preimages each read, and fpp4j's peak heap.
+#
+# Usage: interop/kona-executor/compare.sh [--repeat K] [--rounds R]     (defaults 20 and 3)
+# Pin it for numbers worth quoting: taskset -c 1 interop/kona-executor/compare.sh
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+repeat=20
+rounds=3
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --repeat) repeat="${2:?--repeat needs a count}"; shift 2 ;;
+    --rounds) rounds="${2:?--rounds needs a count}"; shift 2 ;;
+    *) echo "compare: unknown argument '$1' (usage: compare.sh [--repeat K] [--rounds R])" >&2; exit 2 ;;
+  esac
+done
+work="${KONA_EXECUTOR_WORK:-$root/interop/target/kona-executor-fixtures}"
+# Extracts and exports every fixture, and checks the peer reproduces each block hash.
+"$here/run-fixtures.sh" --repeat 2 >/dev/null || { echo "compare: run-fixtures.sh failed; run it alone to see why" >&2; exit 1; }
+peer="$("$root/interop/setup-peers.sh" kona-executor | sed -n 's/^kona-executor=//p')"
+results="$work/compare.jsonl"
+: >"$results"
+for dir in "$work"/block-*/; do
+  name="$(basename "$dir")"
+  for ((r = 1; r <= rounds; r++)); do
+    "$peer" --repeat "$repeat" "$dir/fixture.json" "$dir/preimages" \
+      | sed "s/^{/{\"side\":\"kona\",\"name\":\"$name\",/" >>"$results"
+    "$root/fpp4j" execute --fixture "$dir/fixture.json" --data-dir "$dir/preimages" --repeat "$repeat" 2>/dev/null \
+      | sed "s/^{/{\"side\":\"fpp4j\",\"name\":\"$name\",/" >>"$results"
+  done
+done
+python3 - "$results" "$repeat" <<'PY'
+import json, statistics, sys
+rows, repeat = {}, int(sys.argv[2])
+for line in open(sys.argv[1]):
+    o = json.loads(line)
+    rows.setdefault(o["name"], {}).setdefault(o["side"], []).append(o)
+def warm(o):
+    if "warmMedianMicros" in o:
+        return o["warmMedianMicros"]
+    m = o["executeMicros"][repeat // 2:]
+    return sorted(m)[len(m) // 2]
+print(f"{'block':<15}{'kona warm us':>13}{'fpp4j warm us':>15}{'ratio':>7}{'fpp4j cold us':>15}"
+      f"{'reads kona/fpp4j':>18}{'heap MiB':>10}  hash")
+ratios = []
+for name in sorted(rows):
+    k, f = rows[name]["kona"], rows[name]["fpp4j"]
+    kw, fw = statistics.median(warm(o) for o in k), statistics.median(warm(o) for o in f)
+    same = all(o["blockHash"].lower() == o["expectedHash"].lower() for o in f) \
+        and all(o["hash"].lower() == o["expectedHash"].lower() for o in k)
+    ratios.append(fw / kw)
+    print(f"{name:<15}{kw:>13,.0f}{fw:>15,.0f}{fw / kw:>7.2f}{statistics.median(o['coldMicros'] for o in f):>15,.0f}"
+          f"{k[0]['preimagesRead']:>9}/{f[0]['preimagesRead']:<8}{max(o['peakHeapMiB'] for o in f):>10}  "
+          f"{'both match' if same else 'MISMATCH'}")
+print(f"median ratio {statistics.median(ratios):.2f}, worst {max(ratios):.2f}, best {min(ratios):.2f}")
+PY
