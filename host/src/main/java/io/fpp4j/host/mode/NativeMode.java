@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * program fail (exit 2). A direct session ends the same way, and its outcome reads the same.
  */
 public final class NativeMode {
-  /** The channels between program and host. */
+  /** How the program reaches the host: directly, or over a kind of channel. */
   public enum Transport {
     /** No channels: the program calls the host's fetchers directly (the default). */
     DIRECT,
