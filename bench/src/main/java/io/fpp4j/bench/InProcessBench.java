@@ -2,8 +2,11 @@ package io.fpp4j.bench;
 
 import io.fpp4j.preimage.ChannelPair;
 import io.fpp4j.preimage.Channels;
+import io.fpp4j.preimage.DirectOracle;
 import io.fpp4j.preimage.HintWriter;
+import io.fpp4j.preimage.Hinter;
 import io.fpp4j.preimage.OracleReader;
+import io.fpp4j.preimage.PreimageOracle;
 import io.fpp4j.preimage.PreimageServer;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Round trips between two threads of one JVM: a {@link PreimageServer} on a server thread, the benchmark
- * thread as the client, over the in-memory channel pair or a pair of OS pipes.
+ * thread as the client, over the in-memory channel pair or a pair of OS pipes; and, for comparison, no round
+ * trip at all: a {@link DirectOracle} over the same fetcher, called on the benchmark thread (native mode's
+ * default).
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -35,20 +40,30 @@ public class InProcessBench {
 
   @State(Scope.Benchmark)
   public static class Server {
-    /** {@code memory}: {@link Channels#inMemoryPair()}; {@code ospipe}: {@link Channels#osPipePair()}. */
-    @Param({"memory", "ospipe"})
+    /**
+     * {@code memory}: {@link Channels#inMemoryPair()}; {@code ospipe}: {@link Channels#osPipePair()};
+     * {@code direct}: no channels, a {@link DirectOracle}.
+     */
+    @Param({"memory", "ospipe", "direct"})
     public String channel;
 
     ChannelPair hintPair;
     ChannelPair preimagePair;
     Thread serverThread;
     final AtomicReference<Throwable> failure = new AtomicReference<>();
-    OracleReader oracle;
-    HintWriter hints;
+    PreimageOracle oracle;
+    Hinter hints;
+    DirectOracle direct;
     final byte[] largeBuf = new byte[BenchData.LARGE_SIZE];
 
     @Setup(Level.Trial)
     public void start() {
+      if (channel.equals("direct")) {
+        direct = DirectOracle.builder(BenchData.fetcher()).build();
+        oracle = direct;
+        hints = direct;
+        return;
+      }
       hintPair = pair(channel);
       preimagePair = pair(channel);
       PreimageServer server =
@@ -68,6 +83,11 @@ public class InProcessBench {
 
     @TearDown(Level.Trial)
     public void stop() throws IOException, InterruptedException {
+      if (direct != null) {
+        RuntimeException f = direct.failure();
+        if (f != null) throw new IllegalStateException("direct oracle failed: " + f, f);
+        return;
+      }
       hintPair.client().close();
       preimagePair.client().close();
       serverThread.join(10_000);
@@ -81,7 +101,7 @@ public class InProcessBench {
       switch (kind) {
         case "memory": return Channels.inMemoryPair();
         case "ospipe": return Channels.osPipePair();
-        default: throw new IllegalArgumentException("unknown channel kind '" + kind + "' (memory, ospipe)");
+        default: throw new IllegalArgumentException("unknown channel kind '" + kind + "' (memory, ospipe, direct)");
       }
     }
   }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The CLI in native mode: a Java program on a thread of the host's JVM, over OS pipes or in-memory channels. */
+/** The CLI in native mode: a Java program on a thread of the host's JVM, by direct calls, over OS pipes or over in-memory channels. */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class NativeModeTest {
   @TempDir Path tmp;
@@ -44,7 +44,7 @@ class NativeModeTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"os-pipe", "memory"})
+  @ValueSource(strings = {"direct", "os-pipe", "memory"})
   void verdictsOverBothTransports(String transport) {
     Path db = Fixture.store(tmp.resolve("db"));
     Run valid = run(db, Fixture.claimHex(), ClaimProgram.class.getName(), transport);
@@ -63,7 +63,7 @@ class NativeModeTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"os-pipe", "memory"})
+  @ValueSource(strings = {"direct", "os-pipe", "memory"})
   void aMissingPreimageIsTheHostsFailure(String transport) {
     Run r = run(Fixture.emptyStore(tmp.resolve("db")), Fixture.claimHex(), ClaimProgram.class.getName(), transport);
     assertThat(r.exitCode()).isEqualTo(HostExitCode.HOST_FAILURE);
@@ -73,10 +73,11 @@ class NativeModeTest {
     assertThat(r.programErr()).startsWith("Program failed: io.fpp4j.preimage.ChannelClosedException");
   }
 
-  @Test
-  void dataThatDoesNotHashToItsKeyIsNeverServed() {
+  @ParameterizedTest
+  @ValueSource(strings = {"direct", "memory"})
+  void dataThatDoesNotHashToItsKeyIsNeverServed(String transport) {
     Path db = TestStores.write(tmp.resolve("db"), Map.of(Fixture.INPUT_KEY, "tampered".getBytes(StandardCharsets.UTF_8)));
-    Run r = run(db, Fixture.claimHex(), ClaimProgram.class.getName(), "memory");
+    Run r = run(db, Fixture.claimHex(), ClaimProgram.class.getName(), transport);
     assertThat(r.exitCode()).isEqualTo(HostExitCode.HOST_FAILURE);
     assertThat(r.outcome().hostFailure()).isInstanceOf(IncorrectPreimageDataException.class)
         .hasMessageStartingWith("preimage for " + Fixture.INPUT_KEY.hex() + " does not hash to its key");

@@ -73,8 +73,9 @@ abstract class HostRunCommand implements Callable<Integer> {
           + "with a public no-argument constructor, on the host's class path. Env FPP4J_PROGRAM (host single, super, op-program).")
   String programClass;
 
-  @Option(order = 108, names = "--native-transport", paramLabel = "KIND", defaultValue = "os-pipe",
-      description = "Native mode: os-pipe (default; two OS pipes per channel, the plain ABI) or memory (in-JVM pipes).")
+  @Option(order = 108, names = "--native-transport", paramLabel = "KIND", defaultValue = "direct",
+      description = "Native mode: direct (default; the program calls the host's fetchers, no channels), os-pipe "
+          + "(two OS pipes per channel, the plain ABI) or memory (in-JVM pipes, the plain ABI).")
   String nativeTransport;
 
   @Option(order = 109, names = "--exec-open-timeout", paramLabel = "DURATION", defaultValue = "30s",
@@ -252,9 +253,10 @@ abstract class HostRunCommand implements Callable<Integer> {
 
   NativeMode.Transport transport() {
     return switch (nativeTransport.trim().toLowerCase(Locale.ROOT)) {
+      case "direct" -> NativeMode.Transport.DIRECT;
       case "os-pipe" -> NativeMode.Transport.OS_PIPE;
       case "memory" -> NativeMode.Transport.MEMORY;
-      default -> throw new IllegalArgumentException("invalid --native-transport '" + nativeTransport + "': use os-pipe or memory");
+      default -> throw new IllegalArgumentException("invalid --native-transport '" + nativeTransport + "': use direct, os-pipe or memory");
     };
   }
 

@@ -7,6 +7,7 @@ import io.fpp4j.host.HostServer;
 import io.fpp4j.host.ModeResult;
 import io.fpp4j.preimage.ChannelPair;
 import io.fpp4j.preimage.Channels;
+import io.fpp4j.preimage.DirectOracle;
 import io.fpp4j.preimage.HintWriter;
 import io.fpp4j.preimage.OracleClient;
 import io.fpp4j.preimage.OracleReader;
@@ -15,13 +16,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs a Java program in this process against the host (kona-host {@code --native}, op-program without
- * {@code --exec}): the program on a thread of its own, named {@code fpp4j-native-program}, the server on
- * the calling thread, over the plain ABI on two channel pairs. When the program returns its ends are closed,
- * which ends the server; when the server fails it closes its ends, which makes the program fail (exit 2).
+ * {@code --exec}), on a thread of its own named {@code fpp4j-native-program}.
+ *
+ * <p>By default ({@link Transport#DIRECT}) the program's oracle calls the host's fetchers and hint router on
+ * the program's thread ({@link DirectOracle}): a request is a method call, with no thread hand-off. The other
+ * transports keep the plain ABI on two channel pairs, with the server on the calling thread: when the program
+ * returns its ends are closed, which ends the server; when the server fails it closes its ends, which makes the
+ * program fail (exit 2). A direct session ends the same way, and its outcome reads the same.
  */
 public final class NativeMode {
-  /** The channels between program and host. */
+  /** How the program reaches the host: directly, or over a kind of channel. */
   public enum Transport {
+    /** No channels: the program calls the host's fetchers directly (the default). */
+    DIRECT,
     /** Two anonymous OS pipes per channel, as the peers' {@code BidirectionalChannel}s. */
     OS_PIPE,
     /** In-JVM byte pipes, no system calls. */
@@ -31,6 +38,7 @@ public final class NativeMode {
   private NativeMode() {}
 
   public static ModeResult run(FaultProofProgram program, HostServer server, Transport transport, KernelInterface stdio) {
+    if (transport == Transport.DIRECT) return runDirect(program, server, stdio);
     ChannelPair hints = open(transport);
     ChannelPair preimages = open(transport);
     AtomicInteger exit = new AtomicInteger(-1);
@@ -52,6 +60,21 @@ public final class NativeMode {
       return new ModeResult(null, serve, new IllegalStateException("interrupted while waiting for the in-process program", e));
     }
     return new ModeResult(exit.get(), serve, null);
+  }
+
+  private static ModeResult runDirect(FaultProofProgram program, HostServer server, KernelInterface stdio) {
+    DirectOracle oracle = server.direct();
+    AtomicInteger exit = new AtomicInteger(-1);
+    // A thread of its own all the same: the program keeps the name and the fresh stack it has with channels.
+    Thread programThread = new Thread(() -> exit.set(ProgramEntry.execute(program, oracle, stdio)), "fpp4j-native-program");
+    programThread.start();
+    try {
+      programThread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new ModeResult(null, oracle.outcome(), new IllegalStateException("interrupted while waiting for the in-process program", e));
+    }
+    return new ModeResult(exit.get(), oracle.outcome(), null);
   }
 
   private static ChannelPair open(Transport transport) {

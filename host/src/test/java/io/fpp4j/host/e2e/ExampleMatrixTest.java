@@ -78,7 +78,7 @@ class ExampleMatrixTest {
     }
   }
 
-  enum Mode { NATIVE_OS_PIPE, NATIVE_MEMORY, EXEC, SERVER }
+  enum Mode { NATIVE_DIRECT, NATIVE_OS_PIPE, NATIVE_MEMORY, EXEC, SERVER }
 
   @BeforeAll
   static void generateStores() {
@@ -136,11 +136,15 @@ class ExampleMatrixTest {
     List<String> args = new ArrayList<>(List.of("host", "serve", "--data-dir", out.resolve("db").toString()));
     args.addAll(example.localKeys(out, valid));
     switch (mode) {
-      case NATIVE_OS_PIPE, NATIVE_MEMORY -> {
+      case NATIVE_DIRECT, NATIVE_OS_PIPE, NATIVE_MEMORY -> {
         // The level is process-wide and this is the test JVM: keep the runs' summaries out of the build log.
         args.addAll(List.of("--log-level", "warn"));
         args.addAll(List.of("--native", "--program", example.program.getName(), "--native-transport",
-            mode == Mode.NATIVE_MEMORY ? "memory" : "os-pipe"));
+            switch (mode) {
+              case NATIVE_MEMORY -> "memory";
+              case NATIVE_OS_PIPE -> "os-pipe";
+              default -> "direct";
+            }));
         return cli(args.toArray(String[]::new));
       }
       case EXEC -> {
