@@ -4,6 +4,7 @@ import static io.fpp4j.evm.tx.InvalidTransactionException.Reason.*;
 
 import io.fpp4j.evm.BlockEnv;
 import io.fpp4j.evm.CallResult;
+import io.fpp4j.evm.Code;
 import io.fpp4j.evm.Evm;
 import io.fpp4j.evm.Gas;
 import io.fpp4j.evm.Message;
@@ -111,7 +112,7 @@ public final class TransactionProcessor {
       if (c < 0) throw invalid(NONCE_TOO_LOW, "nonce " + tx.nonce() + " < account's " + Long.toUnsignedString(have));
       if (c > 0) throw invalid(NONCE_TOO_HIGH, "nonce " + tx.nonce() + " > account's " + Long.toUnsignedString(have));
       // EIP-3607, relaxed by EIP-7702: an account whose code is a delegation designator still sends.
-      io.fpp4j.evm.Code senderCode = state.code(sender);
+      Code senderCode = state.code(sender);
       if (!senderCode.isEmpty() && !(prague && senderCode.delegate() != null)) {
         throw invalid(SENDER_NOT_EOA, "sender " + sender + " has code (EIP-3607)");
       }
