@@ -22,8 +22,8 @@ public record BlockEnv(Address coinbase, long number, long timestamp, long gasLi
     Objects.requireNonNull(blockHashes, "blockHashes");
   }
 
-  /** EIP-4844's blob base fee: {@code fake_exponential(1, excessBlobGas, 3338477)}. */
-  public UInt256 blobBaseFee() {
-    return Gas.fakeExponential(1, excessBlobGas, Gas.BLOB_BASE_FEE_UPDATE_FRACTION);
+  /** The blob base fee under {@code schedule} (its update fraction changes with the fork, EIP-7691). */
+  public UInt256 blobBaseFee(BlobSchedule schedule) {
+    return schedule.blobBaseFee(excessBlobGas);
   }
 }

@@ -58,6 +58,29 @@ public final class Code {
     return h;
   }
 
+  /** EIP-7702's delegation designator is {@code 0xef0100 ‖ address}: 23 bytes. */
+  public static final int DELEGATION_SIZE = 23;
+
+  /** The delegation designator that points an account at {@code target}'s code (EIP-7702). */
+  public static Code delegationTo(io.fpp4j.primitives.Address target) {
+    byte[] b = new byte[DELEGATION_SIZE];
+    b[0] = (byte) 0xef;
+    b[1] = 0x01;
+    b[2] = 0x00;
+    System.arraycopy(target.toArray(), 0, b, 3, 20);
+    return new Code(b, null);
+  }
+
+  /**
+   * The address this code delegates to if it is an EIP-7702 designator, else {@code null}. Only Prague and
+   * later read it: before Prague such code cannot be deployed (EIP-3541 rejects 0xEF) and means nothing.
+   */
+  public io.fpp4j.primitives.Address delegate() {
+    byte[] b = bytes;
+    if (b.length != DELEGATION_SIZE || b[0] != (byte) 0xef || b[1] != 0x01 || b[2] != 0x00) return null;
+    return io.fpp4j.primitives.Address.wrap(java.util.Arrays.copyOfRange(b, 3, DELEGATION_SIZE));
+  }
+
   /** True if {@code pos} holds a JUMPDEST that is an instruction, not PUSH data. */
   public boolean isJumpdest(long pos) {
     if (pos < 0 || pos >= bytes.length) return false;

@@ -26,6 +26,7 @@ public final class Evm {
   final int[] gasTable;
   TxContext tx;
   private final Interpreter interpreter;
+  private UInt256 blobBaseFee;
   /**
    * Stacks by depth, shared by the Evm instances of one thread: at most one frame is live per depth, and a
    * frame never reads above its own stack pointer, so a reused stack needs no clearing.
@@ -51,6 +52,26 @@ public final class Evm {
 
   public EvmConfig config() {
     return config;
+  }
+
+  /** BLOBBASEFEE: the block's blob base fee under this config's blob schedule, computed once. */
+  public UInt256 blobBaseFee() {
+    UInt256 f = blobBaseFee;
+    if (f == null) blobBaseFee = f = block.blobBaseFee(config.blobSchedule());
+    return f;
+  }
+
+  /**
+   * The code a call into {@code a} runs: its own, or from Prague on, if it holds an EIP-7702 designator, the
+   * delegate's code, read as is (a designator there is not followed again and halts on its 0xEF byte).
+   */
+  Code codeToRun(Address a) {
+    Code code = state.code(a);
+    if (spec.atLeast(SpecId.PRAGUE)) {
+      Address delegate = code.delegate();
+      if (delegate != null) return state.code(delegate);
+    }
+    return code;
   }
 
   /** Sets ORIGIN, GASPRICE and the blob hashes for the next transaction. */
@@ -106,7 +127,7 @@ public final class Evm {
     if (pre != null) {
       r = runPrecompile(pre, m);
     } else {
-      Code code = state.code(m.codeAddress());
+      Code code = codeToRun(m.codeAddress());
       if (code.isEmpty()) return CallResult.success(m.gas(), CallResult.NO_OUTPUT);
       r = interpreter.run(new Frame(m, code, stackFor(m.depth())), this);
     }

@@ -40,9 +40,14 @@ public final class Gas {
   public static final long EXP_BYTE = 50;
 
   public static final long BLOB_GAS_PER_BLOB = 131_072; // EIP-4844
-  public static final long MAX_BLOB_GAS_PER_BLOCK_CANCUN = 786_432;
-  public static final long BLOB_BASE_FEE_UPDATE_FRACTION = 3_338_477;
   public static final int VERSIONED_HASH_VERSION_KZG = 1;
+
+  // EIP-7702
+  public static final long PER_EMPTY_ACCOUNT_COST = 25_000;
+  public static final long PER_AUTH_BASE_COST = 12_500;
+  /** EIP-7623: a zero byte is one token, a non-zero byte four; the floor is 21000 + 10 per token. */
+  public static final long TOTAL_COST_FLOOR_PER_TOKEN = 10;
+  public static final long STANDARD_TOKEN_COST = 4;
 
   /** Words covering {@code len} bytes, for a {@code len} already bounded by memory checks. */
   static long words(long len) {

@@ -212,7 +212,7 @@ final class Interpreter {
           else Words.set(s, t, 0);
           break;
         }
-        case 0x4a: evm.block.blobBaseFee().toLimbs(s, n); sp++; break;
+        case 0x4a: evm.blobBaseFee().toLimbs(s, n); sp++; break;
         case 0x50: sp--; break;
         case 0x51: { // MLOAD
           long off = Words.clampedLong(s, t);
@@ -385,6 +385,12 @@ final class Interpreter {
           gas = expand(mem, gas, inOff, inLen);
           gas = expand(mem, gas, outOff, outLen);
           long cost = state.warmAddress(to) ? Gas.COLD_ACCOUNT_ACCESS : Gas.WARM_ACCESS;
+          if (spec.atLeast(SpecId.PRAGUE)) {
+            // EIP-7702: a call into a delegated account also pays for reading the delegate, warm or cold,
+            // before the 63/64 rule.
+            Address delegate = state.code(to).delegate();
+            if (delegate != null) cost += state.warmAddress(delegate) ? Gas.COLD_ACCOUNT_ACCESS : Gas.WARM_ACCESS;
+          }
           if (transfersValue) {
             cost += Gas.CALL_VALUE;
             if (op == 0xf1 && state.isEmpty(to)) cost += Gas.NEW_ACCOUNT;

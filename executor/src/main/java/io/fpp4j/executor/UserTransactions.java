@@ -11,7 +11,9 @@ import io.fpp4j.primitives.tx.AccessListItem;
 import io.fpp4j.primitives.tx.AccessListTransaction;
 import io.fpp4j.primitives.tx.DepositTransaction;
 import io.fpp4j.primitives.tx.DynamicFeeTransaction;
+import io.fpp4j.primitives.tx.Authorization;
 import io.fpp4j.primitives.tx.LegacyTransaction;
+import io.fpp4j.primitives.tx.SetCodeTransaction;
 import io.fpp4j.primitives.tx.Transaction;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -20,8 +22,9 @@ import java.util.List;
 /**
  * Turns a decoded transaction into what the EVM executes: the sender recovered from the signature over
  * the transaction's signing payload (EIP-155 for legacy, EIP-2718 typed payloads otherwise), fees
- * normalised. The OP Stack accepts legacy, EIP-2930 and EIP-1559 transactions from users (no blob
- * transactions; EIP-7702 from Isthmus is not implemented by the EVM yet, so it is refused by name).
+ * normalised. The OP Stack accepts legacy, EIP-2930 and EIP-1559 transactions from users, and EIP-7702
+ * set-code transactions from Isthmus (no blob transactions). Whether a type is allowed at the block's fork is
+ * the EVM's check (a type-4 transaction before Prague's rules is invalid there, by name).
  */
 final class UserTransactions {
   /** secp256k1's group order over two: EIP-2 rejects signatures with a larger s. */
@@ -77,6 +80,23 @@ final class UserTransactions {
       return new EvmTransaction(2, sender, BigInteger.valueOf(t.nonce()), BigInteger.valueOf(t.gasLimit()),
           t.maxFeePerGas(), t.maxPriorityFeePerGas(), t.to(), t.value(), t.input().toArray(),
           accessList(t.accessList()), List.of(), BigInteger.ZERO, null);
+    }
+    if (tx instanceof SetCodeTransaction t) {
+      if (t.chainId() != chainId) throw new Rejected("chain id " + t.chainId() + " != " + chainId);
+      RlpWriter w = new RlpWriter(256 + t.input().length()).writeRaw(new byte[] {4}).startList().writeLong(t.chainId())
+          .writeLong(t.nonce()).writeBigInteger(t.maxPriorityFeePerGas()).writeBigInteger(t.maxFeePerGas())
+          .writeLong(t.gasLimit()).writeAddress(t.to()).writeBigInteger(t.value()).writeBytes(t.input());
+      writeAccessList(w, t.accessList());
+      w.startList();
+      for (Authorization a : t.authorizationList()) {
+        w.startList().writeBigInteger(a.chainId()).writeAddress(a.address()).writeLong(a.nonce()).writeLong(a.yParity())
+            .writeBigInteger(a.r()).writeBigInteger(a.s()).endList();
+      }
+      w.endList();
+      Address sender = recover(w.endList().toByteArray(), t.yParity(), t.r(), t.s());
+      return new EvmTransaction(4, sender, BigInteger.valueOf(t.nonce()), BigInteger.valueOf(t.gasLimit()),
+          t.maxFeePerGas(), t.maxPriorityFeePerGas(), t.to(), t.value(), t.input().toArray(),
+          accessList(t.accessList()), List.of(), BigInteger.ZERO, null, t.authorizationList());
     }
     throw new Rejected("transaction type " + tx.type() + " is not accepted from users on this chain");
   }

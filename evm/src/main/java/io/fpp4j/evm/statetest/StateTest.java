@@ -10,6 +10,7 @@ import io.fpp4j.primitives.Address;
 import io.fpp4j.primitives.Bytes32;
 import io.fpp4j.primitives.Hashing;
 import io.fpp4j.primitives.Hex;
+import io.fpp4j.primitives.tx.Authorization;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -144,10 +145,22 @@ public final class StateTest {
     if (bh != null) for (JsonNode h : bh) blobHashes.add(Bytes32.fromHex(h.asText()));
     JsonNode maxFee = tx.get("maxFeePerGas");
     JsonNode blobFee = tx.get("maxFeePerBlobGas");
+    // Prague's fillers write EIP-7702 authorizations as objects with chainId, address, nonce, yParity (or v), r, s.
+    List<Authorization> auths = new ArrayList<>();
+    JsonNode al = tx.get("authorizationList");
+    if (al != null) {
+      for (JsonNode a : al) {
+        JsonNode parity = a.has("yParity") ? a.get("yParity") : a.get("v");
+        auths.add(new Authorization(num(a.get("chainId").asText()), Address.fromHex(a.get("address").asText()),
+            num(a.get("nonce").asText()).longValue(), num(parity.asText()).intValueExact(), num(a.get("r").asText()),
+            num(a.get("s").asText())));
+      }
+    }
     int type;
     BigInteger feeCap;
     BigInteger tip;
-    if (bh != null || blobFee != null) type = 3;
+    if (al != null) type = 4;
+    else if (bh != null || blobFee != null) type = 3;
     else if (maxFee != null) type = 2;
     else if (hasAccessList) type = 1;
     else type = 0;
@@ -158,7 +171,7 @@ public final class StateTest {
       feeCap = tip = num(tx.get("gasPrice").asText());
     }
     return new EvmTransaction(type, sender, num(tx.get("nonce").asText()), gasLimit, feeCap, tip, to, value, data,
-        accessList, blobHashes, blobFee == null ? BigInteger.ZERO : num(blobFee.asText()), null);
+        accessList, blobHashes, blobFee == null ? BigInteger.ZERO : num(blobFee.asText()), null, auths);
   }
 
   // ---- the tests' number and byte notations ----

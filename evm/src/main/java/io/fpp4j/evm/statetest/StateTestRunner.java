@@ -72,7 +72,14 @@ public final class StateTestRunner {
       Map.entry("TR_EMPTYBLOB", EnumSet.of(Reason.BLOB_NONE)),
       Map.entry("TransactionException.TYPE_3_TX_BLOB_COUNT_EXCEEDED", EnumSet.of(Reason.BLOB_TOO_MANY)),
       Map.entry("TR_BLOBLIST_OVERSIZE", EnumSet.of(Reason.BLOB_TOO_MANY)),
-      Map.entry("TR_BLOBCREATE", EnumSet.of(Reason.BLOB_CREATE)));
+      Map.entry("TR_BLOBCREATE", EnumSet.of(Reason.BLOB_CREATE)),
+      // Prague's names (execution-spec-tests' TransactionException).
+      Map.entry("TransactionException.TYPE_4_TX_PRE_FORK", EnumSet.of(Reason.TYPE_NOT_SUPPORTED)),
+      Map.entry("TransactionException.TYPE_4_TX_CONTRACT_CREATION", EnumSet.of(Reason.SET_CODE_CREATE)),
+      Map.entry("TransactionException.TYPE_4_EMPTY_AUTHORIZATION_LIST",
+          EnumSet.of(Reason.SET_CODE_EMPTY_AUTHORIZATIONS)),
+      Map.entry("TransactionException.INTRINSIC_GAS_TOO_LOW", EnumSet.of(Reason.INTRINSIC_GAS)),
+      Map.entry("TransactionException.INTRINSIC_GAS_BELOW_FLOOR_GAS_COST", EnumSet.of(Reason.FLOOR_DATA_GAS)));
 
   private final Function<SpecId, PrecompileSet> precompiles;
   private final Map<SpecId, EvmConfig> configs = new java.util.concurrent.ConcurrentHashMap<>();

@@ -22,7 +22,13 @@ public final class InvalidTransactionException extends Exception {
     BLOB_NONE,
     BLOB_TOO_MANY,
     BLOB_VERSION,
-    BLOB_FEE_CAP_BELOW_BLOB_BASE_FEE
+    BLOB_FEE_CAP_BELOW_BLOB_BASE_FEE,
+    /** EIP-7702: a set-code transaction must call an address. */
+    SET_CODE_CREATE,
+    /** EIP-7702: a set-code transaction must carry at least one authorization. */
+    SET_CODE_EMPTY_AUTHORIZATIONS,
+    /** EIP-7623: the gas limit is below the calldata floor. */
+    FLOOR_DATA_GAS
   }
 
   private final Reason reason;

@@ -4,6 +4,7 @@ import static io.fpp4j.evm.tx.InvalidTransactionException.Reason.*;
 
 import io.fpp4j.evm.BlockEnv;
 import io.fpp4j.evm.CallResult;
+import io.fpp4j.evm.Code;
 import io.fpp4j.evm.Evm;
 import io.fpp4j.evm.Gas;
 import io.fpp4j.evm.Message;
@@ -22,7 +23,6 @@ import java.math.BigInteger;
  */
 public final class TransactionProcessor {
   private static final BigInteger U64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
-  private static final int MAX_BLOBS_CANCUN = (int) (Gas.MAX_BLOB_GAS_PER_BLOCK_CANCUN / Gas.BLOB_GAS_PER_BLOB);
 
   private final Evm evm;
   private final TxHooks hooks;
@@ -48,7 +48,19 @@ public final class TransactionProcessor {
     if (tx.isCreate() && spec.atLeast(SpecId.SHANGHAI)) {
       g += Gas.INITCODE_WORD * ((tx.data().length + 31L) / 32); // EIP-3860
     }
+    g += Gas.PER_EMPTY_ACCOUNT_COST * tx.authorizationList().size(); // EIP-7702, whether applied or not
     return g;
+  }
+
+  /**
+   * EIP-7623's calldata floor: {@code 21000 + 10 * tokens}, a zero byte one token and any other byte four.
+   * From Prague a transaction's gas limit must cover it and its gas used is at least it.
+   */
+  public static long floorDataGas(EvmTransaction tx) {
+    int zeros = 0;
+    for (byte b : tx.data()) if (b == 0) zeros++;
+    long tokens = zeros + (long) (tx.data().length - zeros) * Gas.STANDARD_TOKEN_COST;
+    return Gas.TX + Gas.TOTAL_COST_FLOOR_PER_TOKEN * tokens;
   }
 
   private static InvalidTransactionException invalid(InvalidTransactionException.Reason r, String msg) {
@@ -68,11 +80,18 @@ public final class TransactionProcessor {
     WorldState state = evm.state();
     boolean london = spec.atLeast(SpecId.LONDON);
     boolean deposit = tx.deposit() != null;
+    boolean prague = spec.atLeast(SpecId.PRAGUE);
 
     // ---- validation: nothing is written until all checks pass ----
     if ((tx.type() == 1 && !spec.atLeast(SpecId.BERLIN)) || (tx.type() == 2 && !london)
-        || (tx.type() == 3 && !spec.atLeast(SpecId.CANCUN))) {
+        || (tx.type() == 3 && !spec.atLeast(SpecId.CANCUN)) || (tx.type() == 4 && !prague)) {
       throw invalid(TYPE_NOT_SUPPORTED, "type " + tx.type() + " at " + spec);
+    }
+    if (tx.type() == 4) {
+      if (tx.isCreate()) throw invalid(SET_CODE_CREATE, "a set-code transaction cannot create (EIP-7702)");
+      if (tx.authorizationList().isEmpty()) {
+        throw invalid(SET_CODE_EMPTY_AUTHORIZATIONS, "a set-code transaction without authorizations (EIP-7702)");
+      }
     }
     if (tx.value().bitLength() > 256 || tx.maxFeePerGas().bitLength() > 256
         || tx.maxPriorityFeePerGas().bitLength() > 256 || tx.maxFeePerBlobGas().bitLength() > 256) {
@@ -92,7 +111,11 @@ public final class TransactionProcessor {
       int c = tx.nonce().compareTo(new BigInteger(Long.toUnsignedString(have)));
       if (c < 0) throw invalid(NONCE_TOO_LOW, "nonce " + tx.nonce() + " < account's " + Long.toUnsignedString(have));
       if (c > 0) throw invalid(NONCE_TOO_HIGH, "nonce " + tx.nonce() + " > account's " + Long.toUnsignedString(have));
-      if (!state.code(sender).isEmpty()) throw invalid(SENDER_NOT_EOA, "sender " + sender + " has code (EIP-3607)");
+      // EIP-3607, relaxed by EIP-7702: an account whose code is a delegation designator still sends.
+      Code senderCode = state.code(sender);
+      if (!senderCode.isEmpty() && !(prague && senderCode.delegate() != null)) {
+        throw invalid(SENDER_NOT_EOA, "sender " + sender + " has code (EIP-3607)");
+      }
     }
     BigInteger baseFee = london ? big(block.baseFee()) : BigInteger.ZERO;
     if (london && !deposit) {
@@ -112,9 +135,10 @@ public final class TransactionProcessor {
       for (Bytes32 h : tx.blobVersionedHashes()) {
         if ((h.get(0) & 0xff) != Gas.VERSIONED_HASH_VERSION_KZG) throw invalid(BLOB_VERSION, "versioned hash " + h);
       }
-      if (nBlobs > MAX_BLOBS_CANCUN) throw invalid(BLOB_TOO_MANY, nBlobs + " blobs > " + MAX_BLOBS_CANCUN);
+      int maxBlobs = evm.config().blobSchedule().max();
+      if (nBlobs > maxBlobs) throw invalid(BLOB_TOO_MANY, nBlobs + " blobs > " + maxBlobs);
       blobGas = nBlobs * Gas.BLOB_GAS_PER_BLOB;
-      blobBaseFee = big(block.blobBaseFee());
+      blobBaseFee = big(evm.blobBaseFee());
       if (tx.maxFeePerBlobGas().compareTo(blobBaseFee) < 0) {
         throw invalid(BLOB_FEE_CAP_BELOW_BLOB_BASE_FEE, "max blob fee " + tx.maxFeePerBlobGas() + " < " + blobBaseFee);
       }
@@ -134,6 +158,9 @@ public final class TransactionProcessor {
     }
     long intrinsic = intrinsicGas(tx, spec);
     if (intrinsic > gasLimit) throw invalid(INTRINSIC_GAS, "intrinsic gas " + intrinsic + " > gas limit " + gasLimit);
+    // Deposits buy no gas, so the floor (a price for calldata) does not apply to them.
+    long floor = prague && !deposit ? floorDataGas(tx) : 0;
+    if (floor > gasLimit) throw invalid(FLOOR_DATA_GAS, "calldata floor " + floor + " > gas limit " + gasLimit + " (EIP-7623)");
     if (tx.isCreate() && spec.atLeast(SpecId.SHANGHAI) && tx.data().length > Gas.MAX_INITCODE_SIZE) {
       throw invalid(INITCODE_SIZE, "initcode of " + tx.data().length + " bytes > " + Gas.MAX_INITCODE_SIZE);
     }
@@ -159,6 +186,15 @@ public final class TransactionProcessor {
       for (UInt256 k : e.storageKeys()) state.warmSlot(e.address(), k);
     }
 
+    // ---- EIP-7702: delegations are written before the call and stay if it fails ----
+    if (!tx.authorizationList().isEmpty()) {
+      state.addRefund(Authorizations.apply(tx.authorizationList(), state, evm.config().chainId()));
+    }
+    if (prague && tx.to() != null) {
+      Address delegate = state.code(tx.to()).delegate();
+      if (delegate != null) state.warmAddress(delegate); // warmed without charge at the top level
+    }
+
     // ---- execution ----
     evm.setTxContext(new TxContext(sender, UInt256.fromBigInteger(effectivePrice), tx.blobVersionedHashes()));
     UInt256 value = UInt256.fromBigInteger(tx.value());
@@ -175,8 +211,9 @@ public final class TransactionProcessor {
     if (!deposit) {
       long cap = gasUsed / (london ? 5 : 2); // EIP-3529
       refund = Math.max(0, Math.min(state.refund(), cap));
-      gasLeft += refund;
       gasUsed -= refund;
+      gasUsed = Math.max(gasUsed, floor); // EIP-7623: after the refund
+      gasLeft = gasLimit - gasUsed;
       BigInteger back = BigInteger.valueOf(gasLeft).multiply(effectivePrice);
       state.setBalance(sender, state.balance(sender).add(UInt256.fromBigInteger(back)));
       BigInteger tipPerGas = london ? effectivePrice.subtract(baseFee) : effectivePrice;

@@ -53,6 +53,21 @@ public final class Ecrecover implements Precompile {
     return out;
   }
 
+  /**
+   * The address that signed {@code hash} with {@code (parity, r, s)}, or {@code null} if the signature does
+   * not recover (parity not 0 or 1, r or s outside [1, n), no point). The one secp256k1 recovery of fpp4j:
+   * the precompile, transaction senders and EIP-7702 authorities all come through here. Callers that need
+   * EIP-2's low-s rule check it themselves.
+   */
+  public static io.fpp4j.primitives.Address signer(byte[] hash, int parity, BigInteger r, BigInteger s) {
+    if (hash.length != 32) throw new IllegalArgumentException("hash must be 32 bytes, got " + hash.length);
+    if (parity != 0 && parity != 1) return null;
+    if (r.signum() <= 0 || s.signum() <= 0 || r.compareTo(N) >= 0 || s.compareTo(N) >= 0) return null;
+    byte[] pub = recover(hash, r, s, parity);
+    if (pub == null) return null;
+    return io.fpp4j.primitives.Address.wrap(Arrays.copyOfRange(Hashing.keccak256(pub, 1, 64), 12, 32));
+  }
+
   /** The uncompressed public key (65 bytes) of the signer, or null if none: Q = r⁻¹(sR − eG). */
   static byte[] recover(byte[] hash, BigInteger r, BigInteger s, int parity) {
     ECCurve curve = CURVE.getCurve();
