@@ -141,51 +141,68 @@ final class MontFp {
     return montMul(this, l0, l1, l2, l3);
   }
 
-  /** a·b·2⁻²⁵⁶ mod p (CIOS: one word of b at a time, each followed by one word of reduction). */
+  /**
+   * a·b·2⁻²⁵⁶ mod p by CIOS: one word of b at a time, each followed by one word of reduction. Unrolled into
+   * locals (no arrays) so that nothing is allocated but the result; t0..t5 is the running sum, c the carry
+   * word; each step computes (c, t_j) = t_j + x_j·y + c, whose high word cannot overflow.
+   */
   private static MontFp montMul(MontFp a, long b0, long b1, long b2, long b3) {
-    long[] t = new long[6];
-    long[] b = {b0, b1, b2, b3};
-    long[] x = {a.l0, a.l1, a.l2, a.l3};
-    long[] p = {P0, P1, P2, P3};
-    for (int i = 0; i < 4; i++) {
-      long c = 0;
-      long bi = b[i];
-      for (int j = 0; j < 4; j++) {
-        // (c, t[j]) = t[j] + x[j]·bi + c; the high word cannot overflow (at most 2⁶⁴ − 1).
-        long lo = x[j] * bi;
-        long hi = mulHi(x[j], bi);
-        long s = lo + t[j];
-        hi += carry(s, lo);
-        long s2 = s + c;
-        hi += carry(s2, s);
-        t[j] = s2;
-        c = hi;
-      }
-      long s = t[4] + c;
-      t[5] = carry(s, c);
-      t[4] = s;
-      long m = t[0] * INV;
-      // t[0] + m·p0 is 0 mod 2⁶⁴ by the choice of m; only its carry matters.
-      long lo = m * p[0];
-      long hi = mulHi(m, p[0]);
-      long s0 = lo + t[0];
-      c = hi + carry(s0, lo);
-      for (int j = 1; j < 4; j++) {
-        lo = m * p[j];
-        hi = mulHi(m, p[j]);
-        long s1 = lo + t[j];
-        hi += carry(s1, lo);
-        long s2 = s1 + c;
-        hi += carry(s2, s1);
-        t[j - 1] = s2;
-        c = hi;
-      }
-      s = t[4] + c;
-      t[3] = s;
-      t[4] = t[5] + carry(s, c);
-    }
-    // The result is below 2p < 2²⁵⁵, so t[4] is zero here and one conditional subtraction suffices.
-    return reduceOnce(t[0], t[1], t[2], t[3]);
+    final long x0 = a.l0, x1 = a.l1, x2 = a.l2, x3 = a.l3;
+    long t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0, t5, c, lo, hi, s, s2, m;
+    // word 0 of b
+    c = 0;
+    lo = x0 * b0; hi = mulHi(x0, b0); s = lo + t0; hi += carry(s, lo); s2 = s + c; hi += carry(s2, s); t0 = s2; c = hi;
+    lo = x1 * b0; hi = mulHi(x1, b0); s = lo + t1; hi += carry(s, lo); s2 = s + c; hi += carry(s2, s); t1 = s2; c = hi;
+    lo = x2 * b0; hi = mulHi(x2, b0); s = lo + t2; hi += carry(s, lo); s2 = s + c; hi += carry(s2, s); t2 = s2; c = hi;
+    lo = x3 * b0; hi = mulHi(x3, b0); s = lo + t3; hi += carry(s, lo); s2 = s + c; hi += carry(s2, s); t3 = s2; c = hi;
+    s = t4 + c; t5 = carry(s, c); t4 = s;
+    m = t0 * INV;
+    lo = m * P0; s = lo + t0; c = mulHi(m, P0) + carry(s, lo); // the low word is zero by the choice of m
+    lo = m * P1; hi = mulHi(m, P1); s = lo + t1; hi += carry(s, lo); s2 = s + c; hi += carry(s2, s); t0 = s2; c = hi;
+    lo = m * P2; hi = mulHi(m, P2); s = lo + t2; hi += carry(s, lo); s2 = s + c; hi += carry(s2, s); t1 = s2; c = hi;
+    lo = m * P3; hi = mulHi(m, P3); s = lo + t3; hi += carry(s, lo); s2 = s + c; hi += carry(s2, s); t2 = s2; c = hi;
+    s = t4 + c; t3 = s; t4 = t5 + carry(s, c);
+    // word 1 of b
+    c = 0;
+    lo = x0 * b1; hi = mulHi(x0, b1); s = lo + t0; hi += carry(s, lo); s2 = s + c; hi += carry(s2, s); t0 = s2; c = hi;
+    lo = x1 * b1; hi = mulHi(x1, b1); s = lo + t1; hi += carry(s, lo); s2 = s + c; hi += carry(s2, s); t1 = s2; c = hi;
+    lo = x2 * b1; hi = mulHi(x2, b1); s = lo + t2; hi += carry(s, lo); s2 = s + c; hi += carry(s2, s); t2 = s2; c = hi;
+    lo = x3 * b1; hi = mulHi(x3, b1); s = lo + t3; hi += carry(s, lo); s2 = s + c; hi += carry(s2, s); t3 = s2; c = hi;
+    s = t4 + c; t5 = carry(s, c); t4 = s;
+    m = t0 * INV;
+    lo = m * P0; s = lo + t0; c = mulHi(m, P0) + carry(s, lo); // the low word is zero by the choice of m
+    lo = m * P1; hi = mulHi(m, P1); s = lo + t1; hi += carry(s, lo); s2 = s + c; hi += carry(s2, s); t0 = s2; c = hi;
+    lo = m * P2; hi = mulHi(m, P2); s = lo + t2; hi += carry(s, lo); s2 = s + c; hi += carry(s2, s); t1 = s2; c = hi;
+    lo = m * P3; hi = mulHi(m, P3); s = lo + t3; hi += carry(s, lo); s2 = s + c; hi += carry(s2, s); t2 = s2; c = hi;
+    s = t4 + c; t3 = s; t4 = t5 + carry(s, c);
+    // word 2 of b
+    c = 0;
+    lo = x0 * b2; hi = mulHi(x0, b2); s = lo + t0; hi += carry(s, lo); s2 = s + c; hi += carry(s2, s); t0 = s2; c = hi;
+    lo = x1 * b2; hi = mulHi(x1, b2); s = lo + t1; hi += carry(s, lo); s2 = s + c; hi += carry(s2, s); t1 = s2; c = hi;
+    lo = x2 * b2; hi = mulHi(x2, b2); s = lo + t2; hi += carry(s, lo); s2 = s + c; hi += carry(s2, s); t2 = s2; c = hi;
+    lo = x3 * b2; hi = mulHi(x3, b2); s = lo + t3; hi += carry(s, lo); s2 = s + c; hi += carry(s2, s); t3 = s2; c = hi;
+    s = t4 + c; t5 = carry(s, c); t4 = s;
+    m = t0 * INV;
+    lo = m * P0; s = lo + t0; c = mulHi(m, P0) + carry(s, lo); // the low word is zero by the choice of m
+    lo = m * P1; hi = mulHi(m, P1); s = lo + t1; hi += carry(s, lo); s2 = s + c; hi += carry(s2, s); t0 = s2; c = hi;
+    lo = m * P2; hi = mulHi(m, P2); s = lo + t2; hi += carry(s, lo); s2 = s + c; hi += carry(s2, s); t1 = s2; c = hi;
+    lo = m * P3; hi = mulHi(m, P3); s = lo + t3; hi += carry(s, lo); s2 = s + c; hi += carry(s2, s); t2 = s2; c = hi;
+    s = t4 + c; t3 = s; t4 = t5 + carry(s, c);
+    // word 3 of b
+    c = 0;
+    lo = x0 * b3; hi = mulHi(x0, b3); s = lo + t0; hi += carry(s, lo); s2 = s + c; hi += carry(s2, s); t0 = s2; c = hi;
+    lo = x1 * b3; hi = mulHi(x1, b3); s = lo + t1; hi += carry(s, lo); s2 = s + c; hi += carry(s2, s); t1 = s2; c = hi;
+    lo = x2 * b3; hi = mulHi(x2, b3); s = lo + t2; hi += carry(s, lo); s2 = s + c; hi += carry(s2, s); t2 = s2; c = hi;
+    lo = x3 * b3; hi = mulHi(x3, b3); s = lo + t3; hi += carry(s, lo); s2 = s + c; hi += carry(s2, s); t3 = s2; c = hi;
+    s = t4 + c; t5 = carry(s, c); t4 = s;
+    m = t0 * INV;
+    lo = m * P0; s = lo + t0; c = mulHi(m, P0) + carry(s, lo); // the low word is zero by the choice of m
+    lo = m * P1; hi = mulHi(m, P1); s = lo + t1; hi += carry(s, lo); s2 = s + c; hi += carry(s2, s); t0 = s2; c = hi;
+    lo = m * P2; hi = mulHi(m, P2); s = lo + t2; hi += carry(s, lo); s2 = s + c; hi += carry(s2, s); t1 = s2; c = hi;
+    lo = m * P3; hi = mulHi(m, P3); s = lo + t3; hi += carry(s, lo); s2 = s + c; hi += carry(s2, s); t2 = s2; c = hi;
+    s = t4 + c; t3 = s; t4 = t5 + carry(s, c);
+    // The result is below 2p < 2²⁵⁵, so t4 is zero here and one conditional subtraction suffices.
+    return reduceOnce(t0, t1, t2, t3);
   }
 
   /** The inverse, through BigInteger: the pairing inverts only once per call, so this need not be fast. */
