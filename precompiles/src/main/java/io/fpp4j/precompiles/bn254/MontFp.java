@@ -18,7 +18,6 @@ final class MontFp {
   static final long P1 = 0x97816a916871ca8dL;
   static final long P2 = 0xb85045b68181585dL;
   static final long P3 = 0x30644e72e131a029L;
-  private static final BigInteger TWO_256 = BigInteger.ONE.shiftLeft(256);
   /** −p⁻¹ mod 2⁶⁴, the per-word factor of Montgomery reduction. */
   static final long INV = BigInteger.ONE.shiftLeft(64).subtract(Fp.P.modInverse(BigInteger.ONE.shiftLeft(64))).longValue();
 

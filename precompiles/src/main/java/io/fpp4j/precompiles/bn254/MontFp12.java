@@ -82,11 +82,6 @@ final class MontFp12 {
     return equals(ONE);
   }
 
-  /** The six F_p² coefficients a_0..a_5 of Σ a_j·w^j, for tests that compare with the reference tower. */
-  MontFp2[] coefficients() {
-    return new MontFp2[] {c0.c0, c1.c0, c0.c1, c1.c1, c0.c2, c1.c2};
-  }
-
   @Override
   public boolean equals(Object o) {
     return o instanceof MontFp12 m && m.c0.equals(c0) && m.c1.equals(c1);
