@@ -35,6 +35,6 @@ public final class Bn254 {
 
   /** Whether q (on the twist) has order dividing r, i.e. lies in G2. */
   static boolean inG2(Point<Fp2> q) {
-    return TWIST.multiply(q, R).isInfinity();
+    return TwistJacobian.inG2(q);
   }
 }

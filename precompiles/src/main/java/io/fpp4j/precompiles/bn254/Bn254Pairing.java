@@ -17,7 +17,8 @@ import java.util.List;
  * tables wrap this precompile in an {@link io.fpp4j.precompiles.InputLimit} from those forks on.
  *
  * <p>The arithmetic is hand-written (the rest of this package): no BN254 pairing library is
- * published on Maven Central.
+ * published on Maven Central. The pairing and the G2 subgroup check run on the Montgomery tower
+ * ({@link OptimalAte}, {@link TwistJacobian}); the decoding and curve checks stay on {@link Fp}.
  */
 public final class Bn254Pairing implements Precompile {
   /** Istanbul's prices (EIP-1108): 45000 per call plus 34000 per pair. */
@@ -43,16 +44,16 @@ public final class Bn254Pairing implements Precompile {
           + " (G1 point 64 ‖ G2 point 128 per pair)");
     }
     int k = input.length / PAIR_LENGTH;
-    List<Pairing.Pair> pairs = new ArrayList<>(k);
+    List<OptimalAte.Pair> pairs = new ArrayList<>(k);
     for (int i = 0; i < k; i++) {
       int at = i * PAIR_LENGTH;
       String where = "pair " + (i + 1) + " of " + k;
       Point<Fp> p = Bn254Codec.point(input, at, where);
       Point<Fp2> q = g2(input, at + Bn254Codec.POINT, where);
-      pairs.add(new Pairing.Pair(p, q));
+      pairs.add(new OptimalAte.Pair(p, q));
     }
     byte[] out = new byte[32];
-    if (Pairing.productIsOne(pairs)) out[31] = 1;
+    if (OptimalAte.productIsOne(pairs)) out[31] = 1;
     return out;
   }
 

@@ -29,13 +29,13 @@ class Bn254PropertiesTest {
     Point<Fp> p = Bn254.G1_GENERATOR;
     Point<Fp2> q = Bn254.G2_GENERATOR;
     BigInteger ab = a.multiply(b).mod(Bn254.R);
-    List<Pairing.Pair> cancelling = List.of(
-        new Pairing.Pair(Bn254.G1.multiply(p, a), Bn254.TWIST.multiply(q, b)),
-        new Pairing.Pair(Bn254.G1.multiply(p, Bn254.R.subtract(ab)), q));
-    assertThat(Pairing.productIsOne(cancelling)).isTrue();
-    List<Pairing.Pair> offByOne = List.of(
-        new Pairing.Pair(Bn254.G1.multiply(p, a), Bn254.TWIST.multiply(q, b)),
-        new Pairing.Pair(Bn254.G1.multiply(p, Bn254.R.subtract(ab).add(BigInteger.ONE)), q));
-    assertThat(Pairing.productIsOne(offByOne)).isFalse();
+    List<OptimalAte.Pair> cancelling = List.of(
+        new OptimalAte.Pair(Bn254.G1.multiply(p, a), Bn254.TWIST.multiply(q, b)),
+        new OptimalAte.Pair(Bn254.G1.multiply(p, Bn254.R.subtract(ab)), q));
+    assertThat(OptimalAte.productIsOne(cancelling)).isTrue();
+    List<OptimalAte.Pair> offByOne = List.of(
+        new OptimalAte.Pair(Bn254.G1.multiply(p, a), Bn254.TWIST.multiply(q, b)),
+        new OptimalAte.Pair(Bn254.G1.multiply(p, Bn254.R.subtract(ab).add(BigInteger.ONE)), q));
+    assertThat(OptimalAte.productIsOne(offByOne)).isFalse();
   }
 }

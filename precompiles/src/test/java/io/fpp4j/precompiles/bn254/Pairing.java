@@ -4,7 +4,10 @@ import java.math.BigInteger;
 import java.util.List;
 
 /**
- * The optimal ate pairing on BN254, e(P, Q) = f_{6u+2,Q}(P) · l_{T,π(Q)}(P) · l_{T+π(Q),−π²(Q)}(P), raised to
+ * The reference: the first, plain implementation of the optimal ate pairing, kept in the tests so that the
+ * fast {@link OptimalAte} is checked against it (production runs only {@link OptimalAte}).
+ *
+ * <p>The optimal ate pairing on BN254, e(P, Q) = f_{6u+2,Q}(P) · l_{T,π(Q)}(P) · l_{T+π(Q),−π²(Q)}(P), raised to
  * (p¹² − 1)/r.
  *
  * <p>Written here rather than taken from a library: no BN254 pairing is published on Maven Central (Besu's
