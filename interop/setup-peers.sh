@@ -3,13 +3,14 @@
 #   rust=<path to fpp4j-kona-peer>                (interop/rust, on the kona-preimage crate from crates.io)
 #   go=<path to fpp4j-op-peer>                    (interop/go, on op-preimage from the Go module proxy)
 #   kona-executor=<path to fpp4j-kona-executor>   (interop/kona-executor, on the kona-executor crate)
+#   kona-program=<path to fpp4j-kona-program>     (interop/kona-program, on kona-proof/-derive/-driver/-executor)
 #
 # Reproducible: Cargo.lock and go.sum are committed; cargo runs with --locked, go with -mod=readonly.
 # Cached: each binary has a stamp holding a hash of its sources, lock files and toolchain version; when the
 # stamp matches, the build tool is not started at all. CI may cache ~/.cargo/registry, ~/go/pkg/mod,
 # interop/rust/target and interop/go/bin.
 #
-# Usage: interop/setup-peers.sh [rust|go]...   (default: both)
+# Usage: interop/setup-peers.sh [rust|go|kona-executor|kona-program]...   (default: rust go kona-executor)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -80,11 +81,36 @@ build_kona_executor() {
   echo "kona-executor=$bin"
 }
 
+build_kona_program() {
+  command -v cargo >/dev/null || { echo "setup-peers: cargo not found on PATH" >&2; return 127; }
+  local dir="$here/kona-program"
+  # Its own target: kona-proof 0.3.0 pulls the 0.3 line of kona-executor and alloy 0.12, which share
+  # nothing compiled with the kona-executor peer's 0.4.0 / alloy 1.x lock.
+  local target="${XDG_CACHE_HOME:-$HOME/.cache}/fpp4j/cargo-target/kona-program"
+  local bin="$target/release/fpp4j-kona-program" stamp="$target/.fpp4j-stamp"
+  mkdir -p "$target"
+  exec 7>"$target/.setup-peers.lock"
+  flock 7
+  local sum
+  sum="$(cd "$dir" && fingerprint "$(cargo --version) $(rustc --version)" Cargo.toml Cargo.lock src/*.rs)"
+  if [ -x "$bin" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$sum" ]; then
+    echo "setup-peers: kona-program peer up to date" >&2
+  else
+    echo "setup-peers: building kona-program peer (cargo build --release --locked; minutes when cold)" >&2
+    rm -f "$stamp"
+    (cd "$dir" && CARGO_TARGET_DIR="$target" nice -n 10 cargo build --release --locked --quiet) >&2
+    echo "$sum" >"$stamp"
+  fi
+  exec 7>&-
+  echo "kona-program=$bin"
+}
+
 for peer in "${peers[@]}"; do
   case "$peer" in
     rust) build_rust ;;
     go) build_go ;;
     kona-executor) build_kona_executor ;;
-    *) echo "setup-peers: unknown peer '$peer' (expected rust, go or kona-executor)" >&2; exit 2 ;;
+    kona-program) build_kona_program ;;
+    *) echo "setup-peers: unknown peer '$peer' (expected rust, go, kona-executor or kona-program)" >&2; exit 2 ;;
   esac
 done
