@@ -16,7 +16,7 @@ use alloy_consensus::Sealable;
 use alloy_primitives::B256;
 use channel::{FdChannel, block_on};
 use kona_driver::Driver;
-use kona_mpt::TrieDBProvider;
+use kona_executor::TrieDBProvider;
 use kona_preimage::{HintWriter, OracleReader, PreimageKey, PreimageOracleClient};
 use kona_proof::{
     BootInfo, CachingOracle, HintType,
@@ -99,6 +99,7 @@ async fn run() -> Result<Verdict, String> {
         return Ok(verdict(boot.agreed_l2_output_root, boot.claimed_l2_output_root));
     }
 
+    let agreed_number = safe_head.number;
     let cursor = new_pipeline_cursor(rollup_config.as_ref(), safe_head, &mut l1_provider, &mut l2_provider)
         .await
         .map_err(|e| format!("pipeline cursor: {e}"))?;
@@ -124,7 +125,7 @@ async fn run() -> Result<Verdict, String> {
     let reached = safe_head_info.block_info.number;
     println!(
         "derived and executed L2 blocks {}..={}, head {}",
-        safe_head.number + 1,
+        agreed_number + 1,
         reached,
         safe_head_info.block_info.hash
     );
