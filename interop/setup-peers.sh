@@ -6,6 +6,7 @@
 #   op-program-host=<path>, op-program-client=<path>
 #                                                 (op-program v1.19.0's own host and client, interop/op-program,
 #                                                  from the Go module proxy)
+#   kona-program=<path to fpp4j-kona-program>     (interop/kona-program, on kona-proof/-derive/-driver/-executor)
 #
 # Reproducible: Cargo.lock and go.sum are committed; cargo runs with --locked, go with -mod=readonly.
 # Cached: each binary has a stamp holding a hash of its sources, lock files and toolchain version; when the
@@ -15,7 +16,8 @@
 # Exit codes: 0 every peer built or up to date; 10 op-program's modules could not be downloaded (no network
 # or proxy: its tests skip with that reason; the other peers are still built); anything else a real failure.
 #
-# Usage: interop/setup-peers.sh [rust|go|kona-executor|op-program]...   (default: all four)
+# Usage: interop/setup-peers.sh [rust|go|kona-executor|op-program|kona-program]...
+#   (default: the first four; kona-program only when named, since its cold build takes about 20 minutes)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -134,6 +136,30 @@ build_op_program() {
   echo "op-program-client=$client"
 }
 
+build_kona_program() {
+  command -v cargo >/dev/null || { echo "setup-peers: cargo not found on PATH" >&2; return 127; }
+  local dir="$here/kona-program"
+  # Its own target: kona-proof 0.3.0 pulls the 0.3 line of kona-executor and alloy 0.12, which share
+  # nothing compiled with the kona-executor peer's 0.4.0 / alloy 1.x lock.
+  local target="${XDG_CACHE_HOME:-$HOME/.cache}/fpp4j/cargo-target/kona-program"
+  local bin="$target/release/fpp4j-kona-program" stamp="$target/.fpp4j-stamp"
+  mkdir -p "$target"
+  exec 7>"$target/.setup-peers.lock"
+  flock 7
+  local sum
+  sum="$(cd "$dir" && fingerprint "$(cargo --version) $(rustc --version)" Cargo.toml Cargo.lock src/*.rs)"
+  if [ -x "$bin" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$sum" ]; then
+    echo "setup-peers: kona-program peer up to date" >&2
+  else
+    echo "setup-peers: building kona-program peer (cargo build --release --locked; minutes when cold)" >&2
+    rm -f "$stamp"
+    (cd "$dir" && CARGO_TARGET_DIR="$target" nice -n 10 cargo build --release --locked --quiet) >&2
+    echo "$sum" >"$stamp"
+  fi
+  exec 7>&-
+  echo "kona-program=$bin"
+}
+
 status=0
 for peer in "${peers[@]}"; do
   case "$peer" in
@@ -142,7 +168,8 @@ for peer in "${peers[@]}"; do
     kona-executor) build_kona_executor ;;
     # A download failure (10) is remembered, not fatal, so the peers after it are still built.
     op-program) build_op_program || { rc=$?; [ "$rc" -eq 10 ] || exit "$rc"; status=10; } ;;
-    *) echo "setup-peers: unknown peer '$peer' (expected rust, go, kona-executor or op-program)" >&2; exit 2 ;;
+    kona-program) build_kona_program ;;
+    *) echo "setup-peers: unknown peer '$peer' (expected rust, go, kona-executor, op-program or kona-program)" >&2; exit 2 ;;
   esac
 done
 exit "$status"
