@@ -155,7 +155,7 @@ class DeriveFuzzTest {
       v = L1InfoDeposit.parse(data);
     } catch (DerivationException e) {
       refusedCleanly(e);
-      assertThat(e.getMessage()).startsWith("L1-info calldata");
+      assertThat(e.getMessage()).contains("L1-info calldata"); // "Bedrock L1-info calldata is ..." too
       return;
     }
     byte[] selector = Arrays.copyOf(data, 4);
