@@ -51,6 +51,14 @@ local-keys-file host        host.local.HostInputsFuzzTest         localKeysFile
 store-directory host        host.store.StoreFuzzTest              directoryEntry
 store-file      host        host.store.StoreFuzzTest              fileEntry
 store-rocksdb   host        host.store.StoreFuzzTest              rocksDbEntry
+frames          derive      derive.DeriveFuzzTest                 frames
+blob-data       derive      derive.DeriveFuzzTest                 blobData
+channel-reader  derive      derive.DeriveFuzzTest                 channelReader
+singular-batch  derive      derive.DeriveFuzzTest                 singularBatch
+span-batch      derive      derive.DeriveFuzzTest                 spanBatch
+l1-info         derive      derive.DeriveFuzzTest                 l1InfoDeposit
+config-log      derive      derive.DeriveFuzzTest                 systemConfigLog
+evm-tx          executor    executor.TransactionDecodingFuzzTest  rawTransaction
 "
 
 usage() {

@@ -74,7 +74,10 @@ final class SpanBatchReader {
       if (payload < 56 || (data[pos + 1] == 0)) throw fail(what + " has a non-canonical list header");
       headerLen = 1 + lenLen;
     }
-    if (payload > data.length - pos - headerLen) throw fail(what + " declares " + payload + " bytes past the batch's end");
+    // Eight length bytes can announce 2^63 or more, a negative long: compared unsigned, or it would move the cursor back.
+    if (Long.compareUnsigned(payload, data.length - pos - headerLen) > 0) {
+      throw fail(what + " declares " + Long.toUnsignedString(payload) + " bytes past the batch's end");
+    }
     pos += headerLen + (int) payload;
     return Arrays.copyOfRange(data, start, pos);
   }
