@@ -278,8 +278,10 @@ public final class ProofDriver {
       try {
         batch = Batch.decode(raw, config.l2ChainId());
       } catch (DerivationException | IllegalArgumentException e) {
-        dropLog.accept("batch in L1 block " + inclusion.number() + " dropped: " + e.getMessage());
-        continue;
+        // As in DerivationPipeline: the first batch that does not decode ends the channel (op-node, Kona).
+        dropLog.accept("rest of the channel completed in L1 block " + inclusion.number() + " dropped at a batch that "
+            + "does not decode: " + e.getMessage());
+        return;
       }
       if (batch instanceof SingularBatch s) {
         pending.add(new Pending(s, inclusion, null, false));

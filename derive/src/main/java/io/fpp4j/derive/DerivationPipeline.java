@@ -291,8 +291,12 @@ public final class DerivationPipeline {
       try {
         batches.add(new Pending(Batch.decode(b, config.l2ChainId()), block.number()));
       } catch (DerivationException e) {
-        // The rest of the channel is still read: each batch stands alone.
-        log.accept("dropping batch in L1 block " + block.number() + ": " + e.getMessage());
+        // The first batch that does not decode ends the channel, as op-node's and Kona's channel readers move to
+        // the next channel on a read error. Reading on would also let a small channel that inflates to millions of
+        // one-byte items cost one failed decode each.
+        log.accept("dropping the rest of the channel read in L1 block " + block.number() + " at a batch that does not decode: "
+            + e.getMessage());
+        return;
       }
     }
   }

@@ -91,11 +91,13 @@ class DeriveFuzzTest {
     List<byte[]> batches = ChannelReader.batchesOf(decompressed);
     byte[] prefix = rlpStrings(batches);
     assertThat(Arrays.copyOf(decompressed, Math.min(prefix.length, decompressed.length))).isEqualTo(prefix);
+    // The pipeline's rule: the first batch that does not decode ends the channel.
     for (byte[] b : batches) {
       try {
         decodeAndCheck(b);
       } catch (DerivationException e) {
         refusedCleanly(e);
+        return;
       }
     }
   }
