@@ -77,27 +77,12 @@ class OpProgramClientTest {
     List<String> command = new ArrayList<>(hostCommand(host));
     command.addAll(opProgramFlags(c, peer.client()));
 
-    ProcessBuilder pb = new ProcessBuilder(command).directory(repositoryRoot().toFile())
-        .redirectOutput(dir.resolve("stdout.txt").toFile()).redirectError(dir.resolve("stderr.txt").toFile());
-    // An operator's OP_PROGRAM_* variables would add flags the run does not show: only the command line counts.
-    pb.environment().keySet().removeIf(k -> k.startsWith("OP_PROGRAM_"));
-    if (host != Host.OP_PROGRAM) {
-      // The reactor's class path, so the launchers run this build's host without packaging it; and this JVM.
-      pb.environment().put("FPP4J_CLASSPATH", System.getProperty("java.class.path"));
-      pb.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + System.getenv("PATH"));
-    }
-    Files.writeString(dir.resolve("command.txt"), String.join(" ", command) + "\n", StandardCharsets.UTF_8);
-
-    long start = System.nanoTime();
-    Process p = pb.start();
-    p.getOutputStream().close();
-    if (!p.waitFor(RUN_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-      p.descendants().forEach(ProcessHandle::destroyForcibly);
-      p.destroyForcibly();
-      throw new AssertionError(host.label + " on " + caseName + " did not finish within " + RUN_TIMEOUT_SECONDS
-          + " s; output in " + dir);
-    }
-    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    Map<String, String> env = host == Host.OP_PROGRAM ? Map.of()
+        // The reactor's class path, so the launchers run this build's host without packaging it.
+        : Map.of("FPP4J_CLASSPATH", System.getProperty("java.class.path"));
+    Run run = run(command, dir, env, host.label + " on " + caseName);
+    Process p = run.process();
+    long millis = run.millis();
     WALL_MILLIS.put(host.label + " / " + caseName, millis);
     System.out.printf("op-program client: %-26s %-20s exit %d, wall %,d ms%n", host.label, caseName, p.exitValue(), millis);
 
@@ -164,24 +149,11 @@ class OpProgramClientTest {
     Path dir = Files.createDirectories(Peers.moduleDir().resolve("target/op-program-runs/fpp4j-program").resolve(caseName));
     List<String> command = new ArrayList<>(List.of(peer.host().toString()));
     command.addAll(opProgramFlags(c, repositoryRoot().resolve("bin").resolve("fpp4j-program")));
-    ProcessBuilder pb = new ProcessBuilder(command).directory(repositoryRoot().toFile())
-        .redirectOutput(dir.resolve("stdout.txt").toFile()).redirectError(dir.resolve("stderr.txt").toFile());
-    pb.environment().keySet().removeIf(k -> k.startsWith("OP_PROGRAM_"));
-    // The program runs on this build's classes and this JVM, without packaging the client module.
-    pb.environment().put("FPP4J_CLIENT_CLASSPATH", System.getProperty("java.class.path"));
-    pb.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + System.getenv("PATH"));
-    Files.writeString(dir.resolve("command.txt"), String.join(" ", command) + "\n", StandardCharsets.UTF_8);
-
-    long start = System.nanoTime();
-    Process p = pb.start();
-    p.getOutputStream().close();
-    if (!p.waitFor(RUN_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-      p.descendants().forEach(ProcessHandle::destroyForcibly);
-      p.destroyForcibly();
-      throw new AssertionError("op-program's host running fpp4j's program on " + caseName + " did not finish within "
-          + RUN_TIMEOUT_SECONDS + " s; output in " + dir);
-    }
-    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    // The program runs on this build's classes, without packaging the client module.
+    Run run = run(command, dir, Map.of("FPP4J_CLIENT_CLASSPATH", System.getProperty("java.class.path")),
+        "op-program's host running fpp4j's program on " + caseName);
+    Process p = run.process();
+    long millis = run.millis();
     WALL_MILLIS.put("op-program host, fpp4j program / " + caseName, millis);
     System.out.printf("fpp4j program: op-program v1.19.0 host   %-20s exit %d, wall %,d ms%n", caseName, p.exitValue(), millis);
 
@@ -198,6 +170,33 @@ class OpProgramClientTest {
 
   static Stream<String> cases() {
     return DevnetFixture.CASES.stream();
+  }
+
+  /** A finished run and its wall time. */
+  private record Run(Process process, long millis) {}
+
+  /**
+   * Runs {@code command} in the repository with no standard input, its output in {@code dir}, and {@code env} added
+   * to an environment without an operator's {@code OP_PROGRAM_*} variables (they would add flags the run does not
+   * show) and with this JVM first on PATH. A run that outlives {@link #RUN_TIMEOUT_SECONDS} is killed and fails.
+   */
+  private static Run run(List<String> command, Path dir, Map<String, String> env, String what)
+      throws IOException, InterruptedException {
+    ProcessBuilder pb = new ProcessBuilder(command).directory(repositoryRoot().toFile())
+        .redirectOutput(dir.resolve("stdout.txt").toFile()).redirectError(dir.resolve("stderr.txt").toFile());
+    pb.environment().keySet().removeIf(k -> k.startsWith("OP_PROGRAM_"));
+    pb.environment().putAll(env);
+    pb.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + System.getenv("PATH"));
+    Files.writeString(dir.resolve("command.txt"), String.join(" ", command) + "\n", StandardCharsets.UTF_8);
+    long start = System.nanoTime();
+    Process p = pb.start();
+    p.getOutputStream().close();
+    if (!p.waitFor(RUN_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+      throw new AssertionError(what + " did not finish within " + RUN_TIMEOUT_SECONDS + " s; output in " + dir);
+    }
+    return new Run(p, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
   }
 
   private static Path repositoryRoot() {
