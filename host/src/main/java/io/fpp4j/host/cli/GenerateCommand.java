@@ -40,7 +40,10 @@ import picocli.CommandLine.Option;
 @Command(name = "generate", mixinStandardHelpOptions = true,
     description = "Write a generated L1/L2 chain into a preimage store, with boot inputs for the L2 state and L1 log examples.")
 final class GenerateCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Made on first use: picocli builds every command at each start, and a mapper costs about 400 classes. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   @Option(names = "--out", required = true, paramLabel = "DIR",
       description = "Output directory: the store goes to DIR/db, the local-key files beside it.")
@@ -144,8 +147,8 @@ final class GenerateCommand implements Callable<Integer> {
   }
 
   private static void writeJson(Path file, Map<String, String> keys) throws IOException {
-    ObjectNode node = JSON.createObjectNode();
+    ObjectNode node = Json.MAPPER.createObjectNode();
     keys.forEach(node::put);
-    Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n");
+    Files.writeString(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n");
   }
 }

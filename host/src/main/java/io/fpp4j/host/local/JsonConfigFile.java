@@ -2,14 +2,17 @@ package io.fpp4j.host.local;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Reads the JSON configuration files served as local keys (rollup config, chain configs) and re-serialises
@@ -46,6 +49,41 @@ final class JsonConfigFile {
       throw new IllegalArgumentException(flag + " file " + file + " must hold a JSON object");
     }
     return root;
+  }
+
+  /**
+   * One top-level member of the JSON object in {@code file}, read as a tree while every other member is only
+   * scanned: an op-geth genesis file is mostly its {@code alloc} (9 MB on the devnet), and building a tree of it
+   * cost the host about a second of start-up for a config object of a few hundred bytes. The whole file is still
+   * tokenised, so malformed JSON and duplicate members anywhere are still refused, as by {@link #readObject}.
+   *
+   * @param flag the option that named the file, for error messages
+   * @return the member, or empty if the object has none
+   */
+  public static Optional<JsonNode> readMember(Path file, String flag, String member) {
+    try (InputStream in = Files.newInputStream(file); JsonParser p = JSON.createParser(in)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new IllegalArgumentException(flag + " file " + file + " must hold a JSON object");
+      }
+      JsonNode found = null;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        p.nextToken();
+        if (name.equals(member)) {
+          found = JSON.readTree(p);
+        } else {
+          p.skipChildren();
+        }
+      }
+      return Optional.ofNullable(found);
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException(flag + " file " + file + " does not exist", e);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(flag + " file " + file + " is not valid JSON: " + e.getOriginalMessage()
+          + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")", e);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read " + flag + " file " + file + ": " + e, e);
+    }
   }
 
   /** The compact UTF-8 JSON of {@code node}. */

@@ -71,12 +71,12 @@ public record OpProgramInputs(Bytes32 l1Head, Bytes32 l2Head, Bytes32 l2OutputRo
 
   /** The {@code config} object of a genesis file; with {@code required} false, a file without one is the config itself. */
   static JsonNode genesisConfig(Path file, String flag, boolean required) {
-    JsonNode root = JsonConfigFile.readObject(file, flag);
-    JsonNode config = root.get("config");
+    JsonNode config = JsonConfigFile.readMember(file, flag, "config").orElse(null);
     if (config != null && config.isObject()) return config;
     if (required) {
       throw new IllegalArgumentException(flag + " file " + file + " has no \"config\" object: expected an op-geth genesis file");
     }
-    return root;
+    // A bare chain config (an --l1.chainconfig file may be one): a small file, read whole.
+    return JsonConfigFile.readObject(file, flag);
   }
 }

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.time.Duration;
+import java.util.function.Supplier;
 import java.util.Arrays;
 
 /**
@@ -54,20 +55,33 @@ import java.util.Arrays;
  */
 public final class OnlineHandlerFactory implements HintHandlerFactory {
   private final Duration timeout;
-  private final HostPrecompiles precompiles;
+  private final Supplier<HostPrecompiles> precompilesSource;
+  private HostPrecompiles precompiles;
 
+  /**
+   * The precompiles are built on the first online run, not here: every host run constructs this factory, and
+   * building them loads and verifies the signed BouncyCastle jar and sets up its curves, most of a second of an
+   * offline run's start-up on a loaded machine, for nothing.
+   */
   public OnlineHandlerFactory() {
-    this(JsonRpcClient.DEFAULT_TIMEOUT, HostPrecompiles.standard());
+    this(JsonRpcClient.DEFAULT_TIMEOUT, HostPrecompiles::standard);
   }
 
   /** @param timeout the limit for each remote call */
   OnlineHandlerFactory(Duration timeout, HostPrecompiles precompiles) {
+    this(timeout, () -> precompiles);
+  }
+
+  private OnlineHandlerFactory(Duration timeout, Supplier<HostPrecompiles> precompilesSource) {
     this.timeout = timeout;
-    this.precompiles = precompiles;
+    this.precompilesSource = precompilesSource;
   }
 
   @Override
   public HintHandlerRegistry create(ChainInputs inputs, OnlineEndpoints endpoints) {
+    synchronized (this) {
+      if (precompiles == null) precompiles = precompilesSource.get();
+    }
     EthSource l1 = new EthSource(new JsonRpcClient(endpoints.l1(), "L1 execution node", timeout), "L1");
     EthSource l2 = new EthSource(new JsonRpcClient(endpoints.l2(), "L2 execution node", timeout), "L2");
     BeaconClient beacon = new BeaconClient(endpoints.beacon(), timeout);

@@ -1,0 +1,88 @@
+# Class Data Sharing (AppCDS) for the launchers, sourced by ./fpp4j and bin/fpp4j-program.
+#
+# A run of the host or the program loads 2,000 to 3,500 classes from jars; from a CDS archive they are mapped
+# ready-parsed and verified, which saves about 40% of a short run's start-up CPU. The archive is made from a real
+# run, so it holds what a run uses:
+#   JDK 19+: the JVM keeps it itself (-XX:+AutoCreateSharedArchive): it makes it at the first run's exit and
+#            remakes it when it is stale or unreadable.
+#   JDK 17/18: the first run dumps at exit (-XX:ArchiveClassesAtExit) into a file of its own. A later run puts
+#            that file in place only after the JVM has opened it with -Xshare:on: JDK 17 crashes (SIGBUS) on an
+#            archive cut short, e.g. by a kill during the dump, where a rejected one is merely ignored.
+# Archives live in ${XDG_CACHE_HOME:-~/.cache}/fpp4j/cds, named by the JDK and by the class path with each
+# entry's size and time, so a rebuilt jar or another JDK gets a new archive. Anything in the way (no cache dir,
+# a read-only one, no JDK release file, a class path with a directory, which CDS cannot archive and JDK 17
+# even fails the run for) means no archive: the run goes on exactly as without one. CDS's own messages are
+# silenced: the JVM prints them on standard output, which belongs to the program.
+# FPP4J_CDS=0 turns it off.
+
+# fpp4j_cds NAME JAVA CLASSPATH [MAKE]: sets the array fpp4j_cds_opts to the JVM options for this run (maybe
+# none). With MAKE 0 the run uses an archive but does not make one: a --help or --version run would make an
+# archive of little more than the command line's classes, and keep it until the next rebuild.
+fpp4j_cds() {
+  local name=$1 java_bin=$2 cp=$3 make=${4:-1}
+  fpp4j_cds_opts=()
+  [ "${FPP4J_CDS:-1}" != 0 ] || return 0
+  local cache="${XDG_CACHE_HOME:-${HOME:+$HOME/.cache}}"
+  [ -n "$cache" ] || return 0
+  local dir="$cache/fpp4j/cds" real home version major entry key
+  real="$(readlink -f "$(command -v "$java_bin")" 2>/dev/null)" || return 0
+  home="${real%/bin/java}"
+  version="$(sed -n 's/^JAVA_VERSION="\(.*\)"$/\1/p' "$home/release" 2>/dev/null)" || return 0
+  major="${version%%.*}"
+  case "$major" in '' | *[!0-9]*) return 0 ;; esac
+  [ "$major" -ge 17 ] || return 0
+  # Only jars can be archived: a directory on the class path means no CDS (tests run from target/classes).
+  local IFS=:
+  for entry in $cp; do
+    [ -f "$entry" ] || return 0
+  done
+  key="$( { echo "$real $version"; stat -L -c '%n %s %Y' $cp; } 2>/dev/null | md5sum)" || return 0
+  unset IFS
+  key="${key:0:16}"
+  local archive="$dir/$name-$key.jsa"
+  local quiet=(-Xlog:cds*=off -Xlog:class+path=off)
+  if [ "$major" -ge 19 ] && [ "$make" = 0 ]; then
+    [ -f "$archive" ] && fpp4j_cds_opts=(-XX:SharedArchiveFile="$archive" "${quiet[@]}")
+    return 0
+  elif [ "$major" -ge 19 ]; then
+    mkdir -p "$dir" 2>/dev/null || [ -f "$archive" ] || return 0
+    [ -f "$archive" ] || fpp4j_cds_prune "$dir" "$name"
+    fpp4j_cds_opts=(-XX:SharedArchiveFile="$archive" -XX:+AutoCreateSharedArchive "${quiet[@]}")
+    return 0
+  fi
+  [ -f "$archive" ] || fpp4j_cds_promote "$real" "$cp" "$dir" "$name-$key" "$archive"
+  if [ -f "$archive" ]; then
+    fpp4j_cds_opts=(-XX:SharedArchiveFile="$archive" "${quiet[@]}")
+  elif [ "$make" != 0 ] && mkdir -p "$dir" 2>/dev/null && [ -w "$dir" ]; then
+    # This run makes the archive, into a file named by its pid (exec keeps the pid), for a later run to check.
+    fpp4j_cds_opts=(-XX:ArchiveClassesAtExit="$dir/.$name-$key.$$.dump" "${quiet[@]}")
+    fpp4j_cds_prune "$dir" "$name"
+  fi
+  return 0
+}
+
+# fpp4j_cds_promote JAVA CLASSPATH DIR STEM ARCHIVE: moves the first finished dump of STEM that the JVM accepts to
+# ARCHIVE and removes the finished ones it refuses. A dump whose process still runs is left alone.
+fpp4j_cds_promote() {
+  local java_bin=$1 cp=$2 dir=$3 stem=$4 archive=$5 dump pid
+  for dump in "$dir/.$stem".*.dump; do
+    [ -f "$dump" ] || continue
+    pid="${dump%.dump}"
+    pid="${pid##*.}"
+    if kill -0 "$pid" 2>/dev/null; then continue; fi
+    if [ ! -f "$archive" ] && "$java_bin" -Xshare:on -XX:SharedArchiveFile="$dump" -XX:ErrorFile=/dev/null \
+        -XX:-CreateCoredumpOnCrash -Xlog:disable -cp "$cp" -version >/dev/null 2>&1; then
+      mv -f "$dump" "$archive" 2>/dev/null || rm -f "$dump"
+    else
+      rm -f "$dump"
+    fi
+  done
+  return 0
+}
+
+# fpp4j_cds_prune DIR NAME: each rebuild of a module makes a new archive (10 to 30 MB); ones made over a week ago
+# go when a new one is made (an archive still in use is simply made again).
+fpp4j_cds_prune() {
+  find "$1" -maxdepth 1 \( -name "$2-*.jsa" -o -name ".$2-*.dump" \) -mtime +7 -delete 2>/dev/null
+  return 0
+}
