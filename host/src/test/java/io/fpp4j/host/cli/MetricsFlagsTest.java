@@ -140,6 +140,29 @@ class MetricsFlagsTest {
     assertThat(serve.err()).contains("error: -q before the subcommand is kona-host's global flag");
   }
 
+  @Test
+  void aPortInUseStopsTheHostBeforeItServesWithAHostFailure() throws Exception {
+    ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.fpp4j.host");
+    var logged = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+    logged.start();
+    log.addAppender(logged);
+    var outcomes = new java.util.concurrent.atomic.AtomicInteger();
+    try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      int port = busy.getLocalPort();
+      StringWriter err = new StringWriter();
+      // Were the endpoint not started first, this would run the program, which fails without its local keys (exit 2).
+      int code = Main.run(new String[] {"host", "serve", "--native", "--program", "io.fpp4j.host.ClaimProgram",
+          "--metrics.enabled", "--metrics.addr", "127.0.0.1", "--metrics.port", Integer.toString(port)},
+          W.withOutcomes(o -> outcomes.incrementAndGet()), new PrintWriter(new StringWriter()), new PrintWriter(err, true));
+      assertThat(code).as(err.toString()).isEqualTo(HostExitCode.HOST_FAILURE);
+      assertThat(outcomes).as("no run took place").hasValue(0);
+      assertThat(logged.list).extracting(e -> e.getFormattedMessage())
+          .anyMatch(m -> m.startsWith("host failure: java.io.UncheckedIOException: cannot start the metrics endpoint on 127.0.0.1:" + port + ": "));
+    } finally {
+      log.detachAppender(logged);
+    }
+  }
+
   record Run(int code, String err) {}
 
   static Run run(String... args) {
