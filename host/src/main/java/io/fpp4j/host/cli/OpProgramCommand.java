@@ -12,6 +12,7 @@ import io.fpp4j.host.local.OpProgramInteropInputs;
 import io.fpp4j.host.serve.HintHandlerRegistry;
 import io.fpp4j.host.serve.LoggingFetchListener;
 import io.fpp4j.primitives.Bytes32;
+import io.fpp4j.proof.boot.ChainRegistry;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
