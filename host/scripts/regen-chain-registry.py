@@ -1,5 +1,9 @@
 #!/usr/bin/env python3
-"""Regenerates fpp4j's bundled chain registry (host/src/main/resources/io/fpp4j/host/cli/chain-registry.json).
+"""Regenerates fpp4j's bundled chain registry (proof/src/main/resources/io/fpp4j/proof/boot/chain-registry.json).
+
+The resource lives in the proof module, next to RollupConfig, because fpp4j's program builds a known chain's
+rollup config from it (io.fpp4j.proof.boot.ChainRegistry, as op-program's client and Kona's registry do for a
+chain id that is not the custom-chain marker); the host reads it from there too.
 
 op-program's --network takes a superchain-registry chain name ("op-mainnet", "base-sepolia", or the legacy
 "mainnet"/"sepolia") and op-challenger passes those names through unchanged. fpp4j resolves them offline
@@ -28,7 +32,7 @@ import sys
 import tomllib
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "src/main/resources/io/fpp4j/host/cli/chain-registry.json"
+OUT = Path(__file__).resolve().parent.parent.parent / "proof/src/main/resources/io/fpp4j/proof/boot/chain-registry.json"
 
 
 class GitTree:

@@ -8,7 +8,7 @@ import io.fpp4j.preimage.PreimageKey;
 import io.fpp4j.proof.Dialect;
 import io.fpp4j.proof.boot.BootInfo;
 import io.fpp4j.proof.boot.BootInfoLoader;
-import io.fpp4j.proof.boot.ConfigRegistry;
+import io.fpp4j.proof.boot.ChainRegistry;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Locale;
@@ -21,8 +21,12 @@ import java.util.Optional;
  *
  * <p>Both local-key maps are understood. Without {@code --dialect} (or {@value #DIALECT_ENV}), the program reads
  * local key 5: op-program's custom-chain marker {@code 0xFFFFFFFFFFFFFFFF} means op-program's map (rollup config
- * on key 7), anything else Kona's (rollup config on key 6). No chain config is bundled, so a chain id that is not
- * custom still needs its configs on the local keys.
+ * on key 7), anything else Kona's (rollup config on key 6).
+ *
+ * <p>A chain id on key 5 that the bundled superchain registry knows ({@link ChainRegistry}) takes its rollup config
+ * from the registry, not from a local key, as kona-client (its registry) and op-program's client (any chain id but
+ * the custom marker) do. The registry has no L1 chain configs: under Kona's map the L1 config still comes from key
+ * 7; under op-program's map a known chain fails at boot for want of one.
  *
  * <p>Exec mode: {@code java -cp ... io.fpp4j.client.FppProgram [--dialect kona|op-program]}. Native mode: the host
  * constructs it with its no-argument constructor.
@@ -47,7 +51,7 @@ public final class FppProgram implements FaultProofProgram {
   @Override
   public boolean run(OracleClient oracle) throws InvalidClaimException {
     Dialect d = dialect.orElseGet(() -> detect(oracle));
-    BootInfo boot = new BootInfoLoader(d, ConfigRegistry.empty()).load(oracle);
+    BootInfo boot = new BootInfoLoader(d, ChainRegistry.bundled().configRegistry()).load(oracle);
     out.printf("fpp4j program (%s local keys): L1 head %s, agreed output %s, claim %s at L2 block %d%n", d.label(),
         boot.l1Head(), boot.agreedL2OutputRoot(), boot.claimedL2OutputRoot(), boot.claimedL2BlockNumber());
     ProofDriver.Outcome outcome = new ProofDriver(boot, oracle, d, out, m -> out.println("derivation: " + m)).run();

@@ -18,13 +18,15 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The in-process host of the tests: local keys from a map, every other key from a prepared data directory (op-program's
- * {@code directory} format), keys in {@link #withheld} answered as missing. Hints are counted, not acted on, as the
+ * {@code directory} format), keys in {@link #withheld} answered as missing, keys in {@link #replaced} answered with the
+ * test's bytes. Hints are counted, not acted on, as the
  * offline host ignores them.
  */
 final class StoreOracle implements OracleClient {
   private final Path dataDir;
   private final Map<Long, byte[]> localKeys;
   final Set<PreimageKey> withheld = new HashSet<>();
+  final Map<PreimageKey, byte[]> replaced = new HashMap<>();
   final AtomicLong hints = new AtomicLong();
   final AtomicLong reads = new AtomicLong();
 
@@ -49,6 +51,7 @@ final class StoreOracle implements OracleClient {
   public byte[] get(PreimageKey key) {
     reads.incrementAndGet();
     if (withheld.contains(key)) throw new KeyNotFoundException("no preimage for key " + key + " (withheld by the test)");
+    if (replaced.containsKey(key)) return replaced.get(key).clone();
     if (key.type() == PreimageKeyType.LOCAL) {
       byte[] v = localKeys.get(key.localIndex());
       if (v == null) throw new KeyNotFoundException("no local key " + key.localIndex());

@@ -71,7 +71,7 @@ public final class AttributesBuilder {
     Bytes eip1559 = config.isActive(Hardfork.HOLOCENE, timestamp) ? PayloadAttributes.packEip1559Params(current.eip1559Params()) : null;
     PayloadAttributes attrs = new PayloadAttributes(timestamp, origin.mixHash(), PayloadAttributes.SEQUENCER_FEE_VAULT, txs,
         true, current.gasLimit(), config.isCanyonActive(timestamp), ecotone ? origin.parentBeaconBlockRoot() : null, eip1559,
-        null /* Jovian's minBaseFee: the system config does not track it yet */);
+        config.isActive(Hardfork.JOVIAN, timestamp) ? current.minBaseFee() : null);
     return new Built(attrs, current, seq);
   }
 }

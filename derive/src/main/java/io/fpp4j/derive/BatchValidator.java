@@ -20,6 +20,7 @@ import java.util.function.Consumer;
  *       older than the safe head's, or more than one newer, or its hash is not that L1 block's; its time is before its
  *       epoch's; it is past the sequencer drift (Fjord: a fixed 1,800 s) and carries transactions, or is empty but
  *       should have moved to the next epoch; a transaction is empty or a deposit, or (before Isthmus) an EIP-7702 one;
+ *       it is for Jovian's activation block and carries any transaction (jovian/derivation.md);
  *   <li>undecided while the next epoch's L1 block, needed to judge it, is not read yet.
  * </ul>
  */
@@ -98,6 +99,9 @@ public final class BatchValidator {
           return drop("empty batch past the sequencer drift should have adopted the next L1 origin");
         }
       }
+    }
+    if (!batch.transactions().isEmpty() && UpgradeTransactions.isActivationBlock(config, Hardfork.JOVIAN, batch.timestamp())) {
+      return drop("the batch for Jovian's activation block carries " + batch.transactions().size() + " transactions");
     }
     for (int i = 0; i < batch.transactions().size(); i++) {
       Bytes tx = batch.transactions().get(i);

@@ -16,13 +16,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.LongUnaryOperator;
 
 /**
  * The derivation pipeline, stage by stage (derivation spec, "Derivation Pipeline"): L1 traversal from the reset
  * point to the L1 head, L1 retrieval, frames, the channel bank (Holocene: in-order assembly), the channel reader,
  * the batch queue ({@link BatchValidator}) and the attributes builder. One call to {@link #next} gives the attributes
  * of the block after the safe head, reading as much L1 as that needs; the caller executes them and reports the
- * block's hash with {@link #advance}.
+ * block's hash with {@link #advance}, or, if the payload was invalid, asks {@link #invalidPayload} what replaces it.
  *
  * <p>Span batches are expanded into one batch per block once their parent check matches the safe head; each block
  * then passes the singular rules. Blocks of a span at or before the safe head are skipped, not compared with the
@@ -32,11 +33,11 @@ public final class DerivationPipeline {
   private final RollupConfig config;
   private final L1ChainProvider l1;
   private final L1Retrieval retrieval;
-  private final AttributesBuilder attributes;
+  private final LongUnaryOperator blobFractionAt;
   private final BatchValidator validator;
   private final Consumer<String> log;
-  private final ChannelBank bank;
-  private final HoloceneChannelAssembler holocene;
+  private ChannelBank bank;
+  private HoloceneChannelAssembler holocene;
 
   /** L1 headers by number from the traversal's start to the head, read once by walking back from the head. */
   private final List<Header> l1Chain = new ArrayList<>();
@@ -48,9 +49,10 @@ public final class DerivationPipeline {
   private SystemConfig safeConfig;
   private L2BlockRef safeHead;
   private final List<Pending> batches = new ArrayList<>();
-  private final Deque<SingularBatch> spanBlocks = new ArrayDeque<>();
+  private final Deque<Pending> spanBlocks = new ArrayDeque<>();
   private Built pendingBlock;
 
+  /** A batch (or one block of an expanded span batch) and the L1 block that completed its channel. */
   private record Pending(Batch batch, long inclusion) {}
 
   /** What {@link #next} derived: the attributes, and the block they will make (its hash is known after execution). */
@@ -59,12 +61,22 @@ public final class DerivationPipeline {
 
   private record Built(Derived derived, SystemConfig config) {}
 
+  /** A pipeline for an L1 chain with one blob base-fee update fraction throughout. */
   public DerivationPipeline(RollupConfig config, L1ChainProvider l1, BlobProvider blobs, long blobFraction, Consumer<String> log) {
+    this(config, l1, blobs, time -> blobFraction, log);
+  }
+
+  /**
+   * @param blobFractionAt the L1 chain's blob base-fee update fraction at an L1 origin's time (it changes at the L1
+   *     chain's Prague activation), for the L1-info deposit's blob base fee
+   */
+  public DerivationPipeline(RollupConfig config, L1ChainProvider l1, BlobProvider blobs, LongUnaryOperator blobFractionAt,
+      Consumer<String> log) {
     this.config = Objects.requireNonNull(config, "config");
     this.l1 = Objects.requireNonNull(l1, "l1");
     this.log = Objects.requireNonNull(log, "log");
+    this.blobFractionAt = Objects.requireNonNull(blobFractionAt, "blobFractionAt");
     this.retrieval = new L1Retrieval(config, l1, blobs, log);
-    this.attributes = new AttributesBuilder(config, blobFraction);
     this.validator = new BatchValidator(config, log);
     this.bank = new ChannelBank(config, log);
     this.holocene = new HoloceneChannelAssembler(config, log);
@@ -84,6 +96,10 @@ public final class DerivationPipeline {
     l1Hashes.clear();
     Header h = l1.headerByHash(l1.l1Head());
     Bytes32 hash = l1.l1Head();
+    if (h.number() < safeHead.l1OriginNumber()) {
+      throw new DerivationException("the L1 head " + hash + " (number " + h.number() + ") is before the safe head's L1 origin "
+          + safeHead.l1OriginNumber());
+    }
     List<Header> back = new ArrayList<>();
     List<Bytes32> backHashes = new ArrayList<>();
     while (true) {
@@ -106,6 +122,8 @@ public final class DerivationPipeline {
     l1Next = l1Start;
     batches.clear();
     spanBlocks.clear();
+    bank = new ChannelBank(config, log);
+    holocene = new HoloceneChannelAssembler(config, log);
     pendingBlock = null;
   }
 
@@ -141,6 +159,29 @@ public final class DerivationPipeline {
     }
   }
 
+  /**
+   * The engine found the payload from the last {@link #next} invalid. Before Holocene the batch is dropped and
+   * derivation looks for another for the same block (empty is returned; call {@link #next} again). From Holocene
+   * ("Steady Block Derivation") the block is made of the attributes' deposits alone, which is returned to execute in
+   * its place, and the rest of the span batch and of the channel it came from are flushed.
+   */
+  public Optional<Derived> invalidPayload() {
+    if (pendingBlock == null) throw new IllegalStateException("no derived block to replace");
+    Derived d = pendingBlock.derived();
+    if (!config.isActive(Hardfork.HOLOCENE, d.attributes().timestamp())) {
+      log.accept("payload for L2 block " + d.number() + " is invalid: its batch is dropped");
+      pendingBlock = null;
+      return Optional.empty();
+    }
+    log.accept("payload for L2 block " + d.number() + " is invalid: replaced by its deposits alone, the channel is flushed");
+    spanBlocks.clear();
+    batches.clear();
+    Derived depositsOnly = new Derived(BatchValidator.depositsOnly(d.attributes()), d.number(), d.l1OriginNumber(),
+        d.l1OriginHash(), d.sequenceNumber(), d.fromEmptyBatch());
+    pendingBlock = new Built(depositsOnly, pendingBlock.config());
+    return Optional.of(depositsOnly);
+  }
+
   /** Records that the block from the last {@link #next} was executed with {@code hash}; it is the new safe head. */
   public void advance(Bytes32 hash) {
     if (pendingBlock == null) throw new IllegalStateException("no derived block to advance to");
@@ -154,15 +195,20 @@ public final class DerivationPipeline {
     Header origin = header(batch.epochNumber());
     Bytes32 originHash = hashOf(batch.epochNumber());
     boolean newEpoch = batch.epochNumber() != safeHead.l1OriginNumber();
+    AttributesBuilder attributes = new AttributesBuilder(config, blobFractionAt.applyAsLong(origin.timestamp()));
     AttributesBuilder.Built b = attributes.build(safeHead, origin, originHash, safeConfig,
         newEpoch ? l1.receiptsByHash(originHash) : null, batch.transactions());
     Derived d = new Derived(b.attributes(), safeHead.number() + 1, origin.number(), originHash, b.sequenceNumber(), empty);
     return new Built(d, b.systemConfig());
   }
 
-  /** The spec's trigger for empty batches: the latest L1 block read is past the safe head's epoch's window. */
+  /**
+   * The trigger for empty batches: the L1 block that ends the safe head's epoch's sequencing window (its epoch plus
+   * the window size) has been read whole without a batch for the next block. op-node's batch queue and Kona's force
+   * empty batches at that point, before reading the next L1 block.
+   */
   private boolean windowExpired() {
-    return l1Next - 1 > safeHead.l1OriginNumber() + config.seqWindowSize();
+    return l1Next - 1 >= safeHead.l1OriginNumber() + config.seqWindowSize();
   }
 
   /** The batch queue: the first acceptable batch for the next block, dropping what the rules drop. */
@@ -173,9 +219,12 @@ public final class DerivationPipeline {
       epochs.add(ref(safeHead.l1OriginNumber() + 1));
     }
     while (!spanBlocks.isEmpty()) {
-      SingularBatch b = spanBlocks.peekFirst();
+      Pending p = spanBlocks.peekFirst();
+      SingularBatch b = (SingularBatch) p.batch();
       SingularBatch onHead = new SingularBatch(safeHead.hash(), b.epochNumber(), b.epochHash(), b.timestamp(), b.transactions());
-      BatchValidity v = validator.check(safeHead, epochs, ref(l1Next - 1), onHead);
+      // Judged against the L1 block that included the span batch, not the latest read: the sequencing window and
+      // Holocene's rules are about inclusion.
+      BatchValidity v = validator.check(safeHead, epochs, ref(p.inclusion()), onHead);
       if (v == BatchValidity.UNDECIDED) return Optional.empty();
       spanBlocks.removeFirst();
       if (v == BatchValidity.ACCEPT) return Optional.of(onHead);
@@ -188,7 +237,7 @@ public final class DerivationPipeline {
         if (blocks == null) continue; // undecided: its last origin is not read yet
         it.remove();
         if (blocks.isEmpty()) continue;
-        spanBlocks.addAll(blocks.get());
+        for (SingularBatch b : blocks.get()) spanBlocks.add(new Pending(b, p.inclusion()));
         return nextBatch();
       }
       SingularBatch s = (SingularBatch) p.batch();

@@ -21,7 +21,9 @@ import java.nio.ByteBuffer;
  *   <li>Ecotone {@code setL1BlockValuesEcotone} (0x440a5e20), packed: baseFeeScalar u32, blobBaseFeeScalar u32,
  *       sequence number u64, timestamp u64, number u64, basefee, blobBaseFee, hash, batcher hash (32 each);
  *   <li>Isthmus {@code setL1BlockValuesIsthmus} (0x098999be): Ecotone's fields then operatorFeeScalar u32 and
- *       operatorFeeConstant u64.
+ *       operatorFeeConstant u64;
+ *   <li>Jovian {@code setL1BlockValuesJovian} (0x3db6be2b): Isthmus's fields then daFootprintGasScalar u16, the
+ *       system config's value or, while that is 0, the default 400 (jovian/l1-attributes.md).
  * </ul>
  *
  * The block in which a fork activates still uses the previous fork's format (its L1Block contract is upgraded by that
@@ -35,6 +37,12 @@ public final class L1InfoDeposit {
   public static final byte[] BEDROCK_SELECTOR = {0x01, 0x5d, (byte) 0x8e, (byte) 0xb9};
   public static final byte[] ECOTONE_SELECTOR = {0x44, 0x0a, 0x5e, 0x20};
   public static final byte[] ISTHMUS_SELECTOR = {0x09, (byte) 0x89, (byte) 0x99, (byte) 0xbe};
+  public static final byte[] JOVIAN_SELECTOR = {0x3d, (byte) 0xb6, (byte) 0xbe, 0x2b};
+  /** The DA footprint gas scalar the Jovian deposit carries while the system config's is unset (0). */
+  public static final int DEFAULT_DA_FOOTPRINT_GAS_SCALAR = 400;
+  static final int ECOTONE_LENGTH = 164;
+  static final int ISTHMUS_LENGTH = 176;
+  static final int JOVIAN_LENGTH = 178;
   /** Cancun's blob base fee update fraction (EIP-4844); Prague's is {@link #PRAGUE_BLOB_FRACTION}. */
   public static final long CANCUN_BLOB_FRACTION = 3_338_477L;
   public static final long PRAGUE_BLOB_FRACTION = 5_007_716L;
@@ -45,7 +53,9 @@ public final class L1InfoDeposit {
   public static DepositTransaction build(RollupConfig config, SystemConfig sys, Header l1Origin, Bytes32 l1OriginHash,
                                          long sequenceNumber, long l2Time, long blobFraction) {
     byte[] data;
-    if (activeAfterFirstBlock(config, Hardfork.ISTHMUS, l2Time)) {
+    if (activeAfterFirstBlock(config, Hardfork.JOVIAN, l2Time)) {
+      data = jovian(sys, l1Origin, l1OriginHash, sequenceNumber, blobFraction);
+    } else if (activeAfterFirstBlock(config, Hardfork.ISTHMUS, l2Time)) {
       data = isthmus(sys, l1Origin, l1OriginHash, sequenceNumber, blobFraction);
     } else if (activeAfterFirstBlock(config, Hardfork.ECOTONE, l2Time)) {
       data = ecotone(sys, l1Origin, l1OriginHash, sequenceNumber, blobFraction);
@@ -70,12 +80,19 @@ public final class L1InfoDeposit {
   }
 
   static byte[] ecotone(SystemConfig sys, Header l1, Bytes32 hash, long seq, long blobFraction) {
-    return ecotoneFields(ByteBuffer.allocate(164).put(ECOTONE_SELECTOR), sys, l1, hash, seq, blobFraction).array();
+    return ecotoneFields(ByteBuffer.allocate(ECOTONE_LENGTH).put(ECOTONE_SELECTOR), sys, l1, hash, seq, blobFraction).array();
   }
 
   static byte[] isthmus(SystemConfig sys, Header l1, Bytes32 hash, long seq, long blobFraction) {
-    ByteBuffer b = ecotoneFields(ByteBuffer.allocate(176).put(ISTHMUS_SELECTOR), sys, l1, hash, seq, blobFraction);
+    ByteBuffer b = ecotoneFields(ByteBuffer.allocate(ISTHMUS_LENGTH).put(ISTHMUS_SELECTOR), sys, l1, hash, seq, blobFraction);
     b.putInt((int) sys.operatorFeeScalar()).putLong(sys.operatorFeeConstant());
+    return b.array();
+  }
+
+  static byte[] jovian(SystemConfig sys, Header l1, Bytes32 hash, long seq, long blobFraction) {
+    ByteBuffer b = ecotoneFields(ByteBuffer.allocate(JOVIAN_LENGTH).put(JOVIAN_SELECTOR), sys, l1, hash, seq, blobFraction);
+    int scalar = sys.daFootprintGasScalar() == 0 ? DEFAULT_DA_FOOTPRINT_GAS_SCALAR : sys.daFootprintGasScalar();
+    b.putInt((int) sys.operatorFeeScalar()).putLong(sys.operatorFeeConstant()).putShort((short) scalar);
     return b.array();
   }
 
@@ -86,15 +103,19 @@ public final class L1InfoDeposit {
     return b;
   }
 
-  /** What an L1-info deposit's calldata says, in any of the three formats; scalars and overhead are Bedrock's words. */
+  /**
+   * What an L1-info deposit's calldata says, in any of the four formats; scalars and overhead are Bedrock's words. The
+   * fields a format lacks are 0.
+   */
   public record Values(long number, long timestamp, Bytes32 hash, long sequenceNumber, Bytes32 batcherHash,
-                       Bytes32 overhead, Bytes32 scalar, long operatorFeeScalar, long operatorFeeConstant) {}
+                       Bytes32 overhead, Bytes32 scalar, long operatorFeeScalar, long operatorFeeConstant,
+                       int daFootprintGasScalar) {}
 
   /**
    * Reads an L1-info deposit's calldata, as a program does to find its safe head's L1 origin and system config. For the
-   * Ecotone and Isthmus formats, the scalar is rebuilt as a version-1 word from the two packed scalars.
+   * Ecotone, Isthmus and Jovian formats, the scalar is rebuilt as a version-1 word from the two packed scalars.
    *
-   * @throws DerivationException if the selector or length is not one of the three formats'
+   * @throws DerivationException if the selector or length is not one of the four formats'
    */
   public static Values parse(byte[] data) {
     if (data.length < 4) throw new DerivationException("L1-info calldata is " + data.length + " bytes");
@@ -103,20 +124,22 @@ public final class L1InfoDeposit {
     if (java.util.Arrays.equals(selector, BEDROCK_SELECTOR)) {
       if (data.length != 260) throw new DerivationException("Bedrock L1-info calldata is " + data.length + " bytes, expected 260");
       return new Values(b.getLong(4 + 24), b.getLong(36 + 24), Bytes32.wrap(data, 100), b.getLong(132 + 24), Bytes32.wrap(data, 164),
-          Bytes32.wrap(data, 196), Bytes32.wrap(data, 228), 0, 0);
+          Bytes32.wrap(data, 196), Bytes32.wrap(data, 228), 0, 0, 0);
     }
-    boolean isthmus = java.util.Arrays.equals(selector, ISTHMUS_SELECTOR);
+    boolean jovian = java.util.Arrays.equals(selector, JOVIAN_SELECTOR);
+    boolean isthmus = jovian || java.util.Arrays.equals(selector, ISTHMUS_SELECTOR);
     if (!isthmus && !java.util.Arrays.equals(selector, ECOTONE_SELECTOR)) {
       throw new DerivationException("L1-info calldata has unknown selector 0x" + io.fpp4j.primitives.Hex.encode(selector));
     }
-    int expected = isthmus ? 176 : 164;
+    int expected = jovian ? JOVIAN_LENGTH : isthmus ? ISTHMUS_LENGTH : ECOTONE_LENGTH;
     if (data.length != expected) throw new DerivationException("L1-info calldata is " + data.length + " bytes, expected " + expected);
     byte[] scalar = new byte[32];
     scalar[0] = 1;
     System.arraycopy(data, 8, scalar, 24, 4); // blob base fee scalar
     System.arraycopy(data, 4, scalar, 28, 4); // base fee scalar
     return new Values(b.getLong(28), b.getLong(20), Bytes32.wrap(data, 100), b.getLong(12), Bytes32.wrap(data, 132),
-        Bytes32.ZERO, Bytes32.wrap(scalar), isthmus ? b.getInt(164) & 0xffffffffL : 0, isthmus ? b.getLong(168) : 0);
+        Bytes32.ZERO, Bytes32.wrap(scalar), isthmus ? b.getInt(164) & 0xffffffffL : 0, isthmus ? b.getLong(168) : 0,
+        jovian ? b.getShort(176) & 0xffff : 0);
   }
 
   private static BigInteger baseFee(Header l1) {

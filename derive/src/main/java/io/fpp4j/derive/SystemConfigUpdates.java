@@ -20,8 +20,12 @@ import java.util.List;
  *   <li>0 batcher: an address word; 1 fee scalars: overhead and scalar words (from Ecotone an invalid scalar is
  *       ignored and the overhead zeroed); 2 gas limit: a u64 word; 3 unsafe block signer: not derivation's concern;
  *   <li>4 EIP-1559 params (Holocene): a word whose low 8 bytes are denominator and elasticity; 5 operator fee params
- *       (Isthmus): a word whose low 12 bytes are scalar and constant.
+ *       (Isthmus): a word whose low 12 bytes are scalar and constant;
+ *   <li>6 minimum base fee (Jovian): a u64 word; 7 DA footprint gas scalar (Jovian): a u16 word.
  * </ul>
+ *
+ * Like the earlier types, Jovian's are applied whenever they are logged: the L1 contract only emits them once it has
+ * been upgraded, and the values only matter to blocks from Jovian on.
  *
  * A malformed update of a known type is an error for the whole L1 block, as in op-node: the contract never emits one.
  */
@@ -54,8 +58,7 @@ public final class SystemConfigUpdates {
       case 0 -> {
         byte[] w = payload(data, 32, "batcher");
         if (!zero(w, 0, 12)) throw new DerivationException("batcher update is not an address: " + Bytes32.wrap(w));
-        return new SystemConfig(Address.wrap(Arrays.copyOfRange(w, 12, 32)), c.overhead(), c.scalar(), c.gasLimit(),
-            c.eip1559Params(), c.operatorFeeParams());
+        return c.withBatcher(Address.wrap(Arrays.copyOfRange(w, 12, 32)));
       }
       case 1 -> {
         byte[] w = payload(data, 64, "fee scalars");
@@ -63,14 +66,14 @@ public final class SystemConfigUpdates {
         Bytes32 scalar = Bytes32.wrap(Arrays.copyOfRange(w, 32, 64));
         if (config.isEcotoneActive(l1Time)) {
           if (!validEcotoneScalar(scalar.toArray())) return c; // ignored: the old scalar stays
-          return new SystemConfig(c.batcher(), Bytes32.ZERO, scalar, c.gasLimit(), c.eip1559Params(), c.operatorFeeParams());
+          return c.withFeeScalars(Bytes32.ZERO, scalar);
         }
-        return new SystemConfig(c.batcher(), overhead, scalar, c.gasLimit(), c.eip1559Params(), c.operatorFeeParams());
+        return c.withFeeScalars(overhead, scalar);
       }
       case 2 -> {
         byte[] w = payload(data, 32, "gas limit");
         if (!zero(w, 0, 24)) throw new DerivationException("gas limit update does not fit in 64 bits: " + Bytes32.wrap(w));
-        return new SystemConfig(c.batcher(), c.overhead(), c.scalar(), u64(w, 24), c.eip1559Params(), c.operatorFeeParams());
+        return c.withGasLimit(u64(w, 24));
       }
       case 3 -> {
         return c;
@@ -78,15 +81,25 @@ public final class SystemConfigUpdates {
       case 4 -> {
         byte[] w = payload(data, 32, "EIP-1559 params");
         if (!zero(w, 0, 24)) throw new DerivationException("EIP-1559 params update has bits above 64: " + Bytes32.wrap(w));
-        return new SystemConfig(c.batcher(), c.overhead(), c.scalar(), c.gasLimit(), u64(w, 24), c.operatorFeeParams());
+        return c.withEip1559Params(u64(w, 24));
       }
       case 5 -> {
         byte[] w = payload(data, 32, "operator fee params");
         if (!zero(w, 0, 20)) throw new DerivationException("operator fee params update has bits above 96: " + Bytes32.wrap(w));
-        return new SystemConfig(c.batcher(), c.overhead(), c.scalar(), c.gasLimit(), c.eip1559Params(), Bytes32.wrap(w));
+        return c.withOperatorFeeParams(Bytes32.wrap(w));
+      }
+      case 6 -> {
+        byte[] w = payload(data, 32, "minimum base fee");
+        if (!zero(w, 0, 24)) throw new DerivationException("minimum base fee update does not fit in 64 bits: " + Bytes32.wrap(w));
+        return c.withMinBaseFee(u64(w, 24));
+      }
+      case 7 -> {
+        byte[] w = payload(data, 32, "DA footprint gas scalar");
+        if (!zero(w, 0, 30)) throw new DerivationException("DA footprint gas scalar update does not fit in 16 bits: " + Bytes32.wrap(w));
+        return c.withDaFootprintGasScalar((w[30] & 0xff) << 8 | (w[31] & 0xff));
       }
       default -> {
-        return c; // types from later forks (such as Jovian's) are not tracked here yet
+        return c; // a type no fork up to Jovian defines: left alone, as before
       }
     }
   }

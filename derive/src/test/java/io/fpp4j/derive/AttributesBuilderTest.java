@@ -81,11 +81,37 @@ class AttributesBuilderTest {
   }
 
   @Test
-  void anUpgradeBlockIsRefusedUntilItsTransactionsAreWritten() {
+  void anUpgradeBlockPutsItsUpgradeDepositsAfterTheUserDepositsAndBeforeTheBatch() {
     RollupConfig later = TestConfigs.config(0, 1002, -1, -1, -1);
     AttributesBuilder b = new AttributesBuilder(later, L1InfoDeposit.CANCUN_BLOB_FRACTION);
-    assertThatThrownBy(() -> b.build(parent, epoch, epochHash, SystemConfig.genesis(later), null, batchTxs))
-        .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("ECOTONE");
+    Log deposit = new Log(later.depositContractAddress(), List.of(UserDeposits.DEPOSIT_EVENT_TOPIC, word(1), word(2), Bytes32.ZERO),
+        abiBytes(ByteBuffer.allocate(73).put(word(1).toArray()).put(word(0).toArray()).putLong(21000).put((byte) 0).array()));
+    List<Receipt> receipts = List.of(Receipt.of(TxType.DYNAMIC_FEE, true, 1, List.of(deposit)));
+    List<Bytes> txs = b.build(parent, next, next.hash(), SystemConfig.genesis(later), receipts, List.of()).attributes().transactions();
+    List<DepositTransaction> upgrades = UpgradeTransactions.of(io.fpp4j.proof.boot.Hardfork.ECOTONE);
+    assertThat(txs).hasSize(2 + upgrades.size());
+    // The L1-info deposit still has the pre-Ecotone form: the new L1Block is deployed after it.
+    assertThat(Arrays.copyOf(((DepositTransaction) Transactions.decode2718(txs.get(0).toArray())).input().toArray(), 4))
+        .isEqualTo(L1InfoDeposit.BEDROCK_SELECTOR);
+    assertThat(((DepositTransaction) Transactions.decode2718(txs.get(1).toArray())).sourceHash())
+        .isEqualTo(SourceHash.userDeposit(next.hash(), 0)); // the origin's only log
+    for (int i = 0; i < upgrades.size(); i++) {
+      assertThat(txs.get(2 + i)).isEqualTo(Bytes.adopt(upgrades.get(i).encode2718()));
+    }
     assertThat(UpgradeTransactions.isActivationBlock(TestConfigs.fjord(), io.fpp4j.proof.boot.Hardfork.ECOTONE, 1000)).isFalse();
+  }
+
+  @Test
+  void jovianCarriesTheMinimumBaseFeeAndBeforeItNone() {
+    RollupConfig jovian = TestConfigs.config(0, 0, 0, 0, 0, 0);
+    SystemConfig sys = SystemConfig.genesis(jovian).withMinBaseFee(1_000_000_007L).withEip1559Params(0x0000_00fa_0000_0006L);
+    PayloadAttributes a = new AttributesBuilder(jovian, L1InfoDeposit.PRAGUE_BLOB_FRACTION)
+        .build(parent, epoch, epochHash, sys, null, batchTxs).attributes();
+    assertThat(a.minBaseFee()).isEqualTo(1_000_000_007L);
+    assertThat(Arrays.copyOf(((DepositTransaction) Transactions.decode2718(a.transactions().get(0).toArray())).input().toArray(), 4))
+        .isEqualTo(L1InfoDeposit.JOVIAN_SELECTOR);
+    RollupConfig isthmus = TestConfigs.config(0, 0, 0, 0, 0);
+    assertThat(new AttributesBuilder(isthmus, L1InfoDeposit.PRAGUE_BLOB_FRACTION)
+        .build(parent, epoch, epochHash, sys, null, batchTxs).attributes().minBaseFee()).isNull();
   }
 }

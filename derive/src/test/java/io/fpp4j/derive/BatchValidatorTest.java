@@ -111,6 +111,16 @@ class BatchValidatorTest {
   }
 
   @Test
+  void joviansActivationBlockTakesNoBatchTransactions() {
+    RollupConfig jovianAt1002 = TestConfigs.config(0, 0, 0, 0, 0, 1002);
+    assertThat(check(jovianAt1002, batch(1002, EPOCH, TXS), List.of(EPOCH, NEXT), INCLUDED)).isEqualTo(BatchValidity.DROP);
+    assertThat(log).singleElement().asString().contains("Jovian's activation block");
+    assertThat(check(jovianAt1002, batch(1002, EPOCH, List.of()), List.of(EPOCH, NEXT), INCLUDED)).isEqualTo(BatchValidity.ACCEPT);
+    RollupConfig jovianAtGenesis = TestConfigs.config(0, 0, 0, 0, 0, 0);
+    assertThat(check(jovianAtGenesis, batch(1002, EPOCH, TXS), List.of(EPOCH, NEXT), INCLUDED)).isEqualTo(BatchValidity.ACCEPT);
+  }
+
+  @Test
   void emptyBatchesFollowTheEpochsAndDepositOnlyKeepsTheDeposits() {
     BatchValidator v = new BatchValidator(TestConfigs.fjord(), log::add);
     SingularBatch inEpoch = v.emptyBatch(SAFE, EPOCH, new BatchValidator.L1Ref(101, NEXT.hash(), 1010));

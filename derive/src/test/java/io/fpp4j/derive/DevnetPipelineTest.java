@@ -1,6 +1,7 @@
 package io.fpp4j.derive;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fpp4j.mpt.OrderedTrie;
 import io.fpp4j.primitives.Bytes;
@@ -97,6 +98,57 @@ class DevnetPipelineTest {
     assertThat(derivedInfo.scalar()).isEqualTo(v.scalar());
     // Re-reading batches of blocks at or before the agreed head drops them as past, which is logged.
     assertThat(log).allMatch(m -> m.contains("before the next block"));
+  }
+
+  /** The agreed head's ref and system config, from its L1-info deposit, and a pipeline reset to it. */
+  private static DerivationPipeline pipelineAtAgreedHead(RollupConfig config, List<String> log) throws IOException {
+    DevnetFixture.Prepared prepared = DevnetFixture.prepare(Path.of("target", "devnet-fixture"));
+    FileOracle oracle = new FileOracle(prepared.dataDir());
+    DevnetFixture.Case c = prepared.basicSuccess();
+    Header head = OracleReads.header(oracle, c.l2Head(), "L2");
+    List<Bytes> txs = io.fpp4j.mpt.OrderedListWalker.walk(head.transactionsRoot(), OracleReads.trieNodes(oracle));
+    byte[] info = DepositTransactionView.of(txs.get(0).toArray()).input();
+    DerivationPipeline pipeline = new DerivationPipeline(config, new L1ChainProvider(oracle, c.l1Head()), new BlobProvider(oracle),
+        L1InfoDeposit.CANCUN_BLOB_FRACTION, log::add);
+    pipeline.reset(L2BlockRef.of(head, c.l2Head(), info), SystemConfig.fromL2Block(head, info, false));
+    return pipeline;
+  }
+
+  private static RollupConfig devnetConfig(boolean holocene) throws IOException {
+    DevnetFixture.Prepared prepared = DevnetFixture.prepare(Path.of("target", "devnet-fixture"));
+    var json = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(Files.readAllBytes(prepared.rollupConfig()));
+    if (holocene) json.put("holocene_time", 0);
+    return RollupConfig.fromJson(json);
+  }
+
+  /** Before Holocene an invalid payload drops its batch: nothing is pending any more, nothing replaces it. */
+  @Test
+  void anInvalidPayloadBeforeHoloceneDropsTheBatch() throws IOException {
+    List<String> log = new ArrayList<>();
+    DerivationPipeline pipeline = pipelineAtAgreedHead(devnetConfig(false), log);
+    assertThatThrownBy(pipeline::invalidPayload).isInstanceOf(IllegalStateException.class);
+    DerivationPipeline.Derived d = pipeline.next().orElseThrow();
+    assertThat(pipeline.invalidPayload()).isEmpty();
+    assertThat(log).anyMatch(m -> m.contains("payload for L2 block " + d.number() + " is invalid: its batch is dropped"));
+    assertThatThrownBy(() -> pipeline.advance(Bytes32.ZERO)).isInstanceOf(IllegalStateException.class);
+    assertThat(pipeline.safeHead().number()).isEqualTo(d.number() - 1);
+  }
+
+  /** From Holocene the same block is rebuilt from the attributes' deposits alone, and that is what advances. */
+  @Test
+  void anInvalidPayloadFromHoloceneIsReplacedByItsDeposits() throws IOException {
+    List<String> log = new ArrayList<>();
+    DerivationPipeline pipeline = pipelineAtAgreedHead(devnetConfig(true), log);
+    DerivationPipeline.Derived d = pipeline.next().orElseThrow();
+    DerivationPipeline.Derived deposits = pipeline.invalidPayload().orElseThrow();
+    assertThat(deposits.number()).isEqualTo(d.number());
+    assertThat(deposits.l1OriginHash()).isEqualTo(d.l1OriginHash());
+    assertThat(deposits.attributes().transactions()).isNotEmpty().allMatch(t -> (t.get(0) & 0xff) == 0x7e);
+    assertThat(pipeline.next()).contains(deposits);
+    pipeline.advance(Bytes32.fromHex("0x" + "ab".repeat(32)));
+    assertThat(pipeline.safeHead().number()).isEqualTo(d.number());
+    assertThat(log).anyMatch(m -> m.contains("replaced by its deposits alone"));
   }
 
   /** The input of a deposit transaction's EIP-2718 encoding. */

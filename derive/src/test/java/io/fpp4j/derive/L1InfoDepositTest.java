@@ -87,6 +87,51 @@ class L1InfoDepositTest {
   }
 
   @Test
+  void jovianFormatAddsTheDaFootprintGasScalarByteForByte() {
+    RollupConfig config = TestConfigs.config(0, 0, 0, 0, 0, 0);
+    SystemConfig sys = new SystemConfig(SystemConfig.genesis(config).batcher(), Bytes32.ZERO,
+        Bytes32.fromHex("0x01" + "00".repeat(23) + "0000000a" + "0000000b"), 30_000_000, 0,
+        Bytes32.fromHex("0x" + "00".repeat(20) + "00000009" + "00000000000000ff"), 0, 0x1234);
+    Header l1 = L1Fixtures.header(0x7b, 0x3de, Bytes32.ZERO, 0L);
+    byte[] d = L1InfoDeposit.build(config, sys, l1, HASH, 5, 1010, L1InfoDeposit.PRAGUE_BLOB_FRACTION).input().toArray();
+    // The table of jovian/l1-attributes.md, field by field (the L1 fixture's base fee is 7, its excess blob gas 0).
+    String expected = "3db6be2b" + "0000000b" + "0000000a" + "0000000000000005" + "00000000000003de" + "000000000000007b"
+        + "00".repeat(31) + "07" + "00".repeat(31) + "01" + "77".repeat(32)
+        + "00".repeat(12) + sys.batcher().toString().substring(2).toLowerCase() + "00000009" + "00000000000000ff" + "1234";
+    assertThat(io.fpp4j.primitives.Hex.encode(d)).isEqualTo(expected);
+    L1InfoDeposit.Values v = L1InfoDeposit.parse(d);
+    assertThat(v.daFootprintGasScalar()).isEqualTo(0x1234);
+    assertThat(List.of(v.operatorFeeScalar(), v.operatorFeeConstant(), v.sequenceNumber())).containsExactly(9L, 255L, 5L);
+    assertThat(v.scalar()).isEqualTo(sys.scalar());
+  }
+
+  @Test
+  void jovianWritesTheDefaultScalarWhileTheConfigHasNone() {
+    RollupConfig config = TestConfigs.config(0, 0, 0, 0, 0, 0);
+    byte[] d = L1InfoDeposit.build(config, SystemConfig.genesis(config), origin, HASH, 0, 1010, 1).input().toArray();
+    assertThat(d).hasSize(178);
+    assertThat(ByteBuffer.wrap(d).getShort(176)).isEqualTo((short) 400);
+  }
+
+  @Test
+  void joviansActivationBlockStillUsesIsthmussFormat() {
+    RollupConfig config = TestConfigs.config(0, 0, 0, 0, 0, 1010);
+    SystemConfig sys = SystemConfig.genesis(config);
+    assertThat(Arrays.copyOf(L1InfoDeposit.build(config, sys, origin, HASH, 0, 1010, 1).input().toArray(), 4))
+        .isEqualTo(L1InfoDeposit.ISTHMUS_SELECTOR);
+    assertThat(Arrays.copyOf(L1InfoDeposit.build(config, sys, origin, HASH, 0, 1012, 1).input().toArray(), 4))
+        .isEqualTo(L1InfoDeposit.JOVIAN_SELECTOR);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> L1InfoDeposit.parse(Arrays.copyOf(L1InfoDeposit.JOVIAN_SELECTOR, 176)))
+        .isInstanceOf(DerivationException.class).hasMessageContaining("expected 178");
+  }
+
+  @Test
+  void theJovianSelectorIsTheSpecsFunctionsKeccak() {
+    assertThat(Arrays.copyOf(io.fpp4j.primitives.Hashing.keccak256("setL1BlockValuesJovian()".getBytes(java.nio.charset.StandardCharsets.US_ASCII)), 4))
+        .isEqualTo(L1InfoDeposit.JOVIAN_SELECTOR);
+  }
+
+  @Test
   void blobBaseFeeFollowsEip4844() {
     assertThat(L1InfoDeposit.fakeExponential(BigInteger.ONE, BigInteger.TWO, BigInteger.ONE)).isEqualTo(6);
     // EIP-4844's pseudo-code traced by hand: accumulators 2, 4, 4, 2, 1 sum to 13.

@@ -129,4 +129,39 @@ class SpanBatchPipelineTest {
     assertThat(d).isEmpty();
     assertThat(log).anyMatch(m -> m.contains("parent check"));
   }
+
+  /**
+   * With no batch at all, the safe head's epoch (100) is past its sequencing window (20 blocks) once L1 block 120,
+   * its last, has been read whole: op-node's batch queue and Kona's then make an empty batch, before reading block
+   * 121. With the L1 head at 119 the window is still open and nothing is derived.
+   */
+  @Test
+  void anEmptyBatchIsMadeOnceTheWindowsLastL1BlockIsRead() {
+    List<Header> chain = new ArrayList<>();
+    Bytes32 parent = Bytes32.ZERO;
+    for (int n = 100; n <= 120; n++) {
+      Header h = serve(n, 990 + 12L * (n - 100), parent, List.of());
+      chain.add(h);
+      parent = h.hash();
+    }
+    SystemConfig sys = new SystemConfig(BATCHER, Bytes32.ZERO, SystemConfig.genesis(config).scalar(), 30_000_000, 0, Bytes32.ZERO);
+    L2BlockRef safe = new L2BlockRef(L2_PARENT, 0, 1000, 100, chain.get(0).hash(), 0);
+
+    DerivationPipeline open = new DerivationPipeline(config, new L1ChainProvider(oracle, chain.get(19).hash()), new BlobProvider(oracle),
+        L1InfoDeposit.CANCUN_BLOB_FRACTION, log::add);
+    open.reset(safe, sys);
+    assertThat(open.next()).isEmpty();
+    assertThat(open.l1Progress()).isEqualTo(120);
+
+    DerivationPipeline expired = new DerivationPipeline(config, new L1ChainProvider(oracle, chain.get(20).hash()), new BlobProvider(oracle),
+        L1InfoDeposit.CANCUN_BLOB_FRACTION, log::add);
+    expired.reset(safe, sys);
+    DerivationPipeline.Derived d = expired.next().orElseThrow(() -> new AssertionError("no empty batch: " + log));
+    assertThat(d.fromEmptyBatch()).isTrue();
+    assertThat(d.number()).isEqualTo(1);
+    assertThat(d.attributes().timestamp()).isEqualTo(1002);
+    assertThat(d.l1OriginNumber()).isEqualTo(101); // block 101's time (1002) is reached, so the epoch advances
+    assertThat(d.attributes().transactions()).hasSize(1); // the L1-info deposit alone
+    assertThat(expired.l1Progress()).isEqualTo(121);
+  }
 }

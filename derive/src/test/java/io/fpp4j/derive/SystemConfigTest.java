@@ -33,6 +33,22 @@ class SystemConfigTest {
   }
 
   @Test
+  void aJovianBlockGivesBackItsMinimumBaseFeeAndDaFootprintGasScalar() {
+    SystemConfig jovian = sys.withMinBaseFee(0x0102030405060708L).withDaFootprintGasScalar(777);
+    byte[] calldata = L1InfoDeposit.jovian(jovian, origin, Bytes32.ZERO, 0, 1);
+    byte[] extra = java.nio.ByteBuffer.allocate(17).put((byte) 1).putInt(250).putInt(6).putLong(0x0102030405060708L).array();
+    assertThat(SystemConfig.fromL2Block(l2Header(extra), calldata, true)).isEqualTo(jovian);
+    assertThatThrownBy(() -> SystemConfig.fromL2Block(l2Header(java.util.Arrays.copyOf(extra, 16)), calldata, true))
+        .isInstanceOf(DerivationException.class).hasMessageContaining("extra data of 16 bytes");
+  }
+
+  @Test
+  void theDaFootprintGasScalarIsAU16() {
+    assertThatThrownBy(() -> sys.withDaFootprintGasScalar(65_536)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("65536");
+  }
+
+  @Test
   void aHoloceneBlockWithoutItsParametersIsRefused() {
     byte[] calldata = L1InfoDeposit.isthmus(sys, origin, Bytes32.ZERO, 0, 1);
     assertThatThrownBy(() -> SystemConfig.fromL2Block(l2Header(new byte[] {1, 2}), calldata, true))

@@ -77,6 +77,25 @@ class SystemConfigUpdatesTest {
   }
 
   @Test
+  void jovianMinimumBaseFeeAndDaFootprintGasScalarApply() {
+    // ConfigUpdate type 6 carries abi.encode(uint64), type 7 abi.encode(uint16) (jovian/system-config.md).
+    SystemConfig c = apply(600, update(6, abiBytes(Bytes32.fromHex("0x" + "00".repeat(24) + "ffffffffffffff00").toArray())),
+        update(7, abiBytes(word(0x0190).toArray())));
+    assertThat(c.minBaseFee()).isEqualTo(0xffffffffffffff00L);
+    assertThat(c.daFootprintGasScalar()).isEqualTo(400);
+    assertThat(c.withMinBaseFee(0).withDaFootprintGasScalar(0)).isEqualTo(genesis);
+    assertThatThrownBy(() -> apply(600, update(7, abiBytes(word(0x10000).toArray())))).hasMessageContaining("16 bits");
+    assertThatThrownBy(() -> apply(600, update(6, abiBytes(Bytes32.fromHex("0x01" + "00".repeat(31)).toArray()))))
+        .hasMessageContaining("64 bits");
+    assertThatThrownBy(() -> apply(600, update(7, Bytes.adopt(new byte[64])))).hasMessageContaining("DA footprint gas scalar update data");
+  }
+
+  @Test
+  void updateTypesNoForkDefinesChangeNothing() {
+    assertThat(apply(600, update(8, abiBytes(word(1).toArray())))).isEqualTo(genesis);
+  }
+
+  @Test
   void otherContractsFailedReceiptsAndUnsafeSignerUpdatesChangeNothing() {
     Log foreign = new Log(Address.ZERO, List.of(SystemConfigUpdates.CONFIG_UPDATE_TOPIC, Bytes32.ZERO, word(2)), abiBytes(word(1).toArray()));
     assertThat(apply(100, foreign, update(3, abiBytes(word(9).toArray())))).isEqualTo(genesis);

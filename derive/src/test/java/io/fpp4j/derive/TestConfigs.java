@@ -8,12 +8,18 @@ final class TestConfigs {
 
   /** Genesis L2 time 1000, block time 2, channel timeout 10, sequencing window 20, drift 600; forks as given (-1: unset). */
   static RollupConfig config(long canyon, long ecotone, long fjord, long holocene, long isthmus) {
+    return config(canyon, ecotone, fjord, holocene, isthmus, -1);
+  }
+
+  /** As {@link #config(long, long, long, long, long)}, with Jovian at {@code jovian} (-1: unset). */
+  static RollupConfig config(long canyon, long ecotone, long fjord, long holocene, long isthmus, long jovian) {
     StringBuilder forks = new StringBuilder("\"regolith_time\": 0");
     if (canyon >= 0) forks.append(", \"canyon_time\": ").append(canyon).append(", \"delta_time\": ").append(canyon);
     if (ecotone >= 0) forks.append(", \"ecotone_time\": ").append(ecotone);
     if (fjord >= 0) forks.append(", \"fjord_time\": ").append(fjord);
     if (holocene >= 0) forks.append(", \"granite_time\": ").append(holocene).append(", \"holocene_time\": ").append(holocene);
     if (isthmus >= 0) forks.append(", \"isthmus_time\": ").append(isthmus);
+    if (jovian >= 0) forks.append(", \"jovian_time\": ").append(jovian);
     return RollupConfig.parse("""
         {"genesis": {"l1": {"hash": "0x%s", "number": 100}, "l2": {"hash": "0x%s", "number": 0}, "l2_time": 1000,
           "system_config": {"batcherAddr": "0x99c8e26ac6bde6bfa0e01f88d51ff4560f4fd3ee",

@@ -44,7 +44,9 @@ import java.util.function.BiConsumer;
  * <p>Per block, in order: Canyon's create2 deployer on its activation block; the pre-block system calls (Ecotone's EIP-4788 beacon root, Isthmus's EIP-2935
  * parent hash); then the transactions, deposits first as derivation puts them; then the state root and
  * the header. An invalid user transaction ends the block with an error naming its index and reason;
- * a deposit is always included (a failing one still bumps the sender's nonce and keeps the mint).
+ * a deposit is always included (a failing one still bumps the sender's nonce and keeps the mint). From Jovian a
+ * user transaction whose DA footprint ({@link DaFootprint}) would take the block's past its gas limit also ends the
+ * block with an error, and the header's {@code blobGasUsed} is the block's DA footprint.
  */
 public final class BlockExecutor {
   /** The L2-to-L1 message passer: from Isthmus, its storage root is the header's withdrawals root. */
@@ -127,6 +129,7 @@ public final class BlockExecutor {
     TransactionProcessor processor = new TransactionProcessor(evm, hooks);
     List<Receipt> receipts = new ArrayList<>(attributes.transactions().size());
     long cumulativeGas = 0;
+    long daFootprint = 0;
     L1BlockInfo l1Info = null;
     for (int i = 0; i < attributes.transactions().size(); i++) {
       byte[] raw = attributes.transactions().get(i).unsafeArray();
@@ -148,6 +151,11 @@ public final class BlockExecutor {
         throw new BlockExecutionException("transaction " + i + " is invalid: gas limit " + Long.toUnsignedString(tx.gasLimit())
             + " exceeds the block's remaining gas " + (attributes.gasLimit() - cumulativeGas));
       }
+      long txFootprint = rules.jovian() ? DaFootprint.of(raw, l1Info.daFootprintGasScalar()) : 0;
+      if (txFootprint > attributes.gasLimit() - daFootprint) {
+        throw new BlockExecutionException("transaction " + i + " is invalid: DA footprint " + txFootprint
+            + " exceeds the block's remaining DA footprint " + (attributes.gasLimit() - daFootprint));
+      }
       EvmTransaction etx;
       try {
         etx = UserTransactions.user(tx, config.l2ChainId());
@@ -162,6 +170,7 @@ public final class BlockExecutor {
         throw new BlockExecutionException("transaction " + i + " (" + tx.hash() + ") is invalid: " + e.getMessage(), e);
       }
       cumulativeGas += r.gasUsed();
+      daFootprint += txFootprint;
       receipts.add(Receipt.of(tx.type(), r.isSuccess(), cumulativeGas, r.logs()));
     }
 
@@ -179,21 +188,23 @@ public final class BlockExecutor {
     Header header = new Header(parent.hash(), Hashes.EMPTY_OMMERS_HASH, attributes.suggestedFeeRecipient(), stateRoot,
         OrderedTrie.root(attributes.transactions().stream().map(Bytes::unsafeArray).toList()), OrderedTrie.root(encodedReceipts), bloom, BigInteger.ZERO, number,
         attributes.gasLimit(), cumulativeGas, ts, extraData, attributes.prevRandao(), 0, baseFee, withdrawalsRoot,
-        rules.ecotone() ? 0L : null, rules.ecotone() ? 0L : null,
+        rules.jovian() ? daFootprint : rules.ecotone() ? 0L : null, rules.ecotone() ? 0L : null,
         rules.ecotone() ? attributes.parentBeaconBlockRoot() : null, rules.isthmus() ? EMPTY_REQUESTS_HASH : null);
     return new ExecutionResult(header, receipts);
   }
 
   /**
    * EIP-1559 with the OP parameters: from a Holocene parent, those in its {@code extraData}; before, the
-   * chain's constants (Canyon's denominator once Canyon is active). Jovian floors it at the minimum base fee.
+   * chain's constants (Canyon's denominator once Canyon is active). After a Jovian parent, the parent's gas is
+   * {@code max(gasUsed, blobGasUsed)} (its DA footprint) and the fee is floored at the minimum base fee.
    */
   long baseFee(Header parent, OpForkRules rules) {
-    boolean parentHolocene = OpForkRules.at(config, parent.timestamp()).holocene();
-    BaseFeeParams params = parentHolocene ? BaseFeeParams.decodeExtraData(parent.extraData())
+    OpForkRules parentRules = OpForkRules.at(config, parent.timestamp());
+    BaseFeeParams params = parentRules.holocene() ? BaseFeeParams.decodeExtraData(parent.extraData())
         : BaseFeeParams.fromConfig(config, rules.canyon());
-    long fee = params.nextBaseFee(parent.gasLimit(), parent.gasUsed(), parent.baseFeePerGas());
-    if (rules.jovian() && OpForkRules.at(config, parent.timestamp()).jovian()) {
+    long gasUsed = parentRules.jovian() ? DaFootprint.meteredGas(parent.gasUsed(), parent.blobGasUsed()) : parent.gasUsed();
+    long fee = params.nextBaseFee(parent.gasLimit(), gasUsed, parent.baseFeePerGas());
+    if (rules.jovian() && parentRules.jovian()) {
       fee = Math.max(fee, BaseFeeParams.minBaseFee(parent.extraData()));
     }
     return fee;

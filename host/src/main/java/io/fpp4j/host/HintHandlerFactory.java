@@ -1,6 +1,7 @@
 package io.fpp4j.host;
 
 import io.fpp4j.host.local.ChainInputs;
+import io.fpp4j.host.metrics.HostMetrics;
 import io.fpp4j.host.serve.HintHandlerRegistry;
 
 /**
@@ -14,4 +15,9 @@ public interface HintHandlerFactory {
    *     shown to the user
    */
   HintHandlerRegistry create(ChainInputs inputs, OnlineEndpoints endpoints);
+
+  /** As {@link #create(ChainInputs, OnlineEndpoints)}, with every remote call timed into {@code metrics}. */
+  default HintHandlerRegistry create(ChainInputs inputs, OnlineEndpoints endpoints, HostMetrics metrics) {
+    return create(inputs, endpoints);
+  }
 }

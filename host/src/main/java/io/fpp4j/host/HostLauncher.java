@@ -4,12 +4,14 @@ import io.fpp4j.fpvm.KernelInterface;
 import io.fpp4j.fpvm.NativeKernel;
 import io.fpp4j.host.mode.ExecMode;
 import io.fpp4j.host.mode.NativeMode;
+import io.fpp4j.host.metrics.HostMetrics;
 import io.fpp4j.host.mode.ServerMode;
 import io.fpp4j.host.serve.FetchStats;
 import io.fpp4j.host.serve.HostBackend;
 import io.fpp4j.host.serve.OfflineBackend;
 import io.fpp4j.host.serve.OnlineBackend;
 import io.fpp4j.host.store.PreimageStore;
+import io.fpp4j.preimage.PreimageLimits;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +27,7 @@ public final class HostLauncher {
   private final KernelInterface programStdio;
   private final ProcessBuilder.Redirect childStdout;
   private final ProcessBuilder.Redirect childStderr;
+  private final HostMetrics metrics;
 
   /**
    * @param programStdio where an in-process program's standard output and error go
@@ -33,10 +36,17 @@ public final class HostLauncher {
    */
   public HostLauncher(StoreOpener stores, KernelInterface programStdio, ProcessBuilder.Redirect childStdout,
                       ProcessBuilder.Redirect childStderr) {
+    this(stores, programStdio, childStdout, childStderr, HostMetrics.NONE);
+  }
+
+  /** @param metrics told what is served, hinted, looked up and retried as the run goes */
+  public HostLauncher(StoreOpener stores, KernelInterface programStdio, ProcessBuilder.Redirect childStdout,
+                      ProcessBuilder.Redirect childStderr, HostMetrics metrics) {
     this.stores = stores;
     this.programStdio = programStdio;
     this.childStdout = childStdout;
     this.childStderr = childStderr;
+    this.metrics = metrics;
   }
 
   public RunOutcome launch(HostPlan plan) {
@@ -51,10 +61,12 @@ public final class HostLauncher {
     }
     try (store) {
       HostBackend backend = plan.online()
-          ? OnlineBackend.builder(store, plan.handlers()).retryPolicy(plan.retry()).listener(plan.listener()).build()
-          : new OfflineBackend(store);
+          ? OnlineBackend.builder(store, plan.handlers()).retryPolicy(plan.retry()).listener(plan.listener())
+              .progressInterval(plan.progressInterval()).metrics(metrics).build()
+          : new OfflineBackend(store, metrics);
       LOG.info("host: {} mode, {}, local keys {}", plan.mode().label(), backend.describe(), plan.locals().describeIndices());
-      HostServer server = new HostServer(plan.locals(), backend);
+      ServeMeter meter = new ServeMeter(metrics, new ProgressLine(plan.progressInterval(), System::nanoTime, backend::stats));
+      HostServer server = new HostServer(plan.locals(), backend, PreimageLimits.DEFAULT, meter);
       ModeResult result = switch (plan.mode()) {
         case NATIVE -> NativeMode.run(plan.nativeProgram(), server, plan.transport(), programStdio);
         case EXEC -> ExecMode.run(plan.execCommand(), server, plan.openTimeout(), childStdout, childStderr);

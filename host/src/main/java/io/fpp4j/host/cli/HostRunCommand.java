@@ -5,7 +5,12 @@ import io.fpp4j.fpvm.FaultProofProgram;
 import io.fpp4j.host.HostLauncher;
 import io.fpp4j.host.HostPlan;
 import io.fpp4j.host.RunOutcome;
+import io.fpp4j.host.SummaryJson;
 import io.fpp4j.host.local.AgreedPrestate;
+import io.fpp4j.host.metrics.HostMetrics;
+import io.fpp4j.host.metrics.MetricsConfig;
+import io.fpp4j.host.metrics.MetricsServer;
+import io.fpp4j.host.metrics.PrometheusHostMetrics;
 import io.fpp4j.host.mode.NativeMode;
 import io.fpp4j.host.mode.StdioKernel;
 import io.fpp4j.host.serve.Backoff;
@@ -29,6 +34,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -82,6 +88,30 @@ abstract class HostRunCommand implements Callable<Integer> {
       description = "Exec mode: how long the program may take to open descriptors 3 to 6 (default ${DEFAULT-VALUE}).")
   String execOpenTimeout;
 
+  @Option(order = 110, names = "--metrics.enabled", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
+      description = "Serve Prometheus metrics on --metrics.addr:--metrics.port at /metrics while the host runs "
+          + "(op-service's and kona-cli's flag; see docs/observability.md).")
+  boolean metricsEnabled;
+
+  @Option(order = 111, names = "--metrics.addr", paramLabel = "ADDR",
+      description = "Address the metrics endpoint listens on: an IP address or a host name (default 0.0.0.0).")
+  String metricsAddr;
+
+  @Option(order = 112, names = "--metrics.port", paramLabel = "PORT",
+      description = "Port of the metrics endpoint, 0 to 65535; 0 picks a free one (default 7300 op-program and serve, 9090 single and super).")
+  String metricsPort;
+
+  @Option(order = 113, names = "--progress-interval", paramLabel = "DURATION", defaultValue = "5s",
+      description = "How often a long run logs its progress line, and a long fetch its own (default ${DEFAULT-VALUE}).")
+  String progressInterval;
+
+  @Option(order = 114, names = "--summary-json",
+      description = "Print the end summary as one JSON line on standard error instead of the text lines.")
+  boolean summaryJson;
+
+  /** {@code fpp4j host}: holds kona-host's global flags when they come before the subcommand. */
+  @ParentCommand Main.HostGroup hostGroup;
+
   @Parameters(paramLabel = "ARG", arity = "0..*",
       description = "Exec mode: arguments passed to the program, after --, e.g. --exec /bin/client -- --flag value.")
   List<String> programArgs = new ArrayList<>();
@@ -104,22 +134,41 @@ abstract class HostRunCommand implements Callable<Integer> {
   /** Checks the flags and builds the plan; throws {@link IllegalArgumentException} naming the bad flag. */
   abstract HostPlan plan();
 
+  /** The metrics of this run, once {@link #call} has read the flags: what {@link #plan} hands the online handlers. */
+  HostMetrics metrics = HostMetrics.NONE;
+
   @Override
   public Integer call() {
     HostPlan plan;
+    MetricsConfig metricsConfig;
     try {
+      rejectGlobalsOfOtherDialects();
       Level level = logLevel != null ? Logging.parse(logLevel, "--log-level") : dialectLogLevel().orElse(Level.INFO);
       Logging.apply(level);
+      metricsConfig = metricsConfig();
+      PrometheusHostMetrics prometheus = metricsConfig.enabled() ? new PrometheusHostMetrics() : null;
+      if (prometheus != null) metrics = prometheus;
       plan = plan();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
     HostLauncher launcher = new HostLauncher(wiring.stores(), new StdioKernel(wiring.out(), wiring.err()),
-        wiring.childStdout(), wiring.childStderr());
-    RunOutcome outcome = launcher.launch(plan);
-    report(outcome);
-    wiring.outcomes().accept(outcome);
-    return outcome.exitCode();
+        wiring.childStdout(), wiring.childStderr(), metrics);
+    // Started only now that every flag is checked; closed when the run has been reported, so a last scrape (or
+    // the outcomes hook of a test) still sees the final counts.
+    try (MetricsServer server = metrics instanceof PrometheusHostMetrics p ? MetricsServer.start(metricsConfig, p) : null) {
+      if (server != null) LOG.info("metrics: Prometheus endpoint on http://{}/metrics", server.address());
+      RunOutcome outcome = launcher.launch(plan);
+      if (summaryJson) {
+        wiring.err().println(SummaryJson.line(outcome));
+        wiring.err().flush();
+        if (outcome.hostFailure() != null) LOG.debug("host failure", outcome.hostFailure());
+      } else {
+        report(outcome);
+      }
+      wiring.outcomes().accept(outcome);
+      return outcome.exitCode();
+    }
   }
 
   static void report(RunOutcome outcome) {
@@ -140,8 +189,69 @@ abstract class HostRunCommand implements Callable<Integer> {
   static Map<String, String> withLogging(Map<String, String> base) {
     Map<String, String> all = new java.util.HashMap<>(base);
     all.putAll(KonaOptions.LOG_ENV);
+    all.putAll(KonaOptions.METRICS_ENV);
     all.putAll(PROGRAM_ENV);
     return Map.copyOf(all);
+  }
+
+  /** The port the metrics endpoint listens on unless --metrics.port says otherwise. */
+  int defaultMetricsPort() {
+    return 7300;
+  }
+
+  /** The metrics port as this dialect reads numbers (decimal here; op-program's Go base 0). */
+  long metricsPortNumber(String value) {
+    String v = value.trim();
+    if (v.isEmpty() || !v.chars().allMatch(Character::isDigit) || v.length() > 9) throw new NumberFormatException("not a decimal port number");
+    return Long.parseLong(v);
+  }
+
+  /** --metrics.*, checked whether or not metrics are enabled, so that a typo shows before it matters. */
+  MetricsConfig metricsConfig() {
+    String address = metricsAddr == null ? "0.0.0.0" : metricsAddr.trim();
+    if (address.isEmpty() || address.chars().anyMatch(Character::isWhitespace)) {
+      throw new IllegalArgumentException("invalid " + where("--metrics.addr") + " '" + metricsAddr + "': give an IP address or a host name");
+    }
+    int port = defaultMetricsPort();
+    if (metricsPort != null) {
+      long n;
+      try {
+        n = metricsPortNumber(metricsPort);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("invalid " + where("--metrics.port") + " '" + metricsPort + "': " + e.getMessage()
+            + " (use a port from 0 to 65535)");
+      }
+      if (n < 0 || n > 65535) {
+        throw new IllegalArgumentException("invalid " + where("--metrics.port") + " '" + metricsPort + "': use a port from 0 to 65535");
+      }
+      port = (int) n;
+    }
+    return new MetricsConfig(metricsEnabled, address, port);
+  }
+
+  Duration progressInterval() {
+    Duration d;
+    try {
+      d = Durations.parse(progressInterval);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("invalid --progress-interval: " + e.getMessage(), e);
+    }
+    if (d.isZero()) throw new IllegalArgumentException("invalid --progress-interval '" + progressInterval + "': must be above zero");
+    return d;
+  }
+
+  /** Whether this command takes kona-host's global flags before the subcommand ({@code host single}, {@code host super}). */
+  boolean takesKonaGlobals() {
+    return false;
+  }
+
+  private void rejectGlobalsOfOtherDialects() {
+    if (hostGroup == null || takesKonaGlobals()) return;
+    String given = hostGroup.kona.given();
+    if (given != null) {
+      throw new IllegalArgumentException(given + " before the subcommand is kona-host's global flag: only 'host single' and "
+          + "'host super' take it there; this command takes --log-level" + (dialect().equals("op-program") ? " or --log.level" : ""));
+    }
   }
 
   // ---- helpers for the dialects' checks ----

@@ -74,16 +74,33 @@ final class KonaOptions {
       "--logs.file.format", "KONA_LOG_FILE_FORMAT",
       "--logs.file.rotation", "KONA_LOG_FILE_ROTATION");
 
+  /** kona-cli's MetricsArgs: its metrics port (kona-host itself has no metrics flags). */
+  static final int METRICS_PORT = 9090;
+
+  /** kona-cli's MetricsArgs' variables, for fpp4j's metrics flags on the Kona commands. */
+  static final java.util.Map<String, String> METRICS_ENV = java.util.Map.of(
+      "--metrics.enabled", "KONA_METRICS_ENABLED",
+      "--metrics.addr", "KONA_METRICS_ADDR",
+      "--metrics.port", "KONA_METRICS_PORT");
+
   @Option(names = "-v", description = "Kona's verbosity: -v error, -vv warn, -vvv info, -vvvv debug, -vvvvv trace. Env KONA_LOG_LEVEL (1-5).")
   boolean[] verbosity;
 
-  /** Kona's log level: {@code -v} repeated, else env {@code KONA_LOG_LEVEL} (1 to 5). */
-  Optional<Level> logLevel(HostWiring wiring) {
-    if (logFileDirectory != null) {
-      org.slf4j.LoggerFactory.getLogger("io.fpp4j.host").warn("--logs.file.directory {} is accepted but not used: fpp4j logs to standard error only", logFileDirectory);
+  /**
+   * Kona's log level: {@code -v} repeated (before the subcommand, in {@code globals}, and after it, counted
+   * together as the bin/kona-host launcher's moving them after it always did), else env {@code KONA_LOG_LEVEL}
+   * (1 to 5).
+   *
+   * @param globals the flags given before the subcommand, or null
+   */
+  Optional<Level> logLevel(HostWiring wiring, KonaGlobalOptions globals) {
+    Path fileDirectory = logFileDirectory != null ? logFileDirectory : globals == null ? null : globals.logFileDirectory;
+    if (fileDirectory != null) {
+      org.slf4j.LoggerFactory.getLogger("io.fpp4j.host").warn("--logs.file.directory {} is accepted but not used: fpp4j logs to standard error only", fileDirectory);
     }
-    if (quiet) return Optional.of(Level.OFF);
-    if (verbosity != null && verbosity.length > 0) return Optional.of(Logging.fromVerbosity(verbosity.length, "-v"));
+    if (quiet || (globals != null && globals.quiet)) return Optional.of(Level.OFF);
+    int count = (verbosity == null ? 0 : verbosity.length) + (globals == null ? 0 : globals.verbosityCount());
+    if (count > 0) return Optional.of(Logging.fromVerbosity(count, "-v"));
     String env = wiring.env().apply("KONA_LOG_LEVEL");
     if (env == null || env.isBlank()) return Optional.empty();
     try {

@@ -119,6 +119,9 @@ public final class Main {
   static final class HostGroup implements Runnable {
     @Spec CommandSpec spec;
 
+    /** kona-host's global flags, which may come before 'single' or 'super' as kona-host takes them. */
+    @picocli.CommandLine.Mixin KonaGlobalOptions kona = new KonaGlobalOptions();
+
     @Override
     public void run() {
       throw new ParameterException(spec.commandLine(), "missing command: choose one of " + spec.subcommands().keySet());

@@ -12,6 +12,7 @@ import io.fpp4j.host.local.OpProgramInteropInputs;
 import io.fpp4j.host.serve.HintHandlerRegistry;
 import io.fpp4j.host.serve.LoggingFetchListener;
 import io.fpp4j.primitives.Bytes32;
+import io.fpp4j.proof.boot.ChainRegistry;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -65,7 +66,11 @@ final class OpProgramCommand extends HostRunCommand {
       Map.entry("--log.format", "OP_PROGRAM_LOG_FORMAT"),
       Map.entry("--log.color", "OP_PROGRAM_LOG_COLOR"),
       Map.entry("--log.pid", "OP_PROGRAM_LOG_PID"),
-      Map.entry("--program", "FPP4J_PROGRAM"));
+      Map.entry("--program", "FPP4J_PROGRAM"),
+      // op-service's metrics flags under op-program's prefix (opservice.PrefixEnvVar), as every op-service binary names them.
+      Map.entry("--metrics.enabled", "OP_PROGRAM_METRICS_ENABLED"),
+      Map.entry("--metrics.addr", "OP_PROGRAM_METRICS_ADDR"),
+      Map.entry("--metrics.port", "OP_PROGRAM_METRICS_PORT"));
 
   /** op-service's log formats (oplog.CLIFlags). */
   private static final List<String> LOG_FORMATS = List.of("text", "terminal", "logfmt", "json", "json-pretty");
@@ -178,6 +183,18 @@ final class OpProgramCommand extends HostRunCommand {
       throw new IllegalArgumentException("invalid " + where("--log.format") + " '" + opLogFormat + "': use one of " + String.join(", ", LOG_FORMATS));
     }
     return opLogLevel == null ? Optional.empty() : Optional.of(Logging.parse(opLogLevel, where("--log.level")));
+  }
+
+  /** op-service's default metrics port. */
+  @Override
+  int defaultMetricsPort() {
+    return 7300;
+  }
+
+  /** urfave reads an int flag in Go's base 0, as it does the block number. */
+  @Override
+  long metricsPortNumber(String value) {
+    return GoFlagValues.parseUint0(value);
   }
 
   boolean fetching() {
@@ -381,13 +398,13 @@ final class OpProgramCommand extends HostRunCommand {
       List<String> experimental = splitCommas(l2Experimental);
       if (!experimental.isEmpty()) options.put("l2.experimental", String.join(",", experimental));
       options.put("l2", String.join(",", splitCommas(l2))); // every L2 endpoint: an interop run has one per chain
-      handlers = wiring.handlers().create(inputs, new OnlineEndpoints(l1, splitCommas(l2).get(0), l1Beacon, options));
+      handlers = wiring.handlers().create(inputs, new OnlineEndpoints(l1, splitCommas(l2).get(0), l1Beacon, options), metrics);
     } else if (l1 != null || l1Beacon != null) {
       LOG.warn("not fetching: {} missing, so every preimage must already be in {}", l1Beacon == null ? "--l1.beacon is" : "--l1/--l2 are", dataDir);
     }
     return new HostPlan(mode, mode == Mode.EXEC ? execCommand(exec, "--exec") : List.of(),
         mode == Mode.NATIVE ? nativeProgram("running without --exec or --server") : null, transport(), dataDir,
         dataFormat.trim().toLowerCase(Locale.ROOT), inputs.localInputs(), handlers, retryPolicy(),
-        new LoggingFetchListener(), inputs.claimSummary(), openTimeout());
+        new LoggingFetchListener(), inputs.claimSummary(), openTimeout(), progressInterval());
   }
 }

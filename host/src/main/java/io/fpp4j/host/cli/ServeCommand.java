@@ -77,6 +77,6 @@ final class ServeCommand extends HostRunCommand {
     Mode mode = nativeMode ? Mode.NATIVE : serverMode ? Mode.SERVER : Mode.EXEC;
     return new HostPlan(mode, mode == Mode.EXEC ? execCommand(exec, "--exec") : List.of(),
         mode == Mode.NATIVE ? nativeProgram("--native") : null, transport(), dataDir, dataFormat.trim(), locals, null,
-        retryPolicy(), new LoggingFetchListener(), "local keys: " + locals.describeIndices(), openTimeout());
+        retryPolicy(), new LoggingFetchListener(), "local keys: " + locals.describeIndices(), openTimeout(), progressInterval());
   }
 }

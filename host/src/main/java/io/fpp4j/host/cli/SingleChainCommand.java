@@ -93,7 +93,17 @@ final class SingleChainCommand extends HostRunCommand {
 
   @Override
   Optional<Level> dialectLogLevel() {
-    return kona.logLevel(wiring);
+    return kona.logLevel(wiring, hostGroup == null ? null : hostGroup.kona);
+  }
+
+  @Override
+  boolean takesKonaGlobals() {
+    return true;
+  }
+
+  @Override
+  int defaultMetricsPort() {
+    return KonaOptions.METRICS_PORT;
   }
 
   /** The flag-combination rules of kona-host's {@code SingleChainHost}, without reading any file. */
@@ -138,11 +148,11 @@ final class SingleChainCommand extends HostRunCommand {
     Mode mode = kona.nativeMode ? Mode.NATIVE : kona.serverMode ? Mode.SERVER : Mode.EXEC;
     HintHandlerRegistry handlers = online()
         ? wiring.handlers().create(inputs, new OnlineEndpoints(kona.l1NodeAddress, l2NodeAddress, kona.l1BeaconAddress,
-            Map.of("enable-experimental-witness-endpoint", Boolean.toString(kona.experimentalWitness))))
+            Map.of("enable-experimental-witness-endpoint", Boolean.toString(kona.experimentalWitness))), metrics)
         : null;
     return new HostPlan(mode, mode == Mode.EXEC ? execCommand(kona.exec, "--exec") : List.of(),
         mode == Mode.NATIVE ? nativeProgram("--native") : null, transport(), kona.dataDir,
         kona.format(), inputs.localInputs(), handlers, retryPolicy(),
-        new LoggingFetchListener(), inputs.claimSummary(), openTimeout());
+        new LoggingFetchListener(), inputs.claimSummary(), openTimeout(), progressInterval());
   }
 }

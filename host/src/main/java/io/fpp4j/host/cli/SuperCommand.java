@@ -93,7 +93,17 @@ final class SuperCommand extends HostRunCommand {
 
   @Override
   Optional<Level> dialectLogLevel() {
-    return kona.logLevel(wiring);
+    return kona.logLevel(wiring, hostGroup == null ? null : hostGroup.kona);
+  }
+
+  @Override
+  boolean takesKonaGlobals() {
+    return true;
+  }
+
+  @Override
+  int defaultMetricsPort() {
+    return KonaOptions.METRICS_PORT;
   }
 
   List<String> l2s() {
@@ -145,11 +155,11 @@ final class SuperCommand extends HostRunCommand {
     Mode mode = kona.nativeMode ? Mode.NATIVE : kona.serverMode ? Mode.SERVER : Mode.EXEC;
     HintHandlerRegistry handlers = online()
         ? wiring.handlers().create(inputs, new OnlineEndpoints(kona.l1NodeAddress, l2s().get(0), kona.l1BeaconAddress,
-            Map.of("enable-experimental-witness-endpoint", Boolean.toString(kona.experimentalWitness), "l2", String.join(",", l2s()))))
+            Map.of("enable-experimental-witness-endpoint", Boolean.toString(kona.experimentalWitness), "l2", String.join(",", l2s()))), metrics)
         : null;
     return new HostPlan(mode, mode == Mode.EXEC ? execCommand(kona.exec, "--exec") : List.of(),
         mode == Mode.NATIVE ? nativeProgram("--native") : null, transport(), kona.dataDir,
         kona.format(), inputs.localInputs(), handlers, retryPolicy(),
-        new LoggingFetchListener(), inputs.claimSummary(), openTimeout());
+        new LoggingFetchListener(), inputs.claimSummary(), openTimeout(), progressInterval());
   }
 }

@@ -2,6 +2,7 @@ package io.fpp4j.host.online;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fpp4j.host.metrics.HostMetrics;
 import io.fpp4j.primitives.Hex;
 import java.io.IOException;
 import java.net.URI;
@@ -16,7 +17,8 @@ import java.util.List;
 /**
  * The few calls of the beacon node REST API a host needs for blobs: the genesis time and slot length (read
  * once, then kept), and the blobs of a slot, from the newer {@code /eth/v1/beacon/blobs/{slot}} or, where a
- * node lacks that, {@code /eth/v1/beacon/blob_sidecars/{slot}}. Thread-safe.
+ * node lacks that, {@code /eth/v1/beacon/blob_sidecars/{slot}}. Each request is timed into a {@link HostMetrics}
+ * under endpoint {@code beacon} and its route without the slot. Thread-safe.
  */
 final class BeaconClient {
   /** One blob as a beacon node lists it; the commitment only when the node sends one (sidecars). */
@@ -28,9 +30,16 @@ final class BeaconClient {
   private final ObjectMapper mapper = new ObjectMapper();
   private volatile long genesisTime = -1;
   private volatile long secondsPerSlot = -1;
+  private final HostMetrics metrics;
 
   /** @throws IllegalArgumentException if {@code endpoint} is not an http(s) URL */
   public BeaconClient(String endpoint, Duration timeout) {
+    this(endpoint, timeout, HostMetrics.NONE);
+  }
+
+  /** @param metrics told the time and outcome of every request */
+  public BeaconClient(String endpoint, Duration timeout, HostMetrics metrics) {
+    this.metrics = metrics;
     String trimmed = endpoint == null ? null : endpoint.trim();
     while (trimmed != null && trimmed.endsWith("/")) trimmed = trimmed.substring(0, trimmed.length() - 1);
     this.base = HttpEndpoints.parse(trimmed, "L1 beacon node");
@@ -114,6 +123,29 @@ final class BeaconClient {
   }
 
   private JsonNode get(String path) throws RpcException {
+    long start = System.nanoTime();
+    boolean ok = false;
+    try {
+      JsonNode answer = send(path);
+      ok = true;
+      return answer;
+    } finally {
+      metrics.rpcCall("beacon", route(path), System.nanoTime() - start, ok);
+    }
+  }
+
+  /** The path without its slot and query: a metrics label must not take a new value per request. */
+  static String route(String path) {
+    String p = path;
+    int query = p.indexOf('?');
+    if (query >= 0) p = p.substring(0, query);
+    for (String prefix : new String[] {"/eth/v1/beacon/blobs/", "/eth/v1/beacon/blob_sidecars/"}) {
+      if (p.startsWith(prefix)) return prefix.substring(0, prefix.length() - 1);
+    }
+    return p;
+  }
+
+  private JsonNode send(String path) throws RpcException {
     URI uri = URI.create(base + path);
     HttpRequest req = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json").GET().build();
     HttpResponse<String> resp;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fpp4j.host.metrics.HostMetrics;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A JSON-RPC 2.0 client over HTTP (the JDK's {@link HttpClient}, Jackson for JSON). One request per call;
  * every request has a timeout; every failure is an {@link RpcException} naming the method and the endpoint.
- * Thread-safe.
+ * Each call is timed into a {@link HostMetrics} under the endpoint's label and the method. Thread-safe.
  */
 final class JsonRpcClient {
   /** Default limit for one call, connection included: generous for {@code debug_executePayload}. */
@@ -32,17 +33,29 @@ final class JsonRpcClient {
   private final Duration timeout;
   private final ObjectMapper mapper;
   private final AtomicLong ids = new AtomicLong();
+  private final String label;
+  private final HostMetrics metrics;
 
   /**
    * @param name what the endpoint is, for messages (e.g. {@code L1 execution node})
    * @throws IllegalArgumentException if {@code endpoint} is not an http(s) URL
    */
   public JsonRpcClient(String endpoint, String name, Duration timeout) {
+    this(endpoint, name, timeout, "rpc", HostMetrics.NONE);
+  }
+
+  /**
+   * @param label the endpoint's metrics label ({@code l1}, {@code l2}, ...)
+   * @param metrics told the time and outcome of every call
+   */
+  public JsonRpcClient(String endpoint, String name, Duration timeout, String label, HostMetrics metrics) {
     this.endpoint = HttpEndpoints.parse(endpoint, name);
     this.name = name;
     this.timeout = timeout;
     this.http = HttpEndpoints.client(timeout);
     this.mapper = new ObjectMapper();
+    this.label = label;
+    this.metrics = metrics;
   }
 
   public JsonRpcClient(String endpoint, String name) {
@@ -60,6 +73,18 @@ final class JsonRpcClient {
   }
 
   public JsonNode call(String method, List<?> params) throws RpcException {
+    long start = System.nanoTime();
+    boolean ok = false;
+    try {
+      JsonNode result = send(method, params);
+      ok = true;
+      return result;
+    } finally {
+      metrics.rpcCall(label, method, System.nanoTime() - start, ok);
+    }
+  }
+
+  private JsonNode send(String method, List<?> params) throws RpcException {
     long id = ids.incrementAndGet();
     ObjectNode request = mapper.createObjectNode().put("jsonrpc", "2.0").put("id", id).put("method", method);
     ArrayNode p = request.putArray("params");

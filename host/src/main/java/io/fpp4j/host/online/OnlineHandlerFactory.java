@@ -8,6 +8,7 @@ import io.fpp4j.host.local.AgreedPrestate;
 import io.fpp4j.host.local.KonaInteropInputs;
 import io.fpp4j.host.local.OpProgramInputs;
 import io.fpp4j.host.local.OpProgramInteropInputs;
+import io.fpp4j.host.metrics.HostMetrics;
 import io.fpp4j.host.serve.HintHandlerRegistry;
 import io.fpp4j.host.serve.HintHandler;
 import io.fpp4j.host.serve.HintKind;
@@ -79,12 +80,17 @@ public final class OnlineHandlerFactory implements HintHandlerFactory {
 
   @Override
   public HintHandlerRegistry create(ChainInputs inputs, OnlineEndpoints endpoints) {
+    return create(inputs, endpoints, HostMetrics.NONE);
+  }
+
+  @Override
+  public HintHandlerRegistry create(ChainInputs inputs, OnlineEndpoints endpoints, HostMetrics metrics) {
     synchronized (this) {
       if (precompiles == null) precompiles = precompilesSource.get();
     }
-    EthSource l1 = new EthSource(new JsonRpcClient(endpoints.l1(), "L1 execution node", timeout), "L1");
-    EthSource l2 = new EthSource(new JsonRpcClient(endpoints.l2(), "L2 execution node", timeout), "L2");
-    BeaconClient beacon = new BeaconClient(endpoints.beacon(), timeout);
+    EthSource l1 = new EthSource(new JsonRpcClient(endpoints.l1(), "L1 execution node", timeout, "l1", metrics), "L1");
+    EthSource l2 = new EthSource(new JsonRpcClient(endpoints.l2(), "L2 execution node", timeout, "l2", metrics), "L2");
+    BeaconClient beacon = new BeaconClient(endpoints.beacon(), timeout, metrics);
     boolean kona = inputs instanceof KonaSingleChainInputs || inputs instanceof KonaInteropInputs;
     HintHandlerRegistry.Builder b = HintHandlerRegistry.builder(kona ? Dialect.KONA : Dialect.OP_PROGRAM);
     BlockHandlers l1Blocks = new BlockHandlers(l1);
@@ -108,7 +114,7 @@ public final class OnlineHandlerFactory implements HintHandlerFactory {
           .register(HintType.L2_PAYLOAD_WITNESS, KonaPayloadWitnessHint.class, HintKind.BULK,
               PayloadWitnessHandler.kona(witness ? l2 : null, "--enable-experimental-witness-endpoint is not set"));
     } else if (inputs instanceof OpProgramInputs op) {
-      EthSource witnessSource = experimentalSource(endpoints);
+      EthSource witnessSource = experimentalSource(endpoints, metrics);
       b.register(HintType.L1_PRECOMPILE, PrecompileHint.class, new PrecompileHandler(precompiles))
           .register(HintType.L1_PRECOMPILE_V2, PrecompileHint.class, new PrecompileHandler(precompiles))
           .register(HintType.L2_BLOCK_HEADER, ChainHashHint.class, l2Blocks.l2HeaderAndTransactions())
@@ -122,9 +128,9 @@ public final class OnlineHandlerFactory implements HintHandlerFactory {
               PayloadWitnessHandler.opProgram(witnessSource, "no --l2.experimental endpoint is configured"))
           .register(HintType.L2_BLOCK_DATA, BlockDataHint.class, HintKind.EAGER, new BlockDataHandler(l2));
     } else if (inputs instanceof OpProgramInteropInputs interop) {
-      registerInterop(b, interop, endpoints);
+      registerInterop(b, interop, endpoints, metrics);
     } else if (inputs instanceof KonaInteropInputs interop) {
-      registerKonaInterop(b, interop, endpoints);
+      registerKonaInterop(b, interop, endpoints, metrics);
     } else {
       throw new IllegalArgumentException("online fetching is not available for " + inputs.getClass().getSimpleName());
     }
@@ -136,11 +142,12 @@ public final class OnlineHandlerFactory implements HintHandlerFactory {
    * {@link L2Chains}); {@code agreed-pre-state} is answered from the flags; {@code l2-output} is the chain's
    * output at the pre-state's timestamp.
    */
-  private void registerInterop(HintHandlerRegistry.Builder b, OpProgramInteropInputs interop, OnlineEndpoints endpoints) {
-    L2Chains chains = l2Chains(endpoints);
+  private void registerInterop(HintHandlerRegistry.Builder b, OpProgramInteropInputs interop, OnlineEndpoints endpoints,
+                               HostMetrics metrics) {
+    L2Chains chains = l2Chains(endpoints, metrics);
     Map<Long, RollupConfig> rollups = interop.rollupsByChain();
     AgreedPrestate prestate = interop.prestate();
-    EthSource witnessSource = experimentalSource(endpoints);
+    EthSource witnessSource = experimentalSource(endpoints, metrics);
     b.register(HintType.L1_PRECOMPILE, PrecompileHint.class, new PrecompileHandler(precompiles))
         .register(HintType.L1_PRECOMPILE_V2, PrecompileHint.class, new PrecompileHandler(precompiles))
         .register(HintType.L2_BLOCK_HEADER, ChainHashHint.class, chains.route(node -> new BlockHandlers(node).l2HeaderAndTransactions()))
@@ -162,8 +169,9 @@ public final class OnlineHandlerFactory implements HintHandlerFactory {
    * id that routes it (required, as kona-host requires it), plus {@code agreed-pre-state}, {@code l2-receipts},
    * {@code l2-output-root} at the pre-state's timestamp and the proactive {@code l2-block-data}.
    */
-  private void registerKonaInterop(HintHandlerRegistry.Builder b, KonaInteropInputs interop, OnlineEndpoints endpoints) {
-    L2Chains chains = l2Chains(endpoints);
+  private void registerKonaInterop(HintHandlerRegistry.Builder b, KonaInteropInputs interop, OnlineEndpoints endpoints,
+                                   HostMetrics metrics) {
+    L2Chains chains = l2Chains(endpoints, metrics);
     Map<Long, RollupConfig> rollups = interop.rollupsByChain();
     boolean witness = Boolean.parseBoolean(endpoints.options().getOrDefault("enable-experimental-witness-endpoint", "false"));
     b.register(HintType.L1_PRECOMPILE, PrecompileHint.class, new PrecompileHandler(precompiles))
@@ -184,10 +192,10 @@ public final class OnlineHandlerFactory implements HintHandlerFactory {
         .register(HintType.L2_BLOCK_DATA, BlockDataHint.class, HintKind.EAGER, chains.route(true, BlockDataHandler::new));
   }
 
-  private L2Chains l2Chains(OnlineEndpoints endpoints) {
+  private L2Chains l2Chains(OnlineEndpoints endpoints, HostMetrics metrics) {
     List<EthSource> nodes = new ArrayList<>();
     for (String url : urls(endpoints.options().getOrDefault("l2", endpoints.l2()))) {
-      nodes.add(new EthSource(new JsonRpcClient(url, "L2 execution node", timeout), "L2"));
+      nodes.add(new EthSource(new JsonRpcClient(url, "L2 execution node", timeout, "l2", metrics), "L2"));
     }
     return new L2Chains(nodes);
   }
@@ -206,11 +214,11 @@ public final class OnlineHandlerFactory implements HintHandlerFactory {
   }
 
   /** op-program's {@code --l2.experimental} node (the first one given), or null when none is. */
-  private EthSource experimentalSource(OnlineEndpoints endpoints) {
+  private EthSource experimentalSource(OnlineEndpoints endpoints, HostMetrics metrics) {
     String experimental = endpoints.options().get("l2.experimental");
     if (experimental == null || experimental.isBlank()) return null;
     String url = urls(experimental).stream().findFirst().orElse(experimental);
-    return new EthSource(new JsonRpcClient(url, "experimental L2 node (--l2.experimental)", timeout), "L2");
+    return new EthSource(new JsonRpcClient(url, "experimental L2 node (--l2.experimental)", timeout, "l2-experimental", metrics), "L2");
   }
 
   private static List<String> urls(String list) {

@@ -1,8 +1,10 @@
 package io.fpp4j.host.serve;
 
+import io.fpp4j.host.metrics.HostMetrics;
 import io.fpp4j.host.store.PreimageStore;
 import io.fpp4j.preimage.KeyNotFoundException;
 import io.fpp4j.preimage.PreimageKey;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,10 +18,17 @@ public final class OfflineBackend implements HostBackend {
   private static final Logger LOG = LoggerFactory.getLogger(OfflineBackend.class);
 
   private final PreimageStore store;
+  private final HostMetrics metrics;
   private final AtomicReference<String> lastHint = new AtomicReference<>();
 
   public OfflineBackend(PreimageStore store) {
+    this(store, HostMetrics.NONE);
+  }
+
+  /** @param metrics told whether each key was in the store */
+  public OfflineBackend(PreimageStore store, HostMetrics metrics) {
     this.store = store;
+    this.metrics = metrics;
   }
 
   @Override
@@ -30,7 +39,9 @@ public final class OfflineBackend implements HostBackend {
 
   @Override
   public byte[] getPreimage(PreimageKey key) {
-    return store.get(key).orElseThrow(() -> new KeyNotFoundException("preimage " + key + " is not in "
+    Optional<byte[]> value = store.get(key);
+    metrics.storeLookup(value.isPresent());
+    return value.orElseThrow(() -> new KeyNotFoundException("preimage " + key + " is not in "
         + store.describe() + ", and this host is offline (no RPC endpoints), so it cannot fetch it; last hint: "
         + quoteLast()));
   }

@@ -1,5 +1,6 @@
 package io.fpp4j.host.serve;
 
+import io.fpp4j.host.metrics.HostMetrics;
 import io.fpp4j.host.store.PreimageStore;
 import io.fpp4j.preimage.HintRoutingException;
 import io.fpp4j.preimage.PreimageKey;
@@ -56,6 +57,7 @@ public final class OnlineBackend implements HostBackend {
   private final RandomGenerator random;
   private final FetchListener listener;
   private final Duration progressInterval;
+  private final HostMetrics metrics;
 
   private final AtomicReference<Pending> lastHint = new AtomicReference<>();
   private final AtomicReference<Pending> lastBulkHint = new AtomicReference<>();
@@ -77,6 +79,7 @@ public final class OnlineBackend implements HostBackend {
     this.random = b.random;
     this.listener = b.listener;
     this.progressInterval = b.progressInterval;
+    this.metrics = b.metrics;
   }
 
   public static Builder builder(PreimageStore store, HintHandlerRegistry registry) {
@@ -129,6 +132,7 @@ public final class OnlineBackend implements HostBackend {
   @Override
   public byte[] getPreimage(PreimageKey key) {
     Optional<byte[]> value = store.get(key);
+    metrics.storeLookup(value.isPresent());
     if (value.isPresent()) return value.get();
     long start = nanoClock.getAsLong();
     String reason = null;
@@ -201,6 +205,7 @@ public final class OnlineBackend implements HostBackend {
   private void pause(PreimageKey key, int attempt, String reason) {
     Duration delay = policy.backoff().delay(attempt, random);
     retries.incrementAndGet();
+    metrics.retry();
     listener.retrying(key, attempt + 1, delay, reason);
     String what = key == null ? "a hint" : "preimage " + key;
     try {
@@ -250,6 +255,7 @@ public final class OnlineBackend implements HostBackend {
     private RandomGenerator random = RandomGenerator.getDefault();
     private FetchListener listener = new LoggingFetchListener();
     private Duration progressInterval = Duration.ofSeconds(5);
+    private HostMetrics metrics = HostMetrics.NONE;
 
     private Builder(PreimageStore store, HintHandlerRegistry registry) {
       this.store = store;
@@ -286,6 +292,12 @@ public final class OnlineBackend implements HostBackend {
     /** How often a long handler run reports progress. */
     public Builder progressInterval(Duration interval) {
       this.progressInterval = interval;
+      return this;
+    }
+
+    /** Told whether each requested key was in the store, and of each retry. */
+    public Builder metrics(HostMetrics metrics) {
+      this.metrics = metrics;
       return this;
     }
 

@@ -10,6 +10,7 @@ import io.fpp4j.host.Mode;
 import io.fpp4j.host.serve.HintHandlerRegistry;
 import io.fpp4j.primitives.Hex;
 import io.fpp4j.proof.Dialect;
+import io.fpp4j.proof.boot.ChainRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

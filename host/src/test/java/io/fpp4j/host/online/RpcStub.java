@@ -53,6 +53,8 @@ final class RpcStub implements AutoCloseable {
   private final Map<String, Get> gets = new ConcurrentHashMap<>();
   final List<Call> calls = new CopyOnWriteArrayList<>();
   final List<String> paths = new CopyOnWriteArrayList<>();
+  /** Beacon paths (without query) whose next GETs fail, with how many are left to fail. */
+  private final Map<String, Integer> failures = new ConcurrentHashMap<>();
   /** When set, every POST gets this answer instead of a JSON-RPC one. */
   volatile Get rawPost;
 
@@ -77,6 +79,15 @@ final class RpcStub implements AutoCloseable {
     return this;
   }
 
+  /** The next {@code times} GETs of {@code path} (query ignored) answer HTTP {@code status}, then the registered answer. */
+  RpcStub failNext(String path, int times, int status) {
+    failures.put(path, times);
+    failureStatus = status;
+    return this;
+  }
+
+  private volatile int failureStatus = 503;
+
   List<Call> calls(String method) {
     return calls.stream().filter(c -> c.method().equals(method)).toList();
   }
@@ -86,6 +97,11 @@ final class RpcStub implements AutoCloseable {
       if (ex.getRequestMethod().equals("GET")) {
         String p = ex.getRequestURI().toString();
         paths.add(p);
+        Integer left = failures.computeIfPresent(ex.getRequestURI().getPath(), (k, n) -> n - 1);
+        if (left != null && left >= 0) {
+          send(ex, failureStatus, "{\"code\":" + failureStatus + ",\"message\":\"failing as the test asked\"}");
+          return;
+        }
         Get g = gets.get(p);
         if (g == null) g = gets.get(ex.getRequestURI().getPath());
         if (g == null) g = new Get(404, "{\"code\":404,\"message\":\"no answer registered for " + p + "\"}");
