@@ -3,20 +3,26 @@
 # A run of the host or the program loads 2,000 to 3,500 classes from jars; from a CDS archive they are mapped
 # ready-parsed and verified, which saves about 40% of a short run's start-up CPU. The archive is made from a real
 # run, so it holds what a run uses:
-#   JDK 19+: the JVM keeps it itself (-XX:+AutoCreateSharedArchive): it makes it at the first run's exit and
-#            remakes it when it is stale or unreadable.
-#   JDK 17/18: the first run dumps at exit (-XX:ArchiveClassesAtExit) into a file of its own. A later run puts
-#            that file in place only after the JVM has opened it with -Xshare:on: JDK 17 crashes (SIGBUS) on an
-#            archive cut short, e.g. by a kill during the dump, where a rejected one is merely ignored.
-# Archives live in ${XDG_CACHE_HOME:-~/.cache}/fpp4j/cds, named by the JDK and by the class path with each
-# entry's size and time, so a rebuilt jar or another JDK gets a new archive. Anything in the way (no cache dir,
-# a read-only one, no JDK release file, a class path with a directory, which CDS cannot archive and JDK 17
-# even fails the run for) means no archive: the run goes on exactly as without one. CDS's own messages are
-# silenced: the JVM prints them on standard output, which belongs to the program.
+#   JDK 19+: the JVM makes it itself (-XX:+AutoCreateSharedArchive) at the first run's exit, and remakes it
+#            when it finds it stale.
+#   JDK 17/18: the first run dumps at exit (-XX:ArchiveClassesAtExit) into a file of its own, which a later run
+#            puts in place once the JVM has accepted it (below).
+# No archive is used before the JVM has accepted it in a check of its own (-Xshare:on ... -version, a fraction of
+# a second, once per archive): JDK 17 crashes (SIGBUS) on an archive cut short, e.g. by a kill during the dump
+# or a copy of the cache, and JDK 19+ ignores a damaged one but never remakes it, warning at every run. A
+# rejected archive is deleted, so the next run makes a new one. The size, time and inode of the archive the
+# JVM accepted are kept beside it (ARCHIVE.ok): any change, a remade or a truncated archive, is checked again.
+# Archives live in ${XDG_CACHE_HOME:-~/.cache}/fpp4j/cds, named by the JDK, FPP4J_JAVA_OPTS (options such as
+# -XX:-UseCompressedOops make an archive unusable without them) and the class path with each entry's size and
+# time, so a rebuilt jar or another JDK gets a new archive. Anything in the way (no cache dir, a read-only one,
+# no JDK release file, a class path with a directory, which CDS cannot archive and JDK 17 even fails the run
+# for) means no archive: the run goes on exactly as without one. CDS's own messages are silenced: the JVM
+# prints them on standard output, which belongs to the program.
 # FPP4J_CDS=0 turns it off.
 
 # fpp4j_cds NAME JAVA CLASSPATH [MAKE]: sets the array fpp4j_cds_opts to the JVM options for this run (maybe
-# none). With MAKE 0 the run uses an archive but does not make one: a --help or --version run would make an
+# none). Launchers call it as `fpp4j_cds ... || fpp4j_cds_opts=()`: that also keeps their `set -e` from ending
+# the run on any step here that fails. With MAKE 0 the run uses an archive but does not make one: a --help or --version run would make an
 # archive of little more than the command line's classes, and keep it until the next rebuild.
 fpp4j_cds() {
   local name=$1 java_bin=$2 cp=$3 make=${4:-1}
@@ -36,11 +42,15 @@ fpp4j_cds() {
   for entry in $cp; do
     [ -f "$entry" ] || return 0
   done
-  key="$( { echo "$real $version"; stat -L -c '%n %s %Y' $cp; } 2>/dev/null | md5sum)" || return 0
+  key="$( { echo "$real $version ${FPP4J_JAVA_OPTS:-}"; stat -L -c '%n %s %Y' $cp; } 2>/dev/null | md5sum)" || return 0
   unset IFS
   key="${key:0:16}"
   local archive="$dir/$name-$key.jsa"
   local quiet=(-Xlog:cds*=off -Xlog:class+path=off)
+  if [ -f "$archive" ] && ! fpp4j_cds_accepted "$real" "$cp" "$archive"; then
+    rm -f "$archive" "$archive.ok" 2>/dev/null || true
+    [ -f "$archive" ] && return 0 # a rejected archive that cannot be deleted: no CDS rather than a crash
+  fi
   if [ "$major" -ge 19 ] && [ "$make" = 0 ]; then
     [ -f "$archive" ] && fpp4j_cds_opts=(-XX:SharedArchiveFile="$archive" "${quiet[@]}")
     return 0
@@ -70,19 +80,34 @@ fpp4j_cds_promote() {
     pid="${dump%.dump}"
     pid="${pid##*.}"
     if kill -0 "$pid" 2>/dev/null; then continue; fi
-    if [ ! -f "$archive" ] && "$java_bin" -Xshare:on -XX:SharedArchiveFile="$dump" -XX:ErrorFile=/dev/null \
-        -XX:-CreateCoredumpOnCrash -Xlog:disable -cp "$cp" -version >/dev/null 2>&1; then
-      mv -f "$dump" "$archive" 2>/dev/null || rm -f "$dump"
+    if [ ! -f "$archive" ] && fpp4j_cds_accepted "$java_bin" "$cp" "$dump" && mv -f "$dump" "$archive" 2>/dev/null; then
+      # rename keeps size, time and inode, so the check just made stands for the archive
+      mv -f "$dump.ok" "$archive.ok" 2>/dev/null || rm -f "$dump.ok" 2>/dev/null || true
     else
-      rm -f "$dump"
+      rm -f "$dump" "$dump.ok" 2>/dev/null || true
     fi
   done
+  return 0
+}
+
+# fpp4j_cds_accepted JAVA CLASSPATH ARCHIVE: whether the JVM maps ARCHIVE for this class path and these options
+# without failing or crashing. Checked once per archive: a pass is remembered in ARCHIVE.ok by the archive's
+# size, time and inode (not at all if the directory is read-only: then it is checked at every run).
+fpp4j_cds_accepted() {
+  local java_bin=$1 cp=$2 archive=$3 now
+  now="$(stat -L -c '%s %Y %i' "$archive" 2>/dev/null)" || return 1
+  [ "$(cat "$archive.ok" 2>/dev/null)" = "$now" ] && return 0
+  # shellcheck disable=SC2086 # FPP4J_JAVA_OPTS is a list of options, split as the launchers split it
+  "$java_bin" -Xshare:on -XX:SharedArchiveFile="$archive" -XX:ErrorFile=/dev/null -XX:-CreateCoredumpOnCrash \
+      -Xlog:disable ${FPP4J_JAVA_OPTS:-} -cp "$cp" -version >/dev/null 2>&1 </dev/null || return 1
+  { printf '%s\n' "$now" >"$archive.ok"; } 2>/dev/null || true
   return 0
 }
 
 # fpp4j_cds_prune DIR NAME: each rebuild of a module makes a new archive (10 to 30 MB); ones made over a week ago
 # go when a new one is made (an archive still in use is simply made again).
 fpp4j_cds_prune() {
-  find "$1" -maxdepth 1 \( -name "$2-*.jsa" -o -name ".$2-*.dump" \) -mtime +7 -delete 2>/dev/null
+  find "$1" -maxdepth 1 \( -name "$2-*.jsa" -o -name "$2-*.jsa.ok" -o -name ".$2-*.dump" -o -name ".$2-*.dump.ok" \) \
+    -mtime +7 -delete 2>/dev/null || true
   return 0
 }
