@@ -1,0 +1,190 @@
+package io.fpp4j.host.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fpp4j.testkit.launcher.JarClassPath;
+import io.fpp4j.testkit.launcher.Jdks;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code ./fpp4j} with its Class Data Sharing archive ({@code bin/lib/cds.bash}) missing, damaged, stale, or with no
+ * usable cache directory: a host run must give the same exit code and output as without CDS, whatever state the
+ * archive is in. Runs on a jars-only class path (CDS archives nothing else), so the launched host also configures
+ * its logging with {@code LogConfigurator}, as an installed one does; on this test's JDK and, where installed, one
+ * of the other CDS family (17/18 or 19+), since the launcher handles them apart.
+ */
+@Timeout(value = 300, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class LauncherCdsTest {
+  @TempDir static Path jars;
+  static String classPath;
+
+  @TempDir Path tmp;
+
+  @BeforeAll
+  static void jarTheClassPath() {
+    classPath = JarClassPath.of(System.getProperty("java.class.path"), jars);
+  }
+
+  static Stream<Jdks.Jdk> jdks() {
+    return Jdks.forLaunchers().stream();
+  }
+
+  record Run(int code, String out, String err) {}
+
+  /** A real host run in exec mode whose program exits 0 at once: exit 0, the host's log on stderr, nothing on stdout. */
+  Run hostRun(Jdks.Jdk jdk, Map<String, String> env) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(LauncherE2eTest.root().resolve("fpp4j").toString(),
+        "host", "serve", "--exec", "/bin/sh", "--", "-c", "exit 0"));
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().put("FPP4J_CLASSPATH", classPath);
+    pb.environment().remove("FPP4J_CDS");
+    pb.environment().remove("FPP4J_JAVA_OPTS");
+    pb.environment().put("PATH", jdk.bin() + ":" + System.getenv("PATH"));
+    pb.environment().putAll(env);
+    Path out = Files.createTempFile(tmp, "out", ".txt"), err = Files.createTempFile(tmp, "err", ".txt");
+    Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("./fpp4j did not finish on " + jdk + ": " + cmd);
+    }
+    Run run = new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+    assertThat(run.code()).as("exit code on %s, stderr:%n%s", jdk, run.err()).isZero();
+    assertThat(run.out()).as("standard output on %s (it belongs to the program)", jdk).isEmpty();
+    assertThat(run.err()).as("the host's log on %s", jdk).contains("exit 0 (valid claim)");
+    return run;
+  }
+
+  Run hostRun(Jdks.Jdk jdk, Path cache) throws Exception {
+    return hostRun(jdk, Map.of("XDG_CACHE_HOME", cache.toString()));
+  }
+
+  static List<Path> archives(Path cache) throws IOException {
+    Path dir = cache.resolve("fpp4j/cds");
+    if (!Files.isDirectory(dir)) return List.of();
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(f -> f.getFileName().toString().matches("host-[0-9a-f]{16}\\.jsa")).sorted().toList();
+    }
+  }
+
+  /** Runs until an accepted archive (with its {@code .ok} stamp) is in place: the first run makes it, JDK 17's second promotes it. */
+  Path archiveAfterRuns(Jdks.Jdk jdk, Path cache) throws Exception {
+    for (int i = 0; i < 3; i++) {
+      hostRun(jdk, cache);
+      List<Path> made = archives(cache);
+      if (made.size() == 1 && Files.exists(Path.of(made.get(0) + ".ok"))) return made.get(0);
+    }
+    throw new AssertionError("three host runs on " + jdk + " left no accepted archive in " + cache + ": " + archives(cache));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jdks")
+  void aMissingArchiveIsMadeByTheRunsThemselves(Jdks.Jdk jdk) throws Exception {
+    Path cache = tmp.resolve("cache");
+    Path archive = archiveAfterRuns(jdk, cache);
+    assertThat(Files.size(archive)).as("the archive holds the classes of a host run").isGreaterThan(1_000_000);
+    hostRun(jdk, cache);
+    assertThat(archives(cache)).containsExactly(archive);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jdks")
+  void aTruncatedOrGarbledArchiveIsReplacedNotUsed(Jdks.Jdk jdk) throws Exception {
+    Path cache = tmp.resolve("cache");
+    Path archive = archiveAfterRuns(jdk, cache);
+    long size = Files.size(archive);
+    writable(archive);
+    // JDK 17 crashed (SIGBUS) on an archive cut short before the launcher checked it.
+    try (var ch = Files.newByteChannel(archive, StandardOpenOption.WRITE)) {
+      ch.truncate(size / 2);
+    }
+    hostRun(jdk, cache);
+    for (Path a : archives(cache)) assertThat(Files.size(a)).as("the truncated archive is gone or remade").isNotEqualTo(size / 2);
+    Path again = archiveAfterRuns(jdk, cache);
+    writable(again);
+    Files.write(again, "not a CDS archive".getBytes(StandardCharsets.US_ASCII));
+    Run garbled = hostRun(jdk, cache);
+    assertThat(garbled.err()).as("no JVM warning about the archive").doesNotContain("CDS").doesNotContain("shared archive");
+    assertThat(archiveAfterRuns(jdk, cache)).isEqualTo(again);
+    assertThat(Files.size(again)).isGreaterThan(1_000_000);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jdks")
+  void aStaleArchiveForAnotherClassPathIsReplaced(Jdks.Jdk jdk) throws Exception {
+    // The archive of a class path with one more jar in front, put where this class path's archive belongs (a jar at
+    // the end would not do: the JVM accepts an archive whose class path is a prefix of the run's).
+    Path other = tmp.resolve("other-cache");
+    Path extra = Files.write(tmp.resolve("extra.jar"), emptyJar());
+    Path foreign = archiveAfterRunsWith(jdk, other, extra + ":" + classPath);
+    Path cache = tmp.resolve("cache");
+    Path own = archiveAfterRuns(jdk, cache);
+    writable(own);
+    Files.copy(foreign, own, StandardCopyOption.REPLACE_EXISTING);
+    hostRun(jdk, cache);
+    Path remade = archiveAfterRuns(jdk, cache);
+    assertThat(Files.mismatch(remade, foreign)).as("the stale archive was replaced").isNotEqualTo(-1L);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jdks")
+  void withoutAUsableCacheDirectoryTheRunsGoOnWithoutAnArchive(Jdks.Jdk jdk) throws Exception {
+    // A cache path under a regular file: the directory cannot be made.
+    Path file = Files.writeString(tmp.resolve("a-file"), "");
+    hostRun(jdk, file.resolve("cache"));
+    hostRun(jdk, file.resolve("cache"));
+    // A cache directory without write permission (only effective when the test does not run as root).
+    Path readOnly = Files.createDirectories(tmp.resolve("read-only/fpp4j/cds"));
+    Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
+    try {
+      hostRun(jdk, tmp.resolve("read-only"));
+      hostRun(jdk, tmp.resolve("read-only"));
+    } finally {
+      Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+    // No cache directory at all: XDG_CACHE_HOME and HOME empty (the launcher takes empty as unset).
+    hostRun(jdk, Map.of("XDG_CACHE_HOME", "", "HOME", ""));
+  }
+
+  Path archiveAfterRunsWith(Jdks.Jdk jdk, Path cache, String cp) throws Exception {
+    String saved = classPath;
+    classPath = cp;
+    try {
+      return archiveAfterRuns(jdk, cache);
+    } finally {
+      classPath = saved;
+    }
+  }
+
+  static void writable(Path p) throws IOException {
+    Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-r--r--"));
+  }
+
+  static byte[] emptyJar() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (JarOutputStream jar = new JarOutputStream(bytes)) {
+      jar.putNextEntry(new JarEntry("fpp4j-cds-test/"));
+      jar.closeEntry();
+    }
+    return bytes.toByteArray();
+  }
+}
