@@ -55,7 +55,8 @@ class LauncherCdsTest {
   Run hostRun(Jdks.Jdk jdk, Map<String, String> env) throws Exception {
     List<String> cmd = new ArrayList<>(List.of(LauncherE2eTest.root().resolve("fpp4j").toString(),
         "host", "serve", "--exec", "/bin/sh", "--", "-c", "exit 0"));
-    ProcessBuilder pb = new ProcessBuilder(cmd);
+    // In the temporary directory: a JVM that crashes writes its hs_err file into its working directory.
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile());
     pb.environment().put("FPP4J_CLASSPATH", classPath);
     pb.environment().remove("FPP4J_CDS");
     pb.environment().remove("FPP4J_JAVA_OPTS");
@@ -86,14 +87,14 @@ class LauncherCdsTest {
     }
   }
 
-  /** Runs until an accepted archive (with its {@code .ok} stamp) is in place: the first run makes it, JDK 17's second promotes it. */
+  /** Runs until an archive is in place: on JDK 19+ the first run makes it, on JDK 17 the second puts the first's dump in place. */
   Path archiveAfterRuns(Jdks.Jdk jdk, Path cache) throws Exception {
     for (int i = 0; i < 3; i++) {
       hostRun(jdk, cache);
       List<Path> made = archives(cache);
-      if (made.size() == 1 && Files.exists(Path.of(made.get(0) + ".ok"))) return made.get(0);
+      if (made.size() == 1) return made.get(0);
     }
-    throw new AssertionError("three host runs on " + jdk + " left no accepted archive in " + cache + ": " + archives(cache));
+    throw new AssertionError("three host runs on " + jdk + " left no archive in " + cache + ": " + archives(cache));
   }
 
   @ParameterizedTest(name = "{0}")

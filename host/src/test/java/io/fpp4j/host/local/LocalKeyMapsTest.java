@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,6 +98,27 @@ class LocalKeyMapsTest {
     Path genesis = Files.writeString(tmp.resolve("g2.json"), "{\"config\":{\"chainId\":5}}");
     LocalInputs in = new OpProgramInputs(L1_HEAD, L2_HEAD, AGREED, CLAIM, 8, null, rollup, genesis, bareL1).localInputs();
     assertThat(new String(in.get(9).orElseThrow(), StandardCharsets.UTF_8)).isEqualTo("{\"chainId\":1}");
+  }
+
+  /**
+   * Only the genesis file's config is read into a tree (the rest is scanned), but the file is still checked whole:
+   * a file cut short or a repeated member anywhere is refused, as reading it whole did.
+   */
+  @Test
+  void opProgramGenesisFileIsCheckedWholeThoughOnlyItsConfigIsRead() throws IOException {
+    Path rollup = Files.writeString(tmp.resolve("rollup.json"), "{}");
+    Path genesis = Files.writeString(tmp.resolve("genesis.json"),
+        "{\"alloc\":{\"0x01\":{\"balance\":\"0x1\",\"storage\":{\"0x02\":\"0x03\"}}},\"config\":{\"chainId\":5},\"number\":\"0x0\"}");
+    LocalInputs in = new OpProgramInputs(L1_HEAD, L2_HEAD, AGREED, CLAIM, 8, null, rollup, genesis, null).localInputs();
+    assertThat(new String(in.get(6).orElseThrow(), StandardCharsets.UTF_8)).isEqualTo("{\"chainId\":5}");
+    for (String bad : List.of(
+        "{\"config\":{\"chainId\":5},\"alloc\":{\"0x01\":{\"balance\":",
+        "{\"config\":{\"chainId\":5},\"alloc\":{\"0x01\":{},\"0x01\":{}}}",
+        "{\"config\":{\"chainId\":5},\"config\":{\"chainId\":6}}")) {
+      Path file = Files.writeString(tmp.resolve("bad-genesis.json"), bad);
+      assertThatThrownBy(() -> new OpProgramInputs(L1_HEAD, L2_HEAD, AGREED, CLAIM, 8, null, rollup, file, null).localInputs())
+          .as(bad).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("--l2.genesis file " + file + " is not valid JSON");
+    }
   }
 
   @Test
