@@ -7,6 +7,7 @@ import io.fpp4j.testkit.launcher.Jdks;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,10 +81,14 @@ class LauncherCdsTest {
   }
 
   static List<Path> archives(Path cache) throws IOException {
+    return archives(cache, "host");
+  }
+
+  static List<Path> archives(Path cache, String name) throws IOException {
     Path dir = cache.resolve("fpp4j/cds");
     if (!Files.isDirectory(dir)) return List.of();
     try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(f -> f.getFileName().toString().matches("host-[0-9a-f]{16}\\.jsa")).sorted().toList();
+      return files.filter(f -> f.getFileName().toString().matches(name + "-[0-9a-f]{16}\\.jsa")).sorted().toList();
     }
   }
 
@@ -115,7 +120,7 @@ class LauncherCdsTest {
     long size = Files.size(archive);
     writable(archive);
     // JDK 17 crashed (SIGBUS) on an archive cut short before the launcher checked it.
-    try (var ch = Files.newByteChannel(archive, StandardOpenOption.WRITE)) {
+    try (SeekableByteChannel ch = Files.newByteChannel(archive, StandardOpenOption.WRITE)) {
       ch.truncate(size / 2);
     }
     hostRun(jdk, cache);
@@ -174,6 +179,57 @@ class LauncherCdsTest {
     } finally {
       classPath = saved;
     }
+  }
+
+  /**
+   * {@code bin/fpp4j-program} (the client's launcher, same CDS code under the name "program"): a run refused in
+   * FppProgram's argument check, exit 2 with its message, must come out the same whatever the archive's state.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jdks")
+  void theProgramLauncherRunsAlikeWithItsArchiveMissingDamagedOrWithoutACacheDirectory(Jdks.Jdk jdk) throws Exception {
+    Path cache = tmp.resolve("cache");
+    Path archive = null;
+    for (int i = 0; i < 3 && archive == null; i++) {
+      programRun(jdk, cache);
+      archive = archives(cache, "program").stream().findFirst().orElse(null);
+    }
+    assertThat(archive).as("an archive after three runs on %s", jdk).isNotNull();
+    programRun(jdk, cache);
+    writable(archive);
+    try (SeekableByteChannel ch = Files.newByteChannel(archive, StandardOpenOption.WRITE)) {
+      ch.truncate(Files.size(archive) / 2);
+    }
+    programRun(jdk, cache);
+    programRun(jdk, cache);
+    for (Path a : archives(cache, "program")) {
+      writable(a);
+      Files.write(a, "not a CDS archive".getBytes(StandardCharsets.US_ASCII));
+    }
+    assertThat(programRun(jdk, cache)).as("no JVM warning about the archive").doesNotContain("CDS").doesNotContain("shared archive");
+    programRun(jdk, Files.writeString(tmp.resolve("a-file"), "").resolve("cache"));
+  }
+
+  /** @return the launcher's standard error */
+  String programRun(Jdks.Jdk jdk, Path cache) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(LauncherE2eTest.root().resolve("bin/fpp4j-program").toString(), "--version")
+        .directory(tmp.toFile());
+    pb.environment().put("FPP4J_CLIENT_CLASSPATH", classPath);
+    pb.environment().remove("FPP4J_CDS");
+    pb.environment().remove("FPP4J_JAVA_OPTS");
+    pb.environment().put("XDG_CACHE_HOME", cache.toString());
+    pb.environment().put("PATH", jdk.bin() + ":" + System.getenv("PATH"));
+    Path out = Files.createTempFile(tmp, "out", ".txt"), err = Files.createTempFile(tmp, "err", ".txt");
+    Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(new File("/dev/null")).start();
+    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("bin/fpp4j-program did not finish on " + jdk);
+    }
+    String stderr = Files.readString(err);
+    assertThat(p.exitValue()).as("exit code on %s, stderr:%n%s", jdk, stderr).isEqualTo(2);
+    assertThat(Files.readString(out)).as("standard output on %s", jdk).isEmpty();
+    assertThat(stderr).contains("fpp4j program: unexpected arguments [--version]");
+    return stderr;
   }
 
   static void writable(Path p) throws IOException {
