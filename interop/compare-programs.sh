@@ -17,8 +17,9 @@
 # launchers make their Class Data Sharing archive (bin/lib/cds.bash), as any run after the first finds it.
 #
 # Every run's verdict is checked: the host must exit 0 on basic-success and 1 on basic-faulty-claim, with the
-# program's own exit (the host's summary) the same; any other outcome stops the script (exit 1), naming the
-# run's log. Peers are never built here: a missing one stops the script (exit 3) with the setup command to run.
+# program's own exit (the host's summary) the same, and the program must have printed the true output root of the
+# claimed block (op-program's client: output=ROOT in its "Validating claim" line; fpp4j's and Kona's: "output root
+# of L2 block N: ROOT"); any other outcome stops the script (exit 1), naming the run's log. Peers are never built here: a missing one stops the script (exit 3) with the setup command to run.
 # fpp4j's host and client must be built (mvn -B -DskipTests package), as the launchers would otherwise build
 # them during the first timed run.
 #
@@ -99,6 +100,8 @@ get() {
 }
 data_dir="$(get data_dir)"
 cases=(basic-success basic-faulty-claim)
+true_root="$(get basic_success_claim)"
+claim_block="$(get basic_success_claim_block)"
 
 mkdir -p "$out"
 times="$out/times.tsv"
@@ -108,7 +111,7 @@ now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
 # run_one PROGRAM CASE ROUND: one host run; checks its verdict; appends its times unless ROUND is a warm-up (w*).
 run_one() {
-  local prog=$1 case=$2 round=$3 key exec keys expected agreed claim log start end rc summary pexit elapsed
+  local prog=$1 case=$2 round=$3 key exec keys expected log start end rc summary pexit elapsed computed
   key="${case//-/_}"
   expected="$(get "${key}_expected_status")"
   case "$prog" in
@@ -130,6 +133,14 @@ run_one() {
   if [ "$rc" != "$expected" ] || [ "$pexit" != "$expected" ] || [ -z "$elapsed" ]; then
     die "$prog on $case (round $round): host exit $rc, program exit ${pexit:-none}, expected $expected for both; see $log.err and $log.out"
   fi
+  # An exit code alone would pass a program that did nothing: each must also show the output root it computed for
+  # the claimed block, the true one (basic-success's claim) in either case.
+  case "$prog" in
+    op-program) computed="output=$true_root" ;;
+    *) computed="output root of L2 block $claim_block: $true_root" ;;
+  esac
+  grep -qF -- "$computed" "$log.out" "$log.err" \
+    || die "$prog on $case (round $round): the program did not print '$computed'; see $log.err and $log.out"
   printf '  %-10s %-19s round %-3s exit %s  wall %6d ms  program %6d ms\n' "$prog" "$case" "$round" "$rc" \
     $((end - start)) "$elapsed" >&2
   case "$round" in w*) ;; *) printf '%s\t%s\t%s\t%d\t%d\t%d\n' "$prog" "$case" "$round" $((end - start)) "$elapsed" "$rc" >>"$times" ;; esac

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 /**
  * {@link DevnetFixture#prepare} from a shell, for scripts that run the peers on the devnet proof outside JUnit
  * ({@code interop/compare-programs.sh}): {@code PrepareDevnetFixture SOURCE OUT_DIR}. It prints the prepared
- * layout as {@code key=value} lines (paths, and per case its agreed and claimed L2 block numbers and expected status)
+ * layout as {@code key=value} lines (paths, and per case its agreed and claimed L2 block numbers, claim and expected status)
  * for the script to read, and exits 2 naming the problem when the fixture cannot be prepared. The agreed block's
  * number is not in {@code fixture.toml} (only its hash): it is read from the agreed header in the prepared data.
  */
@@ -39,6 +39,7 @@ public final class PrepareDevnetFixture {
       }
       System.out.println(key + "_agreed_block=" + Header.decode(agreed).number());
       System.out.println(key + "_claim_block=" + c.l2BlockNumber());
+      System.out.println(key + "_claim=" + c.l2Claim());
       System.out.println(key + "_expected_status=" + c.expectedStatus());
       System.out.println(key + "_kona_local_keys=" + c.konaLocalKeys().toAbsolutePath());
       System.out.println(key + "_op_program_local_keys=" + c.opProgramLocalKeys().toAbsolutePath());
