@@ -16,7 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * op-program's Pebble data directory ({@code --data.format pebble}): keys the raw 32-byte preimage keys,
@@ -30,7 +34,14 @@ import java.util.concurrent.TimeUnit;
  * a listing streams from the helper, so the store cannot be used from inside its own {@link #forEach}.
  */
 public final class PebblePreimageStore implements KeyValueStore {
+  private static final Logger LOG = LoggerFactory.getLogger(PebblePreimageStore.class);
   private static final String GREETING = "fpp4j-pebble protocol 1";
+  /**
+   * How long the helper may take to open the database and greet. Opening replays Pebble's write-ahead log,
+   * seconds at most for a preimage store; a helper silent for this long is stuck, and waiting longer would
+   * hang the host instead of failing it.
+   */
+  static final Duration OPEN_LIMIT = Duration.ofSeconds(120);
   /** Bounds a length read from the helper, so a broken stream fails instead of allocating gigabytes. */
   private static final int MAX_FRAME = 1 << 30;
   private static final int STDERR_KEPT = 8 << 10;
@@ -66,7 +77,7 @@ public final class PebblePreimageStore implements KeyValueStore {
       throw new StoreException("cannot create Pebble directory " + dir + ": " + e, e);
     }
     FormatMarker.claim(dir, StoreFormat.PEBBLE);
-    return start(dir, helper, false);
+    return start(dir, helper, false, OPEN_LIMIT);
   }
 
   /** Opens an existing database for reading only; nothing in {@code dir} is created, changed or removed. */
@@ -78,10 +89,10 @@ public final class PebblePreimageStore implements KeyValueStore {
   public static PebblePreimageStore openReadOnly(Path dir, Path helper) {
     if (!Files.isDirectory(dir)) throw new StoreException("no Pebble store at " + dir + ": not a directory");
     FormatMarker.check(dir, StoreFormat.PEBBLE);
-    return start(dir, helper, true);
+    return start(dir, helper, true, OPEN_LIMIT);
   }
 
-  private static PebblePreimageStore start(Path dir, Path helper, boolean readOnly) {
+  static PebblePreimageStore start(Path dir, Path helper, boolean readOnly, Duration openLimit) {
     List<String> command = new ArrayList<>(List.of(helper.toString(), "serve"));
     if (readOnly) command.add("-read-only");
     command.add(dir.toAbsolutePath().toString());
@@ -94,21 +105,45 @@ public final class PebblePreimageStore implements KeyValueStore {
     }
     StderrTail stderr = StderrTail.start(p.getErrorStream(), dir);
     PebblePreimageStore store = new PebblePreimageStore(dir, readOnly, p, stderr);
+    AtomicBoolean greeted = new AtomicBoolean();
+    AtomicBoolean timedOut = new AtomicBoolean();
+    Thread watchdog = new Thread(() -> {
+      try {
+        Thread.sleep(openLimit.toMillis());
+      } catch (InterruptedException e) {
+        return;
+      }
+      if (!greeted.get()) {
+        timedOut.set(true);
+        p.destroyForcibly();
+      }
+    }, "fpp4j-pebble open watchdog " + dir.getFileName());
+    watchdog.setDaemon(true);
+    watchdog.start();
     String first;
     try {
       first = store.readGreeting();
     } catch (IOException e) {
       first = null;
+    } finally {
+      greeted.set(true);
+      watchdog.interrupt();
     }
     if (first == null) {
       String why = store.stopAndExplain();
-      throw new StoreException("cannot open Pebble store " + dir + (readOnly ? " read-only" : "") + ": " + why);
+      String what = "cannot open Pebble store " + dir + (readOnly ? " read-only" : "");
+      if (timedOut.get()) {
+        throw new StoreException(what + ": the Pebble helper " + helper + " did not answer within "
+            + openLimit.toSeconds() + " s and was killed (" + why + "); rebuild it with " + PebbleHelper.SETUP_SCRIPT);
+      }
+      throw new StoreException(what + ": " + why);
     }
     if (!first.equals(GREETING)) {
       store.stopAndExplain();
       throw new StoreException("the Pebble helper " + helper + " answered '" + StoreFormat.printable(first)
           + "', not '" + GREETING + "': it was built from other sources; rebuild it with " + PebbleHelper.SETUP_SCRIPT);
     }
+    LOG.info("opened {} as op-program's Pebble format{} through {}", dir, readOnly ? ", read-only," : "", helper);
     return store;
   }
 
@@ -239,7 +274,11 @@ public final class PebblePreimageStore implements KeyValueStore {
 
   private StoreException helperFailed(String what, IOException e) {
     String why = stopAndExplain();
-    return new StoreException("the Pebble helper for " + dir + " failed while " + what + ": " + why, e);
+    // Usually a crash of the helper or of Pebble under it (its stderr is in why); the data on disk stays as
+    // Pebble's write-ahead log left it, so a rerun is safe.
+    return new StoreException("the Pebble helper for " + dir + " failed while " + what + ": " + why
+        + "; the store is closed. Rerun; if it fails again, check the directory with 'fpp4j store verify' and"
+        + " rebuild the helper with " + PebbleHelper.SETUP_SCRIPT, e);
   }
 
   /** Ends the helper (it may already have exited) and says why it stopped, from its exit code and stderr. */

@@ -31,7 +31,16 @@ public final class PreimageStores {
 
   /** As {@link #open(Path, StoreFormat)}; {@code syncWrites} forces every put to the device. */
   public static KeyValueStore open(Path dir, StoreFormat requested, boolean syncWrites) {
-    StoreFormat format = FormatMarker.read(dir).orElse(requested);
+    Optional<StoreFormat> marker = FormatMarker.read(dir);
+    StoreFormat format = marker.orElse(requested);
+    if (marker.isEmpty() && format != StoreFormat.PEBBLE && Files.isDirectory(dir) && isPebble(dir)) {
+      // A Pebble database whose kvformat marker was lost: writing another format's entries (and marker) beside
+      // Pebble's files would leave a directory that neither op-program nor fpp4j reads as one store.
+      LOG.info("{} holds a Pebble database (Pebble's OPTIONS/MANIFEST files, no kvformat marker), so it is opened"
+          + " as op-program's 'pebble' format through the Go helper; the data format given or defaulted was '{}'",
+          dir, requested);
+      return PebblePreimageStore.open(dir);
+    }
     if (format != requested) {
       // The format flags have defaults, so "requested" may be nobody's choice: say what decided, not who asked.
       LOG.info("{} holds a '{}' store (its kvformat marker says so), so it is opened as one; the data format "
@@ -57,7 +66,14 @@ public final class PreimageStores {
       LOG.warn("{} holds a '{}' store (kvformat marker); reading it as that, not as '{}'", dir, marker.get(),
           requested.get());
     }
-    StoreFormat format = marker.or(() -> requested).orElseGet(() -> detect(dir));
+    StoreFormat format = marker.or(() -> requested).orElseGet(() -> {
+      StoreFormat found = detect(dir);
+      if (found == StoreFormat.PEBBLE) {
+        LOG.info("{} holds a Pebble database (Pebble's OPTIONS/MANIFEST files, no kvformat marker): reading it"
+            + " through the Go helper", dir);
+      }
+      return found;
+    });
     return switch (format) {
       case DIRECTORY -> DirectoryPreimageStore.openReadOnly(dir);
       case FILE -> FilePreimageStore.openReadOnly(dir);

@@ -84,7 +84,7 @@ class ExampleMatrixTest {
   @BeforeAll
   static void generateStores() {
     for (StoreFormat format : StoreFormat.values()) {
-      // Without Go there is no Pebble helper: the Pebble runs skip, with the reason, in validAndInvalidClaims.
+      // Without the module proxy there is no Pebble helper: the Pebble runs skip, with the reason, in validAndInvalidClaims.
       if (format == StoreFormat.PEBBLE && !PebbleHelperBuild.available()) continue;
       Path out = tmp.resolve(format.marker());
       Run gen = cli("chain", "generate", "--out", out.toString(), "--data-format", format.marker());

@@ -9,8 +9,10 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * The Pebble helper for tests: runs host/scripts/setup-pebble.sh once per test JVM (a no-op when its stamp
- * matches; test.sh builds it up front) and points {@link PebbleHelper} at the result. Skips the calling test
- * only when Go is not installed (the script's exit 127); any other failure fails it.
+ * matches; test.sh builds it up front) and points {@link PebbleHelper} at the result. As for geth
+ * ({@code GethDev}), the calling test is skipped, with the script's reason, only when Pebble's modules could
+ * not be downloaded (exit 10: no network or module proxy); a missing Go (exit 127) or a failed build fails
+ * it, so that CI never passes without having run the Pebble tests.
  */
 public final class PebbleHelperBuild {
   private static final long BUILD_LIMIT_MINUTES = 15;
@@ -35,7 +37,7 @@ public final class PebbleHelperBuild {
     return helper;
   }
 
-  /** Whether the helper is there (building it if need be); false only when Go is missing. */
+  /** Whether the helper is there (building it if need be); false only when its modules cannot be downloaded. */
   public static synchronized boolean available() {
     try {
       helper();
@@ -45,7 +47,7 @@ public final class PebbleHelperBuild {
     }
   }
 
-  /** Skips the calling test when {@code format} is Pebble and Go is missing; builds the helper otherwise. */
+  /** For a Pebble {@code format}: builds the helper, or skips the calling test when it cannot be downloaded. */
   public static void ifPebble(StoreFormat format) {
     if (format == StoreFormat.PEBBLE) helper();
   }
@@ -67,8 +69,8 @@ public final class PebbleHelperBuild {
         throw new AssertionError(script + " did not finish within " + BUILD_LIMIT_MINUTES + " minutes");
       }
       String stderr = Files.readString(err);
-      if (p.exitValue() == 127) {
-        skipReason = "Go is not installed, so the Pebble helper cannot be built (" + script + " exit 127): " + stderr.strip();
+      if (p.exitValue() == 10) {
+        skipReason = "the Pebble helper could not be built for lack of network (" + script + " exit 10): " + stderr.strip();
         Assumptions.abort(skipReason);
       }
       if (p.exitValue() != 0) throw new AssertionError(script + " failed with exit " + p.exitValue() + ":\n" + stderr);

@@ -149,6 +149,28 @@ class PebblePreimageStoreTest extends PreimageStoreContract {
   }
 
   @Test
+  void aHelperThatNeverAnswersIsKilledNotWaitedFor() throws IOException {
+    Path silent = script("silent", "exec sleep 600");
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> PebblePreimageStore.start(dir, silent, true, java.time.Duration.ofSeconds(1)))
+        .isInstanceOf(StoreException.class).hasMessageContaining("cannot open Pebble store " + dir + " read-only")
+        .hasMessageContaining("did not answer within 1 s and was killed").hasMessageContaining(PebbleHelper.SETUP_SCRIPT);
+    assertThat(System.nanoTime() - start).as("nanoseconds waited").isLessThan(30_000_000_000L);
+  }
+
+  @Test
+  void anUnmarkedPebbleDatabaseIsOpenedAsPebbleWhateverFormatWasAskedFor() throws IOException {
+    store.putRaw(KEY, new byte[] {9});
+    store.close();
+    Files.delete(dir.resolve("kvformat"));
+    // "directory" is the host's default format: it must not write its entries and marker beside Pebble's files.
+    store = PreimageStores.open(dir, StoreFormat.DIRECTORY);
+    assertThat(store).isInstanceOf(PebblePreimageStore.class);
+    assertThat(store.getRaw(KEY)).hasValueSatisfying(v -> assertThat(v).containsExactly(9));
+    assertThat(Files.readString(dir.resolve("kvformat"))).isEqualTo("pebble");
+  }
+
+  @Test
   void theStoreCannotBeUsedFromInsideItsOwnListing() {
     store.putRaw(KEY, new byte[] {1});
     store.putRaw(Bytes32.ZERO, new byte[] {2});
