@@ -2,7 +2,9 @@ package io.fpp4j.host.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fpp4j.host.cli.Main;
 import io.fpp4j.host.store.KeyValueStore;
+import io.fpp4j.host.store.PebbleHelper;
 import io.fpp4j.host.store.PebbleHelperBuild;
 import io.fpp4j.host.store.PebblePreimageStore;
 import io.fpp4j.host.store.PreimageStores;
@@ -46,6 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 600, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class OpProgramPebbleTest {
+  private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
   private static DevnetFixture.Prepared prepared;
   private static Path opProgram;
 
@@ -68,11 +71,21 @@ class OpProgramPebbleTest {
 
     for (DevnetFixture.Case c : List.of(prepared.basicSuccess(), prepared.basicFaultyClaim())) {
       OpRun run = opProgramHost(c, pebble);
-      assertThat(run.exit()).as("op-program's host on %s (expected-status %d):%n%s", c.name(), c.expectedStatus(), run.log())
+      assertThat(run.exit()).as("op-program's host on %s (expected-status %d):%n%s", c.name(), c.expectedStatus(), tail(run.log()))
           .isEqualTo(c.expectedStatus());
     }
     // op-program's Pebble opened the database read-write: files fpp4j's helper did not write are now there.
     assertThat(names(pebble)).as("files after op-program's host ran").isNotEqualTo(ours);
+
+    // fpp4j's own host on the directory op-program's Pebble left, serving the same client, with op-program's flags.
+    for (DevnetFixture.Case c : List.of(prepared.basicSuccess(), prepared.basicFaultyClaim())) {
+      List<String> cmd = new ArrayList<>(List.of(JAVA, "-cp", System.getProperty("java.class.path"),
+          "-D" + PebbleHelper.PROPERTY + "=" + PebbleHelperBuild.helper(), Main.class.getName(), "host", "op-program"));
+      OpRun run = run(c, cmd, pebble);
+      assertThat(run.exit()).as("fpp4j's host on %s (expected-status %d):%n%s", c.name(), c.expectedStatus(), tail(run.log()))
+          .isEqualTo(c.expectedStatus());
+      assertThat(run.log()).contains("opened " + pebble + " as op-program's Pebble format through");
+    }
 
     Path back = tmp.resolve("back");
     Run home = store("convert", "--from", pebble.toString(), "--to", back.toString(), "--to-format", "directory");
@@ -117,7 +130,12 @@ class OpProgramPebbleTest {
 
   /** op-program's host offline on {@code dataDir}, running op-program's client; the flags OpProgramClientTest uses. */
   private OpRun opProgramHost(DevnetFixture.Case c, Path dataDir) throws IOException, InterruptedException {
-    List<String> cmd = List.of(opProgram.resolve("op-program-host").toString(),
+    return run(c, new ArrayList<>(List.of(opProgram.resolve("op-program-host").toString())), dataDir);
+  }
+
+  /** {@code host} with op-program's flags for case {@code c}, offline on {@code dataDir}, running op-program's client. */
+  private OpRun run(DevnetFixture.Case c, List<String> cmd, Path dataDir) throws IOException, InterruptedException {
+    cmd.addAll(List.of(
         "--l1.head", c.l1Head().toString(),
         "--l2.head", c.l2Head().toString(),
         "--l2.outputroot", c.l2OutputRoot().toString(),
@@ -129,7 +147,7 @@ class OpProgramPebbleTest {
         "--l1.chainconfig", prepared.l1ChainConfig().toString(),
         "--datadir", dataDir.toString(),
         "--data.format", "pebble",
-        "--exec", opProgram.resolve("op-program-client").toString());
+        "--exec", opProgram.resolve("op-program-client").toString()));
     Path log = Files.createTempFile(tmp, c.name(), ".log");
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile())
         .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
@@ -138,13 +156,12 @@ class OpProgramPebbleTest {
     Process p = pb.start();
     if (!p.waitFor(300, TimeUnit.SECONDS)) {
       p.destroyForcibly();
-      throw new AssertionError("op-program's host did not finish in 300 s: " + cmd + "\n" + tail(log));
+      throw new AssertionError("the host did not finish in 300 s: " + cmd + "\n" + tail(Files.readString(log, StandardCharsets.UTF_8)));
     }
-    return new OpRun(p.exitValue(), tail(log));
+    return new OpRun(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
   }
 
-  private static String tail(Path log) throws IOException {
-    String s = Files.readString(log, StandardCharsets.UTF_8);
+  private static String tail(String s) {
     return s.length() > 4000 ? s.substring(s.length() - 4000) : s;
   }
 
