@@ -11,6 +11,7 @@
 //! failed (no verdict). Standard output gets the derived range, the computed output root and the verdict.
 
 mod channel;
+mod log;
 
 use alloy_consensus::Sealable;
 use alloy_primitives::B256;
@@ -51,6 +52,10 @@ enum Verdict {
 fn main() {
     if std::env::args().len() > 1 {
         eprintln!("usage: fpp4j-kona-program (no arguments; a host runs it with the preimage ABI on fds 3-6)");
+        exit(EXIT_FAILURE);
+    }
+    if let Err(reason) = log::install_from_env() {
+        eprintln!("Program failed: {reason}");
         exit(EXIT_FAILURE);
     }
     let code = match block_on(run()) {
