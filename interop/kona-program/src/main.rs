@@ -104,6 +104,8 @@ async fn run() -> Result<Verdict, String> {
     // with nothing derived (the output root of an earlier block is not recomputed, as in kona-client).
     if boot.claimed_l2_block_number <= safe_head.number {
         println!("claimed block {} is at or below the agreed block {}", boot.claimed_l2_block_number, safe_head.number);
+        // The same line as after derivation, so a comparison reads every run's checked root one way.
+        println!("output root of L2 block {}: {}", safe_head.number, boot.agreed_l2_output_root);
         return Ok(verdict(boot.agreed_l2_output_root, boot.claimed_l2_output_root));
     }
 
