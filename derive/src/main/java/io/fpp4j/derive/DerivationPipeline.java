@@ -30,7 +30,8 @@ import java.util.function.LongUnaryOperator;
  * at or before the safe head) is checked against the L2 chain through {@link SafeChain}: its parent check against the
  * block just before its first block, whose L1 origin also bounds the span's first origin; and, before Holocene, each
  * overlapped block's L1 origin number and transactions against the chain's block at that height (Holocene drops those
- * full-span checks and keeps the prefix checks). The L2 chain is read only for such spans.
+ * full-span checks and keeps the prefix checks). The L2 chain is read only for such spans. From Holocene a dropped
+ * batch (not a past one) also drops the rest of its channel.
  */
 public final class DerivationPipeline {
   private final RollupConfig config;
@@ -56,8 +57,14 @@ public final class DerivationPipeline {
   private final Deque<Pending> spanBlocks = new ArrayDeque<>();
   private Built pendingBlock;
 
-  /** A batch (or one block of an expanded span batch) and the L1 block that completed its channel. */
-  private record Pending(Batch batch, long inclusion) {}
+  /** Channels read so far, to tell which pending batches came from the same channel. */
+  private long channelsRead;
+
+  /**
+   * A batch (or one block of an expanded span batch), the L1 block that completed its channel, and which channel that
+   * was (for Holocene's fast channel invalidation).
+   */
+  private record Pending(Batch batch, long inclusion, long channel) {}
 
   /** What {@link #next} derived: the attributes, and the block they will make (its hash is known after execution). */
   public record Derived(PayloadAttributes attributes, long number, long l1OriginNumber, Bytes32 l1OriginHash,
@@ -235,7 +242,10 @@ public final class DerivationPipeline {
       if (v == BatchValidity.UNDECIDED) return Optional.empty();
       spanBlocks.removeFirst();
       if (v == BatchValidity.ACCEPT) return Optional.of(onHead);
-      if (v == BatchValidity.DROP) spanBlocks.clear(); // a span's later blocks cannot stand without this one
+      if (v == BatchValidity.DROP) {
+        spanBlocks.clear(); // a span's later blocks cannot stand without this one
+        invalidateChannel(p);
+      }
     }
     for (Iterator<Pending> it = batches.iterator(); it.hasNext(); ) {
       Pending p = it.next();
@@ -243,8 +253,8 @@ public final class DerivationPipeline {
         Optional<List<SingularBatch>> blocks = expand(span, p.inclusion());
         if (blocks == null) continue; // undecided: its last origin is not read yet
         it.remove();
-        if (blocks.isEmpty()) continue;
-        for (SingularBatch b : blocks.get()) spanBlocks.add(new Pending(b, p.inclusion()));
+        if (blocks.isEmpty()) invalidateChannel(p);
+        else for (SingularBatch b : blocks.get()) spanBlocks.add(new Pending(b, p.inclusion(), p.channel()));
         return nextBatch();
       }
       SingularBatch s = (SingularBatch) p.batch();
@@ -254,7 +264,11 @@ public final class DerivationPipeline {
           it.remove();
           return Optional.of(s);
         }
-        case DROP, PAST -> it.remove();
+        case DROP -> {
+          it.remove();
+          if (invalidateChannel(p)) return nextBatch();
+        }
+        case PAST -> it.remove();
         case FUTURE, UNDECIDED -> { }
       }
     }
@@ -262,8 +276,22 @@ public final class DerivationPipeline {
   }
 
   /**
-   * A span batch's blocks after the safe head as singular batches, empty to drop it (or, from Holocene, to pass it
-   * over as past), or null while undecided. The prefix rules of the span-batches spec, in its order, judged by the L1
+   * Holocene's fast channel invalidation (holocene/derivation.md): a dropped batch, by the time of the L1 block that
+   * included it, also drops what is left of the channel it came from; a past one does not. True if it applied.
+   */
+  private boolean invalidateChannel(Pending dropped) {
+    if (!config.isActive(Hardfork.HOLOCENE, header(dropped.inclusion()).timestamp())) return false;
+    int before = batches.size();
+    batches.removeIf(p -> p.channel() == dropped.channel());
+    if (batches.size() < before) {
+      log.accept("dropping the " + (before - batches.size()) + " batches left in the channel of a dropped batch (Holocene)");
+    }
+    return true;
+  }
+
+  /**
+   * A span batch's blocks after the safe head as singular batches (none if, from Holocene, it is past), empty to
+   * drop it, or null while undecided. The prefix rules of the span-batches spec, in its order, judged by the L1
    * block that included the batch: Delta at the batch origin; future (Holocene: drop) or past (Holocene: past, else
    * drop); the parent check against the span's parent, the safe head or, for a span overlapping the safe chain, the
    * block just before its first; the sequencing window; the first block's L1 origin at most one after the parent's
@@ -359,7 +387,7 @@ public final class DerivationPipeline {
 
   private Optional<List<SingularBatch>> dropSpan(String reason) {
     log.accept("dropping span batch: " + reason);
-    return Optional.of(List.of());
+    return Optional.empty();
   }
 
   /** L1 traversal plus everything up to the batch queue for one L1 block; false at the L1 head. */
@@ -393,6 +421,7 @@ public final class DerivationPipeline {
   }
 
   private void readChannel(byte[] channel, Header block) {
+    long id = ++channelsRead;
     List<byte[]> raw;
     try {
       raw = ChannelReader.read(config, channel, block.timestamp());
@@ -402,7 +431,7 @@ public final class DerivationPipeline {
     }
     for (byte[] b : raw) {
       try {
-        batches.add(new Pending(Batch.decode(b, config.l2ChainId()), block.number()));
+        batches.add(new Pending(Batch.decode(b, config.l2ChainId()), block.number(), id));
       } catch (DerivationException e) {
         // The first batch that does not decode ends the channel, as op-node's and Kona's channel readers move to
         // the next channel on a read error. Reading on would also let a small channel that inflates to millions of

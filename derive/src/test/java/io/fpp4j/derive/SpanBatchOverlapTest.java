@@ -57,7 +57,12 @@ class SpanBatchOverlapTest {
   }
 
   private DerivationPipeline pipeline(RollupConfig config, SpanBatch span, SafeChain l2) {
-    Header b102 = l1.serve(102, 1008, b101.hash(), List.of(BatcherL1.channelTx(7, List.of(span.encode()))));
+    return pipeline(config, List.of(span.encode()), l2);
+  }
+
+  /** A pipeline reset to the safe head, with L1 block 102 carrying one channel of these batches. */
+  private DerivationPipeline pipeline(RollupConfig config, List<byte[]> batches, SafeChain l2) {
+    Header b102 = l1.serve(102, 1008, b101.hash(), List.of(BatcherL1.channelTx(7, batches)));
     DerivationPipeline p = new DerivationPipeline(config, new L1ChainProvider(l1.oracle, b102.hash()), new BlobProvider(l1.oracle),
         l2, L1InfoDeposit.CANCUN_BLOB_FRACTION, log::add);
     p.reset(safeHead, BatcherL1.systemConfig(config));
@@ -143,6 +148,29 @@ class SpanBatchOverlapTest {
     assertThat(log).containsExactly("dropping span batch: span batch ends before the next block");
     log.clear();
     assertThat(pipeline(TestConfigs.holocene(), span, MapSafeChain.empty()).next()).isEmpty();
+    assertThat(log).containsExactly("span batch ends before the next block: past");
+  }
+
+  /**
+   * A channel holding a span that fails its parent check, then block 3's singular batch: before Holocene the singular
+   * batch still makes block 3; from Holocene the dropped span takes the rest of its channel with it. A past span does
+   * not: the singular batch after it makes block 3.
+   */
+  @Test
+  void fromHoloceneADroppedSpanDropsTheRestOfItsChannelAndAPastOneDoesNot() {
+    SingularBatch block3 = new SingularBatch(H2, 101, b101.hash(), 1006, List.of(Bytes.adopt(BatcherL1.userTx(1).encode2718(CHAIN_ID))));
+    List<byte[]> badSpanThenBlock3 = List.of(spanFromBlock1(H2, 101).encode(), block3.encode());
+    assertThat(pipeline(TestConfigs.fjord(), badSpanThenBlock3, chain()).next())
+        .hasValueSatisfying(d -> assertThat(d.attributes().transactions()).hasSize(2).endsWith(block3.transactions().get(0)));
+    log.clear();
+    assertThat(pipeline(TestConfigs.holocene(), badSpanThenBlock3, chain()).next()).isEmpty();
+    assertThat(log).endsWith("dropping the 1 batches left in the channel of a dropped batch (Holocene)");
+
+    log.clear();
+    SpanBatch past = new SpanBatch(2, 101, Bytes.of(H0.toArray(), 0, 20), Bytes.of(b101.hash().toArray(), 0, 20),
+        BigInteger.valueOf(0b01), List.of(1L, 0L), List.of(BatcherL1.userTx(0)));
+    assertThat(pipeline(TestConfigs.holocene(), List.of(past.encode(), block3.encode()), chain()).next())
+        .hasValueSatisfying(d -> assertThat(d.number()).isEqualTo(3));
     assertThat(log).containsExactly("span batch ends before the next block: past");
   }
 }
