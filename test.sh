@@ -19,6 +19,10 @@ fi
 if [ -x host/scripts/setup-geth.sh ]; then
   host/scripts/setup-geth.sh >/dev/null || echo "== setup-geth.sh failed (exit $?): the host's online test will say why"
 fi
+# The Pebble helper (op-program's pebble data format); the store tests build it too, but once up front is cheaper.
+if [ -x host/scripts/setup-pebble.sh ]; then
+  host/scripts/setup-pebble.sh >/dev/null || echo "== setup-pebble.sh failed (exit $?): the Pebble store tests will say why"
+fi
 mvn -B -ntp verify
 if compgen -G "/usr/lib/jvm/*25*" > /dev/null || compgen -G "/usr/lib/jvm/*-25*" > /dev/null; then
   echo "== JDK 25 found: running the suite again on it"

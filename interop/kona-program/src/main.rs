@@ -10,10 +10,13 @@
 //! Exit codes, those of kona-client and fpp4j's program: 0 the claim holds, 1 it does not, 2 the program
 //! failed (no verdict). Standard output gets the derived range, the computed output root and the verdict.
 
+mod blob;
 mod channel;
+mod log;
 
 use alloy_consensus::Sealable;
 use alloy_primitives::B256;
+use blob::SpecBlobProvider;
 use channel::{FdChannel, block_on};
 use kona_driver::Driver;
 use kona_executor::TrieDBProvider;
@@ -21,7 +24,7 @@ use kona_preimage::{HintWriter, OracleReader, PreimageKey, PreimageOracleClient}
 use kona_proof::{
     BootInfo, CachingOracle, HintType,
     executor::KonaExecutor,
-    l1::{OracleBlobProvider, OracleL1ChainProvider, OraclePipeline},
+    l1::{OracleL1ChainProvider, OraclePipeline},
     l2::OracleL2ChainProvider,
     sync::new_pipeline_cursor,
 };
@@ -51,6 +54,10 @@ enum Verdict {
 fn main() {
     if std::env::args().len() > 1 {
         eprintln!("usage: fpp4j-kona-program (no arguments; a host runs it with the preimage ABI on fds 3-6)");
+        exit(EXIT_FAILURE);
+    }
+    if let Err(reason) = log::install_from_env() {
+        eprintln!("Program failed: {reason}");
         exit(EXIT_FAILURE);
     }
     let code = match block_on(run()) {
@@ -84,7 +91,8 @@ async fn run() -> Result<Verdict, String> {
     let safe_head_hash = agreed_block_hash(oracle.as_ref(), boot.agreed_l2_output_root).await?;
     let mut l1_provider = OracleL1ChainProvider::new(boot.l1_head, oracle.clone());
     let mut l2_provider = OracleL2ChainProvider::new(safe_head_hash, rollup_config.clone(), oracle.clone());
-    let beacon = OracleBlobProvider::new(oracle.clone());
+    // Not kona-proof's OracleBlobProvider: see src/blob.rs for the field-element key it gets wrong.
+    let beacon = SpecBlobProvider::new(oracle.clone());
 
     let safe_head = l2_provider
         .header_by_hash(safe_head_hash)
@@ -96,6 +104,8 @@ async fn run() -> Result<Verdict, String> {
     // with nothing derived (the output root of an earlier block is not recomputed, as in kona-client).
     if boot.claimed_l2_block_number <= safe_head.number {
         println!("claimed block {} is at or below the agreed block {}", boot.claimed_l2_block_number, safe_head.number);
+        // The same line as after derivation, so a comparison reads every run's checked root one way.
+        println!("output root of L2 block {}: {}", safe_head.number, boot.agreed_l2_output_root);
         return Ok(verdict(boot.agreed_l2_output_root, boot.claimed_l2_output_root));
     }
 
@@ -118,7 +128,7 @@ async fn run() -> Result<Verdict, String> {
     let executor = KonaExecutor::new(rollup_config.as_ref(), l2_provider.clone(), l2_provider, None, None);
     let mut driver = Driver::new(cursor, executor, pipeline);
 
-    let (safe_head_info, output_root) = driver
+    let (safe_head_info, mut output_root) = driver
         .advance_to_target(rollup_config.as_ref(), Some(boot.claimed_l2_block_number))
         .await
         .map_err(|e| format!("derivation and execution: {e}"))?;
@@ -129,6 +139,11 @@ async fn run() -> Result<Verdict, String> {
         reached,
         safe_head_info.block_info.hash
     );
+    if reached == agreed_number {
+        // Nothing was derived: kona-proof's cursor starts with a zero output root for the agreed block (it never
+        // recomputes it), so the agreed block's output root is the agreed one from the boot inputs.
+        output_root = boot.agreed_l2_output_root;
+    }
     if reached != boot.claimed_l2_block_number {
         // kona-driver stops at the last block the L1 data yields; the claim is then about a block the
         // chain up to the L1 head does not have, and the program checks the output root it reached.

@@ -30,7 +30,9 @@ import java.util.function.Consumer;
  * then compare that block's output root with the claim.
  *
  * <p>Derivation is {@code derive}'s {@link DerivationPipeline}, reset to the safe head; this class only executes
- * what it derives, tells it each block's hash (or that a payload was invalid), and checks the output root.
+ * what it derives, tells it each block's hash (or that a payload was invalid), records each block in the L2 chain
+ * the pipeline reads for span batches overlapping the safe head ({@link ProgramSafeChain}), and checks the output
+ * root.
  */
 public final class ProofDriver {
   private final BootInfo boot;
@@ -70,8 +72,9 @@ public final class ProofDriver {
       return new Outcome(root, safe.ref().number(), List.of(), root.equals(boot.claimedL2OutputRoot()));
     }
 
+    ProgramSafeChain chain = new ProgramSafeChain(config, l2, safe.ref().number());
     DerivationPipeline pipeline = new DerivationPipeline(config, new L1ChainProvider(oracle, boot.l1Head()),
-        new BlobProvider(oracle), this::blobFraction, dropLog);
+        new BlobProvider(oracle), chain, this::blobFraction, dropLog);
     pipeline.reset(safe.ref(), safe.systemConfig());
     List<DerivedBlock> derived = new ArrayList<>();
     Header last = safe.header();
@@ -89,6 +92,7 @@ public final class ProofDriver {
         if (h == null) throw new ClientException("the deposits-only payload of L2 block " + d.number() + " is invalid too");
       }
       state.addHeader(h);
+      chain.record(h, d);
       pipeline.advance(h.hash());
       derived.add(new DerivedBlock(h.number(), h.hash()));
       out.printf("derived L2 block %d %s (parent %s, %d transactions, L1 origin %d)%n", h.number(), h.hash(),

@@ -25,13 +25,18 @@ import java.util.function.LongUnaryOperator;
  * of the block after the safe head, reading as much L1 as that needs; the caller executes them and reports the
  * block's hash with {@link #advance}, or, if the payload was invalid, asks {@link #invalidPayload} what replaces it.
  *
- * <p>Span batches are expanded into one batch per block once their parent check matches the safe head; each block
- * then passes the singular rules. Blocks of a span at or before the safe head are skipped, not compared with the
- * chain's own blocks (the overlap check of the span-batch spec needs the L2 chain, which this stage does not read).
+ * <p>Span batches are expanded into one batch per block once their prefix passes (span-batches spec, "Batch Queue");
+ * each block after the safe head then passes the singular rules. A span that overlaps the safe chain (its first block
+ * at or before the safe head) is checked against the L2 chain through {@link SafeChain}: its parent check against the
+ * block just before its first block, whose L1 origin also bounds the span's first origin; and, before Holocene, each
+ * overlapped block's L1 origin number and transactions against the chain's block at that height (Holocene drops those
+ * full-span checks and keeps the prefix checks). The L2 chain is read only for such spans. From Holocene a dropped
+ * batch (not a past one) also drops the rest of its channel.
  */
 public final class DerivationPipeline {
   private final RollupConfig config;
   private final L1ChainProvider l1;
+  private final SafeChain l2;
   private final L1Retrieval retrieval;
   private final LongUnaryOperator blobFractionAt;
   private final BatchValidator validator;
@@ -52,8 +57,14 @@ public final class DerivationPipeline {
   private final Deque<Pending> spanBlocks = new ArrayDeque<>();
   private Built pendingBlock;
 
-  /** A batch (or one block of an expanded span batch) and the L1 block that completed its channel. */
-  private record Pending(Batch batch, long inclusion) {}
+  /** Channels read so far, to tell which pending batches came from the same channel. */
+  private long channelsRead;
+
+  /**
+   * A batch (or one block of an expanded span batch), the L1 block that completed its channel, and which channel that
+   * was (for Holocene's fast channel invalidation).
+   */
+  private record Pending(Batch batch, long inclusion, long channel) {}
 
   /** What {@link #next} derived: the attributes, and the block they will make (its hash is known after execution). */
   public record Derived(PayloadAttributes attributes, long number, long l1OriginNumber, Bytes32 l1OriginHash,
@@ -62,18 +73,21 @@ public final class DerivationPipeline {
   private record Built(Derived derived, SystemConfig config) {}
 
   /** A pipeline for an L1 chain with one blob base-fee update fraction throughout. */
-  public DerivationPipeline(RollupConfig config, L1ChainProvider l1, BlobProvider blobs, long blobFraction, Consumer<String> log) {
-    this(config, l1, blobs, time -> blobFraction, log);
+  public DerivationPipeline(RollupConfig config, L1ChainProvider l1, BlobProvider blobs, SafeChain l2, long blobFraction,
+      Consumer<String> log) {
+    this(config, l1, blobs, l2, time -> blobFraction, log);
   }
 
   /**
+   * @param l2 the L2 chain at or before the safe head, read only to judge span batches that overlap it
    * @param blobFractionAt the L1 chain's blob base-fee update fraction at an L1 origin's time (it changes at the L1
    *     chain's Prague activation), for the L1-info deposit's blob base fee
    */
-  public DerivationPipeline(RollupConfig config, L1ChainProvider l1, BlobProvider blobs, LongUnaryOperator blobFractionAt,
-      Consumer<String> log) {
+  public DerivationPipeline(RollupConfig config, L1ChainProvider l1, BlobProvider blobs, SafeChain l2,
+      LongUnaryOperator blobFractionAt, Consumer<String> log) {
     this.config = Objects.requireNonNull(config, "config");
     this.l1 = Objects.requireNonNull(l1, "l1");
+    this.l2 = Objects.requireNonNull(l2, "l2");
     this.log = Objects.requireNonNull(log, "log");
     this.blobFractionAt = Objects.requireNonNull(blobFractionAt, "blobFractionAt");
     this.retrieval = new L1Retrieval(config, l1, blobs, log);
@@ -228,7 +242,10 @@ public final class DerivationPipeline {
       if (v == BatchValidity.UNDECIDED) return Optional.empty();
       spanBlocks.removeFirst();
       if (v == BatchValidity.ACCEPT) return Optional.of(onHead);
-      if (v == BatchValidity.DROP) spanBlocks.clear(); // a span's later blocks cannot stand without this one
+      if (v == BatchValidity.DROP) {
+        spanBlocks.clear(); // a span's later blocks cannot stand without this one
+        invalidateChannel(p);
+      }
     }
     for (Iterator<Pending> it = batches.iterator(); it.hasNext(); ) {
       Pending p = it.next();
@@ -236,8 +253,8 @@ public final class DerivationPipeline {
         Optional<List<SingularBatch>> blocks = expand(span, p.inclusion());
         if (blocks == null) continue; // undecided: its last origin is not read yet
         it.remove();
-        if (blocks.isEmpty()) continue;
-        for (SingularBatch b : blocks.get()) spanBlocks.add(new Pending(b, p.inclusion()));
+        if (blocks.isEmpty()) invalidateChannel(p);
+        else for (SingularBatch b : blocks.get()) spanBlocks.add(new Pending(b, p.inclusion(), p.channel()));
         return nextBatch();
       }
       SingularBatch s = (SingularBatch) p.batch();
@@ -247,7 +264,11 @@ public final class DerivationPipeline {
           it.remove();
           return Optional.of(s);
         }
-        case DROP, PAST -> it.remove();
+        case DROP -> {
+          it.remove();
+          if (invalidateChannel(p)) return nextBatch();
+        }
+        case PAST -> it.remove();
         case FUTURE, UNDECIDED -> { }
       }
     }
@@ -255,33 +276,83 @@ public final class DerivationPipeline {
   }
 
   /**
-   * A span batch's blocks after the safe head as singular batches, empty to drop it, or null while undecided.
-   * Checked here: Delta is active at the batch origin, the parent check against the safe head (when the span starts at the next block),
-   * the L1 origin check against the last block's origin, and the sequencing window.
+   * Holocene's fast channel invalidation (holocene/derivation.md): a dropped batch, by the time of the L1 block that
+   * included it, also drops what is left of the channel it came from; a past one does not. True if it applied.
+   */
+  private boolean invalidateChannel(Pending dropped) {
+    if (!config.isActive(Hardfork.HOLOCENE, header(dropped.inclusion()).timestamp())) return false;
+    int before = batches.size();
+    batches.removeIf(p -> p.channel() == dropped.channel());
+    if (batches.size() < before) {
+      log.accept("dropping the " + (before - batches.size()) + " batches left in the channel of a dropped batch (Holocene)");
+    }
+    return true;
+  }
+
+  /**
+   * A span batch's blocks after the safe head as singular batches (none if, from Holocene, it is past), empty to
+   * drop it, or null while undecided. The prefix rules of the span-batches spec, in its order, judged by the L1
+   * block that included the batch: Delta at the batch origin; future (Holocene: drop) or past (Holocene: past, else
+   * drop); the parent check against the span's parent, the safe head or, for a span overlapping the safe chain, the
+   * block just before its first; the sequencing window; the first block's L1 origin at most one after the parent's
+   * and not before it; the L1 origin check against the last block's origin. Before Holocene an overlapping span's
+   * overlapped blocks must then match the chain's own blocks.
    */
   private Optional<List<SingularBatch>> expand(SpanBatch span, long inclusion) {
     long blockTime = config.blockTime();
     long start = span.timestamp(0, config.genesis().l2Time(), blockTime);
-    long next = safeHead.timestamp() + blockTime;
-    // The span batch activation rule: the batch origin (the next epoch if read, else the safe head's) must be at or
-    // after Delta.
-    long originNumber = safeHead.l1OriginNumber() + 1 < l1Next ? safeHead.l1OriginNumber() + 1 : safeHead.l1OriginNumber();
-    if (!config.isActive(Hardfork.DELTA, header(originNumber).timestamp())) return dropSpan("span batch with an L1 origin before Delta");
     long end = span.timestamp(span.blockCount() - 1, config.genesis().l2Time(), blockTime);
+    long next = safeHead.timestamp() + blockTime;
+    boolean holocene = config.isActive(Hardfork.HOLOCENE, header(inclusion).timestamp());
+    long startEpoch = span.epochNumber(0);
+    // The span batch activation rule: the batch origin (the safe head's epoch, or the next one if the span's first
+    // block moves to it, undecided until that L1 block is read) must be at or after Delta.
+    long batchOrigin = safeHead.l1OriginNumber();
+    if (startEpoch == batchOrigin + 1) {
+      if (batchOrigin + 1 >= l1Next) return null;
+      batchOrigin++;
+    }
+    if (!config.isActive(Hardfork.DELTA, header(batchOrigin).timestamp())) return dropSpan("span batch with an L1 origin before Delta");
     if (Long.compareUnsigned(start, next) > 0) {
-      if (config.isActive(Hardfork.HOLOCENE, header(l1Next - 1).timestamp())) return dropSpan("span batch starts after the next block");
+      if (holocene) return dropSpan("span batch starts after the next block (Holocene)");
       return null;
     }
-    if (Long.compareUnsigned(end, next) < 0) return dropSpan("span batch ends before the next block");
-    if (span.epochNumber(0) + config.seqWindowSize() < inclusion) return dropSpan("span batch included after its sequencing window");
-    if (span.l1OriginNumber() >= l1Next) return null;
+    if (Long.compareUnsigned(end, next) < 0) {
+      if (holocene) {
+        log.accept("span batch ends before the next block: past");
+        return Optional.of(List.of());
+      }
+      return dropSpan("span batch ends before the next block");
+    }
+    // The span's parent: the safe head, unless the span overlaps the safe chain; then the block just before its first.
+    L2BlockRef parent = safeHead;
+    long overlapped = 0;
+    if (Long.compareUnsigned(start, next) < 0) {
+      if (Long.compareUnsigned(start, safeHead.timestamp()) > 0) return dropSpan("span batch starts between the safe head and the next block");
+      long behind = safeHead.timestamp() - start;
+      if (Long.remainderUnsigned(behind, blockTime) != 0) return dropSpan("span batch is not aligned to the block time");
+      overlapped = Long.divideUnsigned(behind, blockTime) + 1;
+      if (Long.compareUnsigned(overlapped, safeHead.number() - config.genesis().l2().number()) > 0) {
+        return dropSpan("span batch starts at or before the L2 genesis: no L2 block before it");
+      }
+      parent = l2.block(safeHead.number() - overlapped).ref();
+    }
+    if (!Bytes.of(parent.hash().toArray(), 0, 20).equals(span.parentCheck())) {
+      return dropSpan("span batch parent check does not match L2 block " + parent.number() + " " + parent.hash()
+          + (parent == safeHead ? " (the safe head)" : " (before the span's first block)"));
+    }
+    if (startEpoch + config.seqWindowSize() < inclusion) return dropSpan("span batch included after its sequencing window");
+    if (startEpoch > parent.l1OriginNumber() + 1) {
+      return dropSpan("span batch's first L1 origin " + startEpoch + " is more than one after its parent's " + parent.l1OriginNumber());
+    }
+    // The last origin must be one of the L1 blocks from the safe head's epoch on that have been read.
+    if (span.l1OriginNumber() < safeHead.l1OriginNumber() || span.l1OriginNumber() >= l1Next) return null;
     if (!Bytes.of(hashOf(span.l1OriginNumber()).toArray(), 0, 20).equals(span.l1OriginCheck())) {
       return dropSpan("span batch L1 origin check does not match L1 block " + span.l1OriginNumber());
     }
-    if (start == next && !Bytes.of(safeHead.hash().toArray(), 0, 20).equals(span.parentCheck())) {
-      return dropSpan("span batch parent check does not match the safe head " + safeHead.hash());
+    if (startEpoch < parent.l1OriginNumber()) {
+      return dropSpan("span batch's first L1 origin " + startEpoch + " is before its parent's " + parent.l1OriginNumber());
     }
-    if (start != next && (start - next) % blockTime != 0) return dropSpan("span batch is not aligned to the block time");
     List<SingularBatch> out = new ArrayList<>();
     for (int i = 0; i < span.blockCount(); i++) {
       long t = span.timestamp(i, config.genesis().l2Time(), blockTime);
@@ -290,12 +361,33 @@ public final class DerivationPipeline {
       if (epoch < l1Start || epoch >= l1Next) return dropSpan("span batch block " + i + " has an L1 origin " + epoch + " outside the read L1 range");
       out.add(new SingularBatch(safeHead.hash(), epoch, hashOf(epoch), t, span.transactions(i, config.l2ChainId())));
     }
+    if (!holocene) {
+      for (int i = 0; i < overlapped; i++) {
+        String mismatch = overlapMismatch(span, i, l2.block(parent.number() + 1 + i));
+        if (mismatch != null) return dropSpan(mismatch);
+      }
+    }
     return Optional.of(out);
+  }
+
+  /** Why block {@code i} of a span differs from the safe chain's block at its height, or null if it matches. */
+  private String overlapMismatch(SpanBatch span, int i, SafeChain.Block safe) {
+    long number = safe.ref().number();
+    if (span.epochNumber(i) != safe.ref().l1OriginNumber()) {
+      return "span batch block " + i + " has L1 origin " + span.epochNumber(i) + " but the safe chain's L2 block " + number
+          + " has " + safe.ref().l1OriginNumber();
+    }
+    List<Bytes> txs = span.transactions(i, config.l2ChainId());
+    if (!txs.equals(safe.userTransactions())) {
+      return "span batch block " + i + " has " + txs.size() + " transactions that differ from the " + safe.userTransactions().size()
+          + " non-deposit transactions of the safe chain's L2 block " + number;
+    }
+    return null;
   }
 
   private Optional<List<SingularBatch>> dropSpan(String reason) {
     log.accept("dropping span batch: " + reason);
-    return Optional.of(List.of());
+    return Optional.empty();
   }
 
   /** L1 traversal plus everything up to the batch queue for one L1 block; false at the L1 head. */
@@ -329,6 +421,7 @@ public final class DerivationPipeline {
   }
 
   private void readChannel(byte[] channel, Header block) {
+    long id = ++channelsRead;
     List<byte[]> raw;
     try {
       raw = ChannelReader.read(config, channel, block.timestamp());
@@ -338,7 +431,7 @@ public final class DerivationPipeline {
     }
     for (byte[] b : raw) {
       try {
-        batches.add(new Pending(Batch.decode(b, config.l2ChainId()), block.number()));
+        batches.add(new Pending(Batch.decode(b, config.l2ChainId()), block.number(), id));
       } catch (DerivationException e) {
         // The first batch that does not decode ends the channel, as op-node's and Kona's channel readers move to
         // the next channel on a read error. Reading on would also let a small channel that inflates to millions of

@@ -39,7 +39,8 @@ class DevnetPipelineTest {
     }
 
     List<String> log = new ArrayList<>();
-    DerivationPipeline pipeline = new DerivationPipeline(config, l1, new BlobProvider(oracle), L1InfoDeposit.CANCUN_BLOB_FRACTION, log::add);
+    DerivationPipeline pipeline = new DerivationPipeline(config, l1, new BlobProvider(oracle), MapSafeChain.empty(),
+        L1InfoDeposit.CANCUN_BLOB_FRACTION, log::add);
     pipeline.reset(new L2BlockRef(config.genesis().l2().hash(), 0, config.genesis().l2Time(), config.genesis().l1().number(),
         config.genesis().l1().hash(), 0), SystemConfig.genesis(config));
     int matched = 0;
@@ -85,7 +86,7 @@ class DevnetPipelineTest {
 
     List<String> log = new ArrayList<>();
     DerivationPipeline pipeline = new DerivationPipeline(config, new L1ChainProvider(oracle, c.l1Head()), new BlobProvider(oracle),
-        L1InfoDeposit.CANCUN_BLOB_FRACTION, log::add);
+        MapSafeChain.empty(), L1InfoDeposit.CANCUN_BLOB_FRACTION, log::add);
     L2BlockRef safe = L2BlockRef.of(head, c.l2Head(), info.input());
     assertThat(safe.l1OriginNumber()).isEqualTo(v.number());
     pipeline.reset(safe, sys);
@@ -109,7 +110,7 @@ class DevnetPipelineTest {
     List<Bytes> txs = io.fpp4j.mpt.OrderedListWalker.walk(head.transactionsRoot(), OracleReads.trieNodes(oracle));
     byte[] info = DepositTransactionView.of(txs.get(0).toArray()).input();
     DerivationPipeline pipeline = new DerivationPipeline(config, new L1ChainProvider(oracle, c.l1Head()), new BlobProvider(oracle),
-        L1InfoDeposit.CANCUN_BLOB_FRACTION, log::add);
+        MapSafeChain.empty(), L1InfoDeposit.CANCUN_BLOB_FRACTION, log::add);
     pipeline.reset(L2BlockRef.of(head, c.l2Head(), info), SystemConfig.fromL2Block(head, info, false));
     return pipeline;
   }

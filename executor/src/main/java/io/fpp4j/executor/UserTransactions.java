@@ -124,15 +124,8 @@ final class UserTransactions {
   /** The signer of {@code keccak256(payload)}, through the ecrecover precompile's recovery. */
   private static Address recover(byte[] payload, int parity, BigInteger r, BigInteger s) throws Rejected {
     if (s.compareTo(HALF_N) > 0) throw new Rejected("signature s is in the upper half of the curve order (EIP-2)");
-    byte[] input = new byte[128];
-    System.arraycopy(Hashing.keccak256(payload), 0, input, 0, 32);
-    input[63] = (byte) (27 + parity);
-    System.arraycopy(Bytes32.fromBigInteger(r).toArray(), 0, input, 64, 32);
-    System.arraycopy(Bytes32.fromBigInteger(s).toArray(), 0, input, 96, 32);
-    byte[] out = new Ecrecover().run(input);
-    if (out.length != 32) throw new Rejected("the signature does not recover to a sender");
-    byte[] a = new byte[20];
-    System.arraycopy(out, 12, a, 0, 20);
-    return Address.wrap(a);
+    Address sender = Ecrecover.signer(Hashing.keccak256(payload), parity, r, s);
+    if (sender == null) throw new Rejected("the signature does not recover to a sender");
+    return sender;
   }
 }

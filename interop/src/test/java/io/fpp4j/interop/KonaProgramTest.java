@@ -1,13 +1,11 @@
 package io.fpp4j.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fpp4j.host.cli.Main;
 import io.fpp4j.testkit.devnet.DevnetFixture;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,10 +26,6 @@ class KonaProgramTest {
   private static final String CP = System.getProperty("java.class.path");
   private static final Pattern OUTPUT_ROOT = Pattern.compile("output root of L2 block (\\d+): (0x[0-9a-f]{64})");
 
-  /** What cargo says when it cannot reach crates.io. */
-  private static final Pattern OFFLINE = Pattern.compile(
-      "Could not resolve host|failed to download|failed to get .* as a dependency|network failure|--offline");
-
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static DevnetFixture.Prepared prepared;
@@ -42,15 +35,7 @@ class KonaProgramTest {
 
   @BeforeAll
   static void setUp() throws Exception {
-    assumeTrue(Peers.onPath("cargo"), "cargo is not on PATH, so the kona-program peer cannot be built");
-    try {
-      program = Peers.setup(List.of("kona-program")).get("kona-program");
-    } catch (IOException e) {
-      // A cold build downloads the crates; without a network (and no warm ~/.cargo) that is a skip, any other
-      // build failure is the test's failure.
-      assumeTrue(!OFFLINE.matcher(e.getMessage()).find(), () -> "the kona-program peer cannot be built offline: " + e.getMessage());
-      throw e;
-    }
+    program = KonaProgramPeer.build();
     prepared = DevnetFixture.prepare(Path.of("target", "devnet-fixture"));
   }
 
@@ -83,9 +68,6 @@ class KonaProgramTest {
     return run;
   }
 
-  @Disabled("kona-proof 0.3.0's pipeline reads the transactions of L1 block 21 (hash 0x722179e1...), which the recorded"
-      + " op-program run never read, so the offline host fails on preimage 0x02e3c0ff... (that block's transactions root)"
-      + " before block 20 is derived; see interop/README.md")
   @Test
   void theTrueClaimHoldsWithTheClaimedOutputRoot() throws Exception {
     DevnetFixture.Case c = prepared.basicSuccess();
@@ -95,7 +77,6 @@ class KonaProgramTest {
     assertThat(r.log()).contains("verdict: valid claim");
   }
 
-  @Disabled("as above: the recorded data lacks L1 block 21's transactions, which kona-proof 0.3.0 reads")
   @Test
   void theFaultyClaimIsRefutedWithTheTrueOutputRoot() throws Exception {
     DevnetFixture.Case c = prepared.basicFaultyClaim();

@@ -121,7 +121,7 @@ final class OpProgramCommand extends HostRunCommand {
   Path dataDir;
 
   @Option(names = "--data.format", paramLabel = "FORMAT", defaultValue = "directory",
-      description = "Format of a new data directory: directory (default) or file; pebble is Go-only and rejected. Env OP_PROGRAM_DATA_FORMAT.")
+      description = "Format of a new data directory: directory (default), file or pebble (through the Go helper built by host/scripts/setup-pebble.sh); an existing kvformat marker wins. Env OP_PROGRAM_DATA_FORMAT.")
   String dataFormat;
 
   @Option(names = "--l1", paramLabel = "URL", description = "L1 JSON-RPC endpoint; with --l2. Env OP_PROGRAM_L1_RPC.")
@@ -305,12 +305,8 @@ final class OpProgramCommand extends HostRunCommand {
       throw new IllegalArgumentException("--exec must not be set in server mode (--server)");
     }
     String fmt = dataFormat.trim().toLowerCase(Locale.ROOT);
-    if (fmt.equals("pebble")) {
-      throw new IllegalArgumentException(where("--data.format") + " pebble is not supported: PebbleDB is a Go-only format; "
-          + "use directory or file (op-program can convert a pebble data directory)");
-    }
-    if (!fmt.equals("directory") && !fmt.equals("file")) {
-      throw new IllegalArgumentException("invalid " + where("--data.format") + " '" + dataFormat + "': use directory or file");
+    if (!fmt.equals("directory") && !fmt.equals("file") && !fmt.equals("pebble")) {
+      throw new IllegalArgumentException("invalid " + where("--data.format") + " '" + dataFormat + "': use directory, file or pebble");
     }
   }
 

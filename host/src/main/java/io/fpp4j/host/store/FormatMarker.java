@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * The {@code kvformat} file both peers keep in a data directory: its whole content is the format name
- * ({@code directory}, {@code file}, {@code rocksdb}; op-program also writes {@code pebble}), with no newline.
+ * ({@code directory}, {@code file}, {@code rocksdb}, {@code pebble}), with no newline.
  */
 public final class FormatMarker {
   public static final String FILE_NAME = "kvformat";

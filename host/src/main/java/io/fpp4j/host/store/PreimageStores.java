@@ -1,6 +1,8 @@
 package io.fpp4j.host.store;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +31,16 @@ public final class PreimageStores {
 
   /** As {@link #open(Path, StoreFormat)}; {@code syncWrites} forces every put to the device. */
   public static KeyValueStore open(Path dir, StoreFormat requested, boolean syncWrites) {
-    StoreFormat format = FormatMarker.read(dir).orElse(requested);
+    Optional<StoreFormat> marker = FormatMarker.read(dir);
+    StoreFormat format = marker.orElse(requested);
+    if (marker.isEmpty() && format != StoreFormat.PEBBLE && Files.isDirectory(dir) && isPebble(dir)) {
+      // A Pebble database whose kvformat marker was lost: writing another format's entries (and marker) beside
+      // Pebble's files would leave a directory that neither op-program nor fpp4j reads as one store.
+      LOG.info("{} holds a Pebble database (Pebble's OPTIONS/MANIFEST files, no kvformat marker), so it is opened"
+          + " as op-program's 'pebble' format through the Go helper; the data format given or defaulted was '{}'",
+          dir, requested);
+      return PebblePreimageStore.open(dir);
+    }
     if (format != requested) {
       // The format flags have defaults, so "requested" may be nobody's choice: say what decided, not who asked.
       LOG.info("{} holds a '{}' store (its kvformat marker says so), so it is opened as one; the data format "
@@ -39,6 +50,8 @@ public final class PreimageStores {
       case DIRECTORY -> DirectoryPreimageStore.open(dir, syncWrites);
       case FILE -> FilePreimageStore.open(dir, syncWrites);
       case ROCKSDB -> RocksDbPreimageStore.open(dir, syncWrites);
+      // Every Pebble put is synced already (PebblePreimageStore), so syncWrites asks nothing more of it.
+      case PEBBLE -> PebblePreimageStore.open(dir);
     };
   }
 
@@ -53,21 +66,31 @@ public final class PreimageStores {
       LOG.warn("{} holds a '{}' store (kvformat marker); reading it as that, not as '{}'", dir, marker.get(),
           requested.get());
     }
-    StoreFormat format = marker.or(() -> requested).orElseGet(() -> detect(dir));
+    StoreFormat format = marker.or(() -> requested).orElseGet(() -> {
+      StoreFormat found = detect(dir);
+      if (found == StoreFormat.PEBBLE) {
+        LOG.info("{} holds a Pebble database (Pebble's OPTIONS/MANIFEST files, no kvformat marker): reading it"
+            + " through the Go helper", dir);
+      }
+      return found;
+    });
     return switch (format) {
       case DIRECTORY -> DirectoryPreimageStore.openReadOnly(dir);
       case FILE -> FilePreimageStore.openReadOnly(dir);
       case ROCKSDB -> RocksDbPreimageStore.openReadOnly(dir);
+      case PEBBLE -> PebblePreimageStore.openReadOnly(dir);
     };
   }
 
   /**
-   * Tells the format of a directory without a marker from what is in it: a RocksDB {@code CURRENT} file,
-   * {@code 0x<64 hex>.txt} files, or 4-hex-digit subdirectories. Stores written by older hosts and the
-   * executor fixtures have no marker.
+   * Tells the format of a directory without a marker from what is in it: a {@code CURRENT} file (RocksDB, or
+   * Pebble when its {@code OPTIONS-*} file says {@code pebble_version}), Pebble's {@code marker.manifest.*}
+   * file (newer Pebble format versions have no {@code CURRENT}), {@code 0x<64 hex>.txt} files, or
+   * 4-hex-digit subdirectories. Stores written by older hosts and the executor fixtures have no marker.
    */
   public static StoreFormat detect(Path dir) {
-    if (Files.isRegularFile(dir.resolve("CURRENT"))) return StoreFormat.ROCKSDB;
+    if (Files.isRegularFile(dir.resolve("CURRENT"))) return isPebble(dir) ? StoreFormat.PEBBLE : StoreFormat.ROCKSDB;
+    if (isPebble(dir)) return StoreFormat.PEBBLE;
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
       for (Path p : ds) {
         String name = p.getFileName().toString();
@@ -79,5 +102,25 @@ public final class PreimageStores {
     }
     throw new StoreException("cannot tell the store format of " + dir + ": it has no kvformat marker and nothing"
         + " that looks like entries; name the format (" + StoreFormat.names() + ")");
+  }
+
+  /** Both engines write an {@code OPTIONS-<n>} file whose {@code [Version]} section names the engine. */
+  private static boolean isPebble(Path dir) {
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+      for (Path p : ds) {
+        String name = p.getFileName().toString();
+        if (name.startsWith("marker.manifest.")) return true;
+        if (name.startsWith("OPTIONS-") && Files.isRegularFile(p) && head(p).contains("pebble_version=")) return true;
+      }
+    } catch (IOException e) {
+      throw new StoreException("cannot list " + dir + ": " + e, e);
+    }
+    return false;
+  }
+
+  private static String head(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return new String(in.readNBytes(256), StandardCharsets.ISO_8859_1);
+    }
   }
 }

@@ -14,7 +14,9 @@ public enum StoreFormat {
   /** Older op-program data directories: {@code 0x<64 hex>.txt}, hex content. */
   FILE("file"),
   /** kona-host's RocksDB: raw 32-byte keys, default column family, Snappy. */
-  ROCKSDB("rocksdb");
+  ROCKSDB("rocksdb"),
+  /** op-program's PebbleDB: raw 32-byte keys, Snappy; read and written through the Go helper fpp4j-pebble. */
+  PEBBLE("pebble");
 
   private final String marker;
 
@@ -36,14 +38,10 @@ public enum StoreFormat {
     for (StoreFormat f : values()) {
       if (f.marker.equals(n.toLowerCase(Locale.ROOT))) return f;
     }
-    if (n.equalsIgnoreCase("pebble")) {
-      throw new StoreException("data format 'pebble' (" + source + ") is op-program's PebbleDB format, which only"
-          + " exists in Go and is not supported by fpp4j; re-create the data directory in the 'directory' format");
-    }
     throw new StoreException("unknown data format '" + printable(n) + "' (" + source + "); supported: " + names());
   }
 
-  /** {@code directory, file, rocksdb}. */
+  /** {@code directory, file, rocksdb, pebble}. */
   public static String names() {
     return Arrays.stream(values()).map(StoreFormat::marker).collect(Collectors.joining(", "));
   }

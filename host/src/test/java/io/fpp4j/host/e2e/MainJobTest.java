@@ -10,6 +10,7 @@ import io.fpp4j.host.cli.HostWiring;
 import io.fpp4j.host.cli.Main;
 import io.fpp4j.host.store.KeyValueStore;
 import io.fpp4j.host.store.PreimageStores;
+import io.fpp4j.host.store.PebbleHelperBuild;
 import io.fpp4j.host.store.StoreFormat;
 import io.fpp4j.preimage.PreimageKey;
 import io.fpp4j.primitives.Hex;
@@ -107,6 +108,7 @@ class MainJobTest {
   @ParameterizedTest
   @EnumSource(StoreFormat.class)
   void generatedChainServedToTheL2StateExampleInExecMode(StoreFormat format) {
+    PebbleHelperBuild.ifPebble(format);
     Run gen = cli("chain", "generate", "--out", tmp.toString(), "--data-format", format.marker());
     assertThat(gen.code()).isZero();
     assertThat(gen.out()).contains("generated 12 L1 and 40 L2 blocks (seed 42)").contains("claim: account 0x");

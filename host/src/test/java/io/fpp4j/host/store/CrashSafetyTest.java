@@ -53,8 +53,10 @@ class CrashSafetyTest {
    */
   record Kill(Set<Bytes32> acknowledged, Bytes32 inFlight, int inFlightSize, boolean sawWriteStart, long logGrowth) {}
 
+  // Not Pebble: its writer is the Go helper, which outlives a killed JVM and finishes the batch it was given;
+  // its own crash safety is Pebble's synced write-ahead log.
   @ParameterizedTest
-  @EnumSource(StoreFormat.class)
+  @EnumSource(value = StoreFormat.class, names = "PEBBLE", mode = EnumSource.Mode.EXCLUDE)
   void killedWriterLeavesNoTornValue(StoreFormat format) throws Exception {
     Path dir = tmp.resolve("store");
     Set<Bytes32> acknowledged = new HashSet<>();

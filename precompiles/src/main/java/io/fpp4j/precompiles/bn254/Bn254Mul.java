@@ -24,6 +24,6 @@ public final class Bn254Mul implements Precompile {
   public byte[] run(byte[] input) throws PrecompileFailure {
     byte[] data = Bn254Codec.padded(input, Bn254Codec.POINT + Bn254Codec.WORD);
     Point<Fp> point = Bn254Codec.point(data, 0, "point");
-    return Bn254Codec.encode(Bn254.G1.multiply(point, Bn254Codec.word(data, Bn254Codec.POINT)));
+    return Bn254Codec.encode(G1Jacobian.multiply(point, Bn254Codec.word(data, Bn254Codec.POINT)));
   }
 }

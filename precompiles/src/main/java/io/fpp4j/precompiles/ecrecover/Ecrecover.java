@@ -5,11 +5,6 @@ import io.fpp4j.primitives.Bytes32;
 import io.fpp4j.primitives.Hashing;
 import java.math.BigInteger;
 import java.util.Arrays;
-import org.bouncycastle.asn1.x9.X9ECParameters;
-import org.bouncycastle.crypto.ec.CustomNamedCurves;
-import org.bouncycastle.math.ec.ECAlgorithms;
-import org.bouncycastle.math.ec.ECCurve;
-import org.bouncycastle.math.ec.ECPoint;
 
 /**
  * Precompile 0x01: recovers the signer of a secp256k1 signature. Input (right-padded to 128 bytes) is
@@ -20,9 +15,20 @@ import org.bouncycastle.math.ec.ECPoint;
 public final class Ecrecover implements Precompile {
   /** EIP-2929 left ecrecover at its Frontier price: 3000 gas whatever the input. */
   static final long GAS = 3000;
-  private static final X9ECParameters CURVE = CustomNamedCurves.getByName("secp256k1");
-  private static final BigInteger N = CURVE.getN();
+  private static final BigInteger N = KeyRecovery.N;
+  private static final byte[] N_BYTES = Bytes32.fromBigInteger(N).toArray();
   private static final byte[] EMPTY = new byte[0];
+  private final KeyRecovery.Engine engine;
+
+  /** The precompile on this JVM's fastest usable recovery engine. */
+  public Ecrecover() {
+    this(KeyRecovery.active());
+  }
+
+  /** The precompile on a chosen engine; tests run both to show they agree. */
+  Ecrecover(KeyRecovery.Engine engine) {
+    this.engine = engine;
+  }
 
   @Override
   public String name() {
@@ -42,10 +48,9 @@ public final class Ecrecover implements Precompile {
     }
     int v = in[63] & 0xff;
     if (v != 27 && v != 28) return EMPTY;
-    BigInteger r = new BigInteger(1, Arrays.copyOfRange(in, 64, 96));
-    BigInteger s = new BigInteger(1, Arrays.copyOfRange(in, 96, 128));
-    if (r.signum() == 0 || s.signum() == 0 || r.compareTo(N) >= 0 || s.compareTo(N) >= 0) return EMPTY;
-    byte[] pub = recover(Arrays.copyOfRange(in, 0, 32), r, s, v - 27);
+    if (!inScalarRange(in, 64) || !inScalarRange(in, 96)) return EMPTY;
+    byte[] pub = engine.recover(Arrays.copyOfRange(in, 0, 32), Arrays.copyOfRange(in, 64, 96),
+        Arrays.copyOfRange(in, 96, 128), v - 27);
     if (pub == null) return EMPTY;
     byte[] hash = Hashing.keccak256(pub, 1, 64);
     byte[] out = new byte[32];
@@ -60,33 +65,23 @@ public final class Ecrecover implements Precompile {
    * EIP-2's low-s rule check it themselves.
    */
   public static io.fpp4j.primitives.Address signer(byte[] hash, int parity, BigInteger r, BigInteger s) {
+    return signer(KeyRecovery.active(), hash, parity, r, s);
+  }
+
+  /** {@link #signer(byte[], int, BigInteger, BigInteger)} on a chosen engine. */
+  static io.fpp4j.primitives.Address signer(KeyRecovery.Engine engine, byte[] hash, int parity, BigInteger r, BigInteger s) {
     if (hash.length != 32) throw new IllegalArgumentException("hash must be 32 bytes, got " + hash.length);
     if (parity != 0 && parity != 1) return null;
     if (r.signum() <= 0 || s.signum() <= 0 || r.compareTo(N) >= 0 || s.compareTo(N) >= 0) return null;
-    byte[] pub = recover(hash, r, s, parity);
+    byte[] pub = engine.recover(hash, Bytes32.fromBigInteger(r).toArray(), Bytes32.fromBigInteger(s).toArray(), parity);
     if (pub == null) return null;
     return io.fpp4j.primitives.Address.wrap(Arrays.copyOfRange(Hashing.keccak256(pub, 1, 64), 12, 32));
   }
 
-  /** The uncompressed public key (65 bytes) of the signer, or null if none: Q = r⁻¹(sR − eG). */
-  static byte[] recover(byte[] hash, BigInteger r, BigInteger s, int parity) {
-    ECCurve curve = CURVE.getCurve();
-    byte[] compressed = new byte[33];
-    compressed[0] = (byte) (parity == 0 ? 0x02 : 0x03);
-    byte[] x = Bytes32.fromBigInteger(r).toArray();
-    System.arraycopy(x, 0, compressed, 1, 32);
-    ECPoint point;
-    try {
-      point = curve.decodePoint(compressed);
-    } catch (IllegalArgumentException notOnCurve) {
-      return null;
-    }
-    BigInteger e = new BigInteger(1, hash);
-    BigInteger rInv = r.modInverse(N);
-    BigInteger u1 = e.negate().multiply(rInv).mod(N);
-    BigInteger u2 = s.multiply(rInv).mod(N);
-    ECPoint q = ECAlgorithms.sumOfTwoMultiplies(CURVE.getG(), u1, point, u2).normalize();
-    if (q.isInfinity()) return null;
-    return q.getEncoded(false);
+  /** Whether the big-endian 32-byte word at {@code off} lies in [1, n). */
+  private static boolean inScalarRange(byte[] in, int off) {
+    boolean zero = true;
+    for (int i = off; i < off + 32 && zero; i++) zero = in[i] == 0;
+    return !zero && Arrays.compareUnsigned(in, off, off + 32, N_BYTES, 0, 32) < 0;
   }
 }

@@ -1,5 +1,6 @@
 package io.fpp4j.proof.boot;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -13,9 +14,17 @@ import java.nio.charset.StandardCharsets;
  * and it is checked before Jackson sees it: Jackson's byte parser takes some invalid sequences (a lead
  * byte above 0xf4, for one) as characters, so a config with such a field name was accepted and its keys
  * then differed from any valid re-encoding of it.
+ *
+ * <p>Two more settings keep a parsed config equal to its own re-encoding, as the fuzz campaign found. Text
+ * after the object is refused (Go's {@code json.Unmarshal} and serde_json refuse it too; Jackson would read
+ * the first object and drop the rest). Fractional numbers, which no config field takes but an unknown field
+ * may hold, are kept as {@code BigDecimal}: as doubles, {@code 1e400} became Infinity, which Jackson writes
+ * back as the string {@code "Infinity"}.
  */
 final class ConfigJson {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   private ConfigJson() {}
 

@@ -146,4 +146,35 @@ class RollupConfigTest {
     assertThatThrownBy(() -> RollupConfig.parse(rollup)).isInstanceOf(ConfigParseException.class)
         .hasMessageStartingWith("rollup config is not UTF-8");
   }
+
+  /**
+   * Found by the 10-minute campaign (ProofParsersFuzzTestInputs/chainConfig/crash-34a42326..., a second
+   * object after the first): Jackson read the first object and dropped the rest. Go and serde refuse it.
+   */
+  @Test
+  void textAfterTheConfigObjectIsRefused() {
+    byte[] chain = "{\"chainId\": 1}{\"chainId\": 2}".getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> ChainConfig.parse(chain, "L1 chain config")).isInstanceOf(ConfigParseException.class)
+        .hasMessageStartingWith("L1 chain config is not JSON").hasMessageContaining("Trailing token");
+    byte[] rollup = (OP_NODE_SEPOLIA + " x").getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> RollupConfig.parse(rollup)).isInstanceOf(ConfigParseException.class)
+        .hasMessageStartingWith("rollup config is not JSON");
+  }
+
+  /**
+   * Found by the campaign (rollupConfig/crash-31b6fb52...): an unknown field holding 170850E34800 was read
+   * as a double, Infinity, and written back as the string "Infinity", so the config no longer equalled its
+   * own re-encoding. Fractions are kept exact now; a fork time written as one is still refused by name.
+   */
+  @Test
+  void hugeFractionalNumbersSurviveARoundTripAndAreNoForkTime() {
+    RollupConfig config = RollupConfig.parse(OP_NODE_SEPOLIA.replace("\"block_time\"", "\"re_time\": 170850E34800, \"block_time\"")
+        .getBytes(StandardCharsets.UTF_8));
+    assertThat(config.json().get("re_time").decimalValue()).isEqualByComparingTo("1.7085E+34805");
+    assertThat(RollupConfig.parse(config.json().toString().getBytes(StandardCharsets.UTF_8))).isEqualTo(config);
+    ChainConfig chain = ChainConfig.parse("{\"chainId\": 1, \"shanghaiTime\": 16775e7088}".getBytes(StandardCharsets.UTF_8), "L1 chain config");
+    assertThat(ChainConfig.parse(chain.json().toString().getBytes(StandardCharsets.UTF_8), "again")).isEqualTo(chain);
+    assertThatThrownBy(() -> chain.forkTime("shanghaiTime")).isInstanceOf(ConfigParseException.class)
+        .hasMessageContaining("'shanghaiTime' must be an unsigned 64-bit integer");
+  }
 }

@@ -192,8 +192,10 @@ public final class DevnetFixture {
    * of unity's key, with that key's preimage. A commitment with elements missing is left as it is.
    *
    * <p>The two key forms collide once: the first root of unity is 1, so today's key of element 0 is the old key of
-   * element 1. Today's meaning wins there (all elements are read before any is written), so old-style clients
-   * would read element 0 at index 1; none of today's clients asks by index.
+   * element 1. Today's meaning wins there (all elements are read before any is written), so a client that still
+   * asks by index reads element 0 at index 1 and gets a corrupted blob. kona-proof 0.3.0's {@code OracleBlobProvider}
+   * (the newest on crates.io) is such a client; the Kona peer program brings its own provider (see
+   * {@code interop/kona-program/src/blob.rs} and docs/interop.md).
    */
   private static void addRootKeyedFieldElements(Path data, Map<Bytes32, byte[]> keccakPreimages) throws IOException {
     Map<Bytes32, byte[]> commitments = new LinkedHashMap<>();

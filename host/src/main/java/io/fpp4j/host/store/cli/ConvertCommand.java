@@ -24,7 +24,7 @@ final class ConvertCommand extends StoreSubcommand {
   Path from;
 
   @Option(names = "--from-format", paramLabel = "FORMAT",
-      description = "Source format if it has no kvformat marker (directory, file, rocksdb); detected otherwise.")
+      description = "Source format if it has no kvformat marker (directory, file, rocksdb, pebble); detected otherwise.")
   String fromFormat;
 
   @Option(names = "--from-untyped-keccak",
@@ -34,7 +34,7 @@ final class ConvertCommand extends StoreSubcommand {
   @Option(names = "--to", required = true, paramLabel = "DIR", description = "Target data directory (created if missing).")
   Path to;
 
-  @Option(names = "--to-format", required = true, paramLabel = "FORMAT", description = "Target format: directory, file or rocksdb.")
+  @Option(names = "--to-format", required = true, paramLabel = "FORMAT", description = "Target format: directory, file, rocksdb or pebble (pebble needs the Go helper: host/scripts/setup-pebble.sh).")
   String toFormat;
 
   ConvertCommand() {}

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "store",
     mixinStandardHelpOptions = true,
-    description = "Convert, verify, inspect and read preimage stores (directory, file, rocksdb).",
+    description = "Convert, verify, inspect and read preimage stores (directory, file, rocksdb, pebble).",
     subcommands = {ConvertCommand.class, VerifyCommand.class, StatsCommand.class, GetCommand.class})
 public final class StoreCommand implements Callable<Integer> {
   public static final int OK = 0;

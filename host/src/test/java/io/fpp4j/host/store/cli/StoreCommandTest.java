@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fpp4j.host.store.Fixtures;
 import io.fpp4j.host.store.KeyValueStore;
+import io.fpp4j.host.store.PebbleHelper;
+import io.fpp4j.host.store.PebbleHelperBuild;
 import io.fpp4j.host.store.PreimageStores;
 import io.fpp4j.host.store.StoreFormat;
 import io.fpp4j.preimage.PreimageKey;
@@ -82,6 +84,7 @@ class StoreCommandTest {
   }
 
   static Path create(Path dir, StoreFormat format, Map<Bytes32, byte[]> entries) {
+    PebbleHelperBuild.ifPebble(format);
     try (KeyValueStore s = PreimageStores.open(dir, format)) {
       entries.forEach(s::putRaw);
     }
@@ -110,6 +113,7 @@ class StoreCommandTest {
   @ParameterizedTest(name = "{0} -> {1} -> {0}")
   @MethodSource("formatPairs")
   void convertRoundTripsEveryByte(StoreFormat a, StoreFormat b) {
+    PebbleHelperBuild.ifPebble(b);
     Map<Bytes32, byte[]> sample = sample();
     Path src = create(tmp.resolve("a"), a, sample);
     Run there = store("convert", "--from", src, "--to", tmp.resolve("b"), "--to-format", b.marker());
@@ -139,14 +143,30 @@ class StoreCommandTest {
   }
 
   @Test
-  void convertRefusesTheSameDirectoryAndPebble() {
+  void convertRefusesTheSameDirectoryAndAnUnknownFormat() {
     Path src = create(tmp.resolve("a"), StoreFormat.DIRECTORY, sample());
     Run same = store("convert", "--from", src, "--to", src.resolve("."), "--to-format", "directory");
     assertThat(same.exit()).isEqualTo(StoreCommand.USAGE);
     assertThat(same.err()).contains("same directory");
-    Run pebble = store("convert", "--from", src, "--to", tmp.resolve("p"), "--to-format", "pebble");
-    assertThat(pebble.exit()).isEqualTo(StoreCommand.USAGE);
-    assertThat(pebble.err()).contains("pebble").contains("--to-format").contains("not supported");
+    Run unknown = store("convert", "--from", src, "--to", tmp.resolve("p"), "--to-format", "leveldb");
+    assertThat(unknown.exit()).isEqualTo(StoreCommand.USAGE);
+    assertThat(unknown.err()).contains("'leveldb'").contains("--to-format").contains("pebble");
+  }
+
+  @Test
+  void pebbleWithoutItsHelperSaysWhichScriptBuildsIt() {
+    Path src = create(tmp.resolve("a"), StoreFormat.DIRECTORY, sample());
+    String saved = System.getProperty(PebbleHelper.PROPERTY);
+    System.setProperty(PebbleHelper.PROPERTY, tmp.resolve("no-helper").toString());
+    try {
+      Run r = store("convert", "--from", src, "--to", tmp.resolve("p"), "--to-format", "pebble");
+      assertThat(r.exit()).isEqualTo(StoreCommand.STORE_ERROR);
+      assertThat(r.err()).contains("system property fpp4j.pebble.helper names " + tmp.resolve("no-helper"))
+          .contains("Run " + PebbleHelper.SETUP_SCRIPT);
+    } finally {
+      if (saved == null) System.clearProperty(PebbleHelper.PROPERTY);
+      else System.setProperty(PebbleHelper.PROPERTY, saved);
+    }
   }
 
   @Test
@@ -265,12 +285,13 @@ class StoreCommandTest {
   }
 
   @Test
-  void statsRejectsPebbleAndUnknownMarkers() throws IOException {
+  void statsOfAPebbleMarkerWithoutADatabaseAndOfAnUnknownMarkerSayWhy() throws IOException {
+    PebbleHelperBuild.ifPebble(StoreFormat.PEBBLE);
     Path dir = Files.createDirectory(tmp.resolve("p"));
     Files.writeString(dir.resolve("kvformat"), "pebble");
     Run pebble = store("stats", dir);
     assertThat(pebble.exit()).isEqualTo(StoreCommand.STORE_ERROR);
-    assertThat(pebble.err()).contains("pebble").contains("not supported").contains(dir.resolve("kvformat").toString());
+    assertThat(pebble.err()).contains("cannot open Pebble store " + dir + " read-only").contains("no MANIFEST file");
     Files.writeString(dir.resolve("kvformat"), "sqlite");
     Run unknown = store("stats", dir);
     assertThat(unknown.exit()).isEqualTo(StoreCommand.STORE_ERROR);
