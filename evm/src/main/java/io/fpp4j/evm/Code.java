@@ -29,6 +29,11 @@ public final class Code {
     return bytes.length == 0 ? EMPTY : new Code(bytes, null);
   }
 
+  /** Code whose keccak256 the caller has already checked to be {@code hash}; {@link #hash()} returns it unhashed. */
+  public static Code withKnownHash(byte[] bytes, Bytes32 hash) {
+    return bytes.length == 0 ? EMPTY : new Code(bytes, java.util.Objects.requireNonNull(hash, "hash"));
+  }
+
   /** The code bytes; callers must not modify them. */
   public byte[] bytes() {
     return bytes;

@@ -271,6 +271,12 @@ public final class BlockExecutor {
         byte[] rlp = source.header(h);
         if (rlp == null) throw new BlockExecutionException("header " + h + " of block " + oldest
             + " is not available (BLOCKHASH of block " + n + ")");
+        if (!source.answersVerified()) {
+          Bytes32 actual = Bytes32.wrap(Hashing.keccak256(rlp));
+          if (!actual.equals(h)) {
+            throw new BlockExecutionException("header served for " + h + " (block " + oldest + ") hashes to " + actual);
+          }
+        }
         Header hd = Header.decode(rlp);
         oldest--;
         hashes.put(oldest, hd.parentHash());

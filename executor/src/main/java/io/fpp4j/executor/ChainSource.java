@@ -6,15 +6,26 @@ import io.fpp4j.primitives.Bytes32;
 
 /**
  * Everything the executor reads by hash: trie nodes and code (as {@link StateSource}) and ancestor headers
- * for BLOCKHASH. On a fault-proof client all three are keccak preimage-oracle reads.
+ * for BLOCKHASH. On a fault-proof client all three are keccak preimage-oracle reads. Headers, like nodes and
+ * code, are checked against their hash unless the source {@linkplain #answersVerified() declares its answers
+ * verified}.
  */
 public interface ChainSource extends StateSource {
   /** The RLP of the header whose hash is {@code blockHash}, or null. */
   byte[] header(Bytes32 blockHash);
 
-  /** A source answering all three from one keccak-preimage lookup. */
+  /**
+   * A source answering all three from one keccak-preimage lookup; its answers count as verified exactly
+   * when {@code preimages}' do.
+   */
   static ChainSource ofPreimages(TrieProvider preimages) {
+    boolean verified = preimages.answersVerified();
     return new ChainSource() {
+      @Override
+      public boolean answersVerified() {
+        return verified;
+      }
+
       @Override
       public byte[] trieNodePreimage(Bytes32 hash) {
         return preimages.trieNodePreimage(hash);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fpp4j.evm.state.StateReadException;
 import io.fpp4j.mpt.TrieHinter;
+import io.fpp4j.mpt.TrieProvider;
 import io.fpp4j.primitives.Address;
 import io.fpp4j.primitives.Bytes;
 import io.fpp4j.primitives.Bytes32;
@@ -144,5 +145,27 @@ class BlockExecutorTest {
         .isInstanceOf(StateReadException.class)
         .hasMessageContaining(BlockExecutor.BEACON_ROOTS.toString())
         .hasMessageContaining(root.toString());
+  }
+
+  /**
+   * BLOCKHASH(98) on block 101 walks back through the header of block 99, read by its hash (the parent's
+   * parentHash, zero here). From an unverified source a header that does not hash to that is refused, naming
+   * the hash and the block; a verified source is taken at its word, as its contract says.
+   */
+  @Test
+  void ancestorHeadersAreHashCheckedUnlessTheSourceIsVerified() {
+    Header notBlock99 = parent(Hashes.EMPTY_TRIE_ROOT);
+    preimages.put(Bytes32.ZERO, notBlock99.encode());
+    byte[] initcode = {0x60, 98, 0x40, 0x00}; // PUSH1 98, BLOCKHASH, STOP
+    PayloadAttributes attrs = attributes(1002, 30_000_000, List.of(new DepositTransaction(Bytes32.leftPad(new byte[] {9}),
+        ALICE, null, BigInteger.ZERO, BigInteger.ZERO, 100_000, false, Bytes.of(initcode)).encode2718()));
+
+    assertThatThrownBy(() -> run(attrs)).isInstanceOf(BlockExecutionException.class)
+        .hasMessageContaining("header served for " + Bytes32.ZERO + " (block 99) hashes to " + notBlock99.hash());
+
+    ExecutionResult r = new BlockExecutor(CONFIG, ChainSource.ofPreimages(TrieProvider.verified(preimages::get)),
+        TrieHinter.NOOP).execute(parent(Hashes.EMPTY_TRIE_ROOT), attrs);
+    assertThat(r.receipts()).hasSize(1);
+    assertThat(r.receipts().get(0).success()).isTrue();
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fpp4j.mpt.TrieHinter;
+import io.fpp4j.mpt.TrieProvider;
 import io.fpp4j.mpt.fixtures.ExecutorFixture;
 import io.fpp4j.primitives.Bytes32;
 import io.fpp4j.primitives.block.Header;
@@ -13,8 +14,10 @@ import io.fpp4j.proof.boot.RollupConfig;
 import io.fpp4j.primitives.Address;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +59,27 @@ class OpSepoliaExecutorFixturesTest {
       int from = hinter.fetchedBefore.get(i);
       assertThat(fetched.subList(from, fetched.size())).as("node hinted for a collapse").contains(hinter.nodes.get(i));
     }
+  }
+
+  /**
+   * The same block from a store whose values were each hash-checked once when loaded, as {@code fpp4j execute}
+   * loads its store: the executor then skips its own per-read hashing and must still reach the chain's hash.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("tars")
+  void reproducesTheBlockHashFromAStoreVerifiedOnLoad(Path tar) throws Exception {
+    ExecutorFixture f = ExecutorFixture.load(tar, tmp);
+    JsonNode j = f.json();
+    Map<Bytes32, byte[]> checked = new HashMap<>();
+    f.kv().forEach((k, v) -> {
+      if (Bytes32.keccak256(v).equals(k)) checked.put(k, v);
+    });
+    assertThat(checked).as("keccak preimages in " + f.name()).isNotEmpty();
+    ChainSource source = ChainSource.ofPreimages(TrieProvider.verified(checked::get));
+    assertThat(source.answersVerified()).isTrue();
+    ExecutionResult r = new BlockExecutor(RollupConfig.fromJson(j.get("rollup_config")), source, TrieHinter.NOOP)
+        .execute(HeaderJson.parse(j.get("parent_header")), PayloadAttributesJson.parse(j.get("executing_payload")));
+    assertThat(r.header().hash()).as(f.name()).isEqualTo(Bytes32.fromHex(j.get("expected_block_hash").asText()));
   }
 
   /** Records the hints, and for each node hint how many preimages had been read when it came. */

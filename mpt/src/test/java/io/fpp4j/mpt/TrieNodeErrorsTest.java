@@ -80,6 +80,46 @@ class TrieNodeErrorsTest {
   }
 
   @Test
+  void providersAreUnverifiedUnlessDeclared() {
+    BuiltTrie two = twoLeaves();
+    assertThat(TrieProvider.of(two.nodes()).answersVerified()).isFalse();
+    assertThat(TrieProvider.NONE.answersVerified()).isFalse();
+    TrieProvider lambda = h -> two.nodes().get(h);
+    assertThat(lambda.answersVerified()).isFalse();
+    TrieProvider verified = TrieProvider.verified(lambda);
+    assertThat(verified.answersVerified()).isTrue();
+    assertThat(verified.trieNodePreimage(two.root())).isSameAs(two.nodes().get(two.root()));
+    assertThat(Trie.open(two.root(), verified, TrieHinter.NOOP).get(K0)).isEqualTo(
+        Trie.open(two.root(), TrieProvider.of(two.nodes()), TrieHinter.NOOP).get(K0));
+  }
+
+  /**
+   * The contract of a verified provider: the trie does not hash its answers, so a well-formed but wrong node
+   * it serves is believed (the provider, having checked its bytes on load, is responsible), while the same
+   * bytes from an unverified provider are refused naming the node's hash.
+   */
+  @Test
+  void aVerifiedProviderIsNotHashCheckedAnUnverifiedOneIs() {
+    BuiltTrie two = twoLeaves();
+    BuiltTrie other = TrieBuilder.build(List.of(new TrieBuilder.Entry(K0, new byte[] {0x42})), true);
+    byte[] wrong = other.nodes().get(other.root());
+    Map<Bytes32, byte[]> swapped = new HashMap<>(two.nodes());
+    swapped.put(two.root(), wrong);
+
+    Trie unverified = Trie.open(two.root(), TrieProvider.of(swapped), TrieHinter.NOOP);
+    assertTrieError(() -> unverified.get(K0), TrieException.Reason.HASH_MISMATCH,
+        "bytes for trie node " + two.root() + " but they hash to " + other.root());
+
+    Trie trusted = Trie.open(two.root(), TrieProvider.verified(TrieProvider.of(swapped)), TrieHinter.NOOP);
+    assertThat(trusted.get(K0).toArray()).containsExactly(0x42);
+    // Structure is still checked: malformed bytes fail to decode even from a verified provider.
+    byte[] root = two.nodes().get(two.root());
+    swapped.put(two.root(), Arrays.copyOf(root, root.length - 5));
+    Trie malformed = Trie.open(two.root(), TrieProvider.verified(TrieProvider.of(swapped)), TrieHinter.NOOP);
+    assertTrieError(() -> malformed.get(K0), TrieException.Reason.MALFORMED_NODE, "trie node " + two.root());
+  }
+
+  @Test
   void missingNodeAndFailingProviderAreReported() {
     BuiltTrie two = twoLeaves();
     Trie t = Trie.open(two.root(), TrieProvider.NONE, TrieHinter.NOOP);

@@ -268,4 +268,45 @@ class TrieWorldStateTest {
     assertThatThrownBy(() -> s.storage(A, UInt256.ofUnsigned(5))).isInstanceOf(StateReadException.class)
         .hasMessageContaining(A.toString()).hasMessageContaining(UInt256.ofUnsigned(5).toBytes32().toString());
   }
+
+  /** Nodes and code together, through {@link StateSource#ofPreimages}, so the verified flag can be set or not. */
+  private static TrieWorldState fromPreimages(PreState pre, boolean verified) {
+    Map<Bytes32, byte[]> all = new HashMap<>(pre.nodes);
+    all.putAll(pre.codes);
+    io.fpp4j.mpt.TrieProvider p = all::get;
+    StateSource src = StateSource.ofPreimages(verified ? io.fpp4j.mpt.TrieProvider.verified(p) : p);
+    assertThat(src.answersVerified()).isEqualTo(verified);
+    return new TrieWorldState(pre.root, 100, src, TrieHinter.NOOP);
+  }
+
+  @Test
+  void corruptCodeFromAnUnverifiedSourceIsRefusedNamingTheHashAndAccount() {
+    PreState pre = new PreState();
+    byte[] corrupt = CODE.bytes().clone();
+    corrupt[0] = 0x61;
+    pre.codes.put(CODE.hash(), corrupt);
+    TrieWorldState s = fromPreimages(pre, false);
+    assertThatThrownBy(() -> s.code(A)).isInstanceOf(StateReadException.class)
+        .hasMessageContaining(CODE.hash().toString()).hasMessageContaining(A.toString())
+        .hasMessageContaining(Bytes32.keccak256(corrupt).toString());
+  }
+
+  /**
+   * A source that declares its answers verified is not hashed again: what it serves is taken as the code of
+   * the hash, so the responsibility for having checked it is the source's (here it did not, and the wrong code
+   * is believed). Correct code from it reads the same as from an unverified source.
+   */
+  @Test
+  void aVerifiedSourceIsTakenAtItsWord() {
+    PreState pre = new PreState();
+    assertThat(fromPreimages(pre, true).code(A).bytes()).isEqualTo(CODE.bytes());
+    assertThat(fromPreimages(pre, true).code(A).hash()).isEqualTo(CODE.hash());
+
+    byte[] corrupt = CODE.bytes().clone();
+    corrupt[0] = 0x61;
+    pre.codes.put(CODE.hash(), corrupt);
+    Code served = fromPreimages(pre, true).code(A);
+    assertThat(served.bytes()).isEqualTo(corrupt);
+    assertThat(served.hash()).isEqualTo(CODE.hash()); // the declared hash, not recomputed
+  }
 }

@@ -42,6 +42,19 @@ class ExecuteCommandTest {
     assertThat(o.has("warmMedianMicros")).isTrue();
   }
 
+  /** Warm = the executions after the first floor(K/2); their median, mean of the middle two when even. */
+  @Test
+  void warmMedianIsTheMedianOfTheSecondHalf() {
+    // K = 5: warm-up 2 (1000, 900), warm {30, 10, 20} -> 20.
+    assertThat(ExecuteCommand.warmMedian(new long[] {1000, 900, 30, 10, 20})).isEqualTo(20);
+    // K = 6: warm-up 3, warm {40, 10, 25} -> 25.
+    assertThat(ExecuteCommand.warmMedian(new long[] {1000, 900, 800, 40, 10, 25})).isEqualTo(25);
+    // K = 8: warm-up 4, warm {13, 10, 40, 20} -> (13 + 20) / 2 = 16.5, rounded to 17.
+    assertThat(ExecuteCommand.warmMedian(new long[] {9, 9, 9, 9, 13, 10, 40, 20})).isEqualTo(17);
+    // K = 2: warm-up 1, warm {7} -> 7.
+    assertThat(ExecuteCommand.warmMedian(new long[] {500, 7})).isEqualTo(7);
+  }
+
   @Test
   void aMissingFixtureIsAUsageError() throws Exception {
     Files.createDirectories(tmp.resolve("kv"));
