@@ -12,23 +12,18 @@ public interface ChainSource extends StateSource {
   /** The RLP of the header whose hash is {@code blockHash}, or null. */
   byte[] header(Bytes32 blockHash);
 
-  /** A source answering all three from one keccak-preimage lookup. */
+  /** A source answering all three from one keccak-preimage lookup: {@link StateSource}'s, plus headers. */
   static ChainSource ofPreimages(TrieProvider preimages) {
-    return new ChainSource() {
-      @Override
-      public byte[] trieNodePreimage(Bytes32 hash) {
-        return preimages.trieNodePreimage(hash);
-      }
-
-      @Override
-      public byte[] code(Bytes32 codeHash) {
-        return preimages.trieNodePreimage(codeHash);
+    final class Preimages extends StateSource.Preimages implements ChainSource {
+      Preimages() {
+        super(preimages);
       }
 
       @Override
       public byte[] header(Bytes32 blockHash) {
-        return preimages.trieNodePreimage(blockHash);
+        return preimage(blockHash);
       }
-    };
+    }
+    return new Preimages();
   }
 }

@@ -2,6 +2,7 @@ package io.fpp4j.evm.state;
 
 import io.fpp4j.mpt.TrieProvider;
 import io.fpp4j.primitives.Bytes32;
+import java.util.Objects;
 
 /**
  * Where a stateless state gets its data by hash: trie nodes (state and storage tries) and contract code.
@@ -14,16 +15,33 @@ public interface StateSource extends TrieProvider {
 
   /** A source that serves nodes and code from one keccak preimage lookup. */
   static StateSource ofPreimages(TrieProvider preimages) {
-    return new StateSource() {
-      @Override
-      public byte[] trieNodePreimage(Bytes32 hash) {
-        return preimages.trieNodePreimage(hash);
-      }
+    return new Preimages(preimages);
+  }
 
-      @Override
-      public byte[] code(Bytes32 codeHash) {
-        return preimages.trieNodePreimage(codeHash);
-      }
-    };
+  /**
+   * Nodes and code from one keccak preimage lookup. Open so that a source with further reads by hash (the
+   * executor's headers) can extend it and answer those from {@link #preimage} too.
+   */
+  class Preimages implements StateSource {
+    private final TrieProvider preimages;
+
+    public Preimages(TrieProvider preimages) {
+      this.preimages = Objects.requireNonNull(preimages, "preimages");
+    }
+
+    /** The keccak preimage of {@code hash}, or null. */
+    protected final byte[] preimage(Bytes32 hash) {
+      return preimages.trieNodePreimage(hash);
+    }
+
+    @Override
+    public byte[] trieNodePreimage(Bytes32 hash) {
+      return preimage(hash);
+    }
+
+    @Override
+    public byte[] code(Bytes32 codeHash) {
+      return preimage(codeHash);
+    }
   }
 }
