@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The transaction scope every back end shares: the undo journal with its snapshots and reverts, warm
@@ -41,9 +42,17 @@ abstract class JournaledWorldState implements WorldState {
 
   // ---- touched and transient storage ---------------------------------------------------------------------
 
+  /** Adds {@code item} to a transaction-scope set and journals its removal; false if it was there already. */
+  private <T> boolean addJournaled(Set<T> set, T item) {
+    if (!set.add(item)) return false;
+    journal.add(() -> set.remove(item));
+    return true;
+  }
+
   @Override
   public void touch(Address a) {
-    if (touched.add(a) && !a.equals(RIPEMD)) journal.add(() -> touched.remove(a));
+    if (a.equals(RIPEMD)) touched.add(a); // not journaled: the touch survives a revert
+    else addJournaled(touched, a);
   }
 
   @Override
@@ -66,9 +75,7 @@ abstract class JournaledWorldState implements WorldState {
 
   @Override
   public boolean warmAddress(Address a) {
-    if (!warmAddresses.add(a)) return false;
-    journal.add(() -> warmAddresses.remove(a));
-    return true;
+    return addJournaled(warmAddresses, a);
   }
 
   @Override
@@ -78,10 +85,7 @@ abstract class JournaledWorldState implements WorldState {
 
   @Override
   public boolean warmSlot(Address a, UInt256 key) {
-    Slot s = new Slot(a, key);
-    if (!warmSlots.add(s)) return false;
-    journal.add(() -> warmSlots.remove(s));
-    return true;
+    return addJournaled(warmSlots, new Slot(a, key));
   }
 
   @Override
@@ -109,7 +113,7 @@ abstract class JournaledWorldState implements WorldState {
 
   @Override
   public void markCreated(Address a) {
-    if (created.add(a)) journal.add(() -> created.remove(a));
+    addJournaled(created, a);
   }
 
   @Override
@@ -119,7 +123,7 @@ abstract class JournaledWorldState implements WorldState {
 
   @Override
   public void markSelfDestructed(Address a) {
-    if (selfDestructed.add(a)) journal.add(() -> selfDestructed.remove(a));
+    addJournaled(selfDestructed, a);
   }
 
   @Override
