@@ -15,31 +15,20 @@ public interface ChainSource extends StateSource {
   byte[] header(Bytes32 blockHash);
 
   /**
-   * A source answering all three from one keccak-preimage lookup; its answers count as verified exactly
-   * when {@code preimages}' do.
+   * A source answering all three from one keccak-preimage lookup: {@link StateSource}'s, plus headers; its
+   * answers count as verified exactly when {@code preimages}' do.
    */
   static ChainSource ofPreimages(TrieProvider preimages) {
-    boolean verified = preimages.answersVerified();
-    return new ChainSource() {
-      @Override
-      public boolean answersVerified() {
-        return verified;
-      }
-
-      @Override
-      public byte[] trieNodePreimage(Bytes32 hash) {
-        return preimages.trieNodePreimage(hash);
-      }
-
-      @Override
-      public byte[] code(Bytes32 codeHash) {
-        return preimages.trieNodePreimage(codeHash);
+    final class Preimages extends StateSource.Preimages implements ChainSource {
+      Preimages() {
+        super(preimages);
       }
 
       @Override
       public byte[] header(Bytes32 blockHash) {
-        return preimages.trieNodePreimage(blockHash);
+        return preimage(blockHash);
       }
-    };
+    }
+    return new Preimages();
   }
 }

@@ -7,24 +7,19 @@ import io.fpp4j.primitives.Address;
 import io.fpp4j.primitives.Bytes32;
 import io.fpp4j.primitives.Hashes;
 import io.fpp4j.primitives.Hashing;
-import io.fpp4j.primitives.receipt.Log;
 import io.fpp4j.primitives.rlp.RlpWriter;
 import io.fpp4j.primitives.state.Account;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * A complete state held in memory, with an undo journal: every mutation pushes the action that undoes
- * it. Used by the state tests; the stateless back end will share the journal discipline.
+ * A complete state held in memory. Every mutation pushes the action that undoes it onto the journal of
+ * {@link JournaledWorldState}, which also keeps the rest of the transaction scope. Used by the state tests.
  */
-public final class InMemoryWorldState implements WorldState {
-  /** RIPEMD-160's address: a touch of it survives a revert (mainnet's 2016 consensus quirk, kept by every client). */
-  private static final Address RIPEMD = Address.fromHex("0x0000000000000000000000000000000000000003");
-
+public final class InMemoryWorldState extends JournaledWorldState {
   /** One account's mutable record. Replaced (not mutated) by {@link #createAccount}, so a revert restores the old one. */
   private static final class Acct {
     long nonce;
@@ -40,18 +35,7 @@ public final class InMemoryWorldState implements WorldState {
     }
   }
 
-  private record Slot(Address address, UInt256 key) {}
-
   private final HashMap<Address, Acct> accounts = new HashMap<>();
-  private final ArrayList<Runnable> journal = new ArrayList<>();
-  private final HashSet<Address> touched = new HashSet<>();
-  private final HashSet<Address> warmAddresses = new HashSet<>();
-  private final HashSet<Slot> warmSlots = new HashSet<>();
-  private final HashMap<Slot, UInt256> transientStorage = new HashMap<>();
-  private final ArrayList<Log> logs = new ArrayList<>();
-  private final HashSet<Address> created = new HashSet<>();
-  private final HashSet<Address> selfDestructed = new HashSet<>();
-  private long refund;
 
   // ---- building the pre-state (no journal) -----------------------------------------------------------
 
@@ -170,11 +154,6 @@ public final class InMemoryWorldState implements WorldState {
     journal.add(() -> x.code = prev);
   }
 
-  @Override
-  public void touch(Address a) {
-    if (touched.add(a) && !a.equals(RIPEMD)) journal.add(() -> touched.remove(a));
-  }
-
   // ---- storage ---------------------------------------------------------------------------------------------
 
   @Override
@@ -212,127 +191,15 @@ public final class InMemoryWorldState implements WorldState {
     });
   }
 
+  // ---- the back end's part of the transaction lifecycle ---------------------------------------------------
+
   @Override
-  public UInt256 transientStorage(Address a, UInt256 key) {
-    UInt256 v = transientStorage.get(new Slot(a, key));
-    return v == null ? UInt256.ZERO : v;
+  void deleteAccount(Address a) {
+    accounts.remove(a);
   }
 
   @Override
-  public void setTransientStorage(Address a, UInt256 key, UInt256 value) {
-    Slot s = new Slot(a, key);
-    UInt256 prev = value.isZero() ? transientStorage.remove(s) : transientStorage.put(s, value);
-    journal.add(() -> {
-      if (prev == null) transientStorage.remove(s);
-      else transientStorage.put(s, prev);
-    });
-  }
-
-  // ---- transaction scope -----------------------------------------------------------------------------
-
-  @Override
-  public boolean warmAddress(Address a) {
-    if (!warmAddresses.add(a)) return false;
-    journal.add(() -> warmAddresses.remove(a));
-    return true;
-  }
-
-  @Override
-  public boolean isWarm(Address a) {
-    return warmAddresses.contains(a);
-  }
-
-  @Override
-  public boolean warmSlot(Address a, UInt256 key) {
-    Slot s = new Slot(a, key);
-    if (!warmSlots.add(s)) return false;
-    journal.add(() -> warmSlots.remove(s));
-    return true;
-  }
-
-  @Override
-  public void addLog(Log log) {
-    logs.add(log);
-    journal.add(() -> logs.remove(logs.size() - 1));
-  }
-
-  @Override
-  public List<Log> logs() {
-    return List.copyOf(logs);
-  }
-
-  @Override
-  public long refund() {
-    return refund;
-  }
-
-  @Override
-  public void addRefund(long delta) {
-    long prev = refund;
-    refund += delta;
-    journal.add(() -> refund = prev);
-  }
-
-  @Override
-  public void markCreated(Address a) {
-    if (created.add(a)) journal.add(() -> created.remove(a));
-  }
-
-  @Override
-  public boolean createdInTransaction(Address a) {
-    return created.contains(a);
-  }
-
-  @Override
-  public void markSelfDestructed(Address a) {
-    if (selfDestructed.add(a)) journal.add(() -> selfDestructed.remove(a));
-  }
-
-  @Override
-  public boolean isSelfDestructed(Address a) {
-    return selfDestructed.contains(a);
-  }
-
-  // ---- journal and lifecycle ---------------------------------------------------------------------------
-
-  @Override
-  public int snapshot() {
-    return journal.size();
-  }
-
-  @Override
-  public void revertTo(int snapshot) {
-    for (int i = journal.size() - 1; i >= snapshot; i--) journal.remove(i).run();
-  }
-
-  @Override
-  public void beginTransaction() {
-    journal.clear();
-    touched.clear();
-    warmAddresses.clear();
-    warmSlots.clear();
-    transientStorage.clear();
-    logs.clear();
-    created.clear();
-    selfDestructed.clear();
-    refund = 0;
-    for (Acct x : accounts.values()) if (!x.original.isEmpty()) x.original.clear();
-  }
-
-  @Override
-  public void endTransaction(boolean deleteEmptyTouched) {
-    for (Address a : selfDestructed) accounts.remove(a);
-    if (deleteEmptyTouched) {
-      for (Address a : touched) {
-        Acct x = accounts.get(a);
-        if (x != null && x.isEmpty()) accounts.remove(a);
-      }
-    }
-    journal.clear();
-    touched.clear();
-    selfDestructed.clear();
-    created.clear();
-    transientStorage.clear();
+  void clearOriginalStorage() {
     for (Acct x : accounts.values()) if (!x.original.isEmpty()) x.original.clear();
   }
 

@@ -2,6 +2,7 @@ package io.fpp4j.evm.state;
 
 import io.fpp4j.mpt.TrieProvider;
 import io.fpp4j.primitives.Bytes32;
+import java.util.Objects;
 
 /**
  * Where a stateless state gets its data by hash: trie nodes (state and storage tries) and contract code.
@@ -20,22 +21,39 @@ public interface StateSource extends TrieProvider {
    * exactly when {@code preimages}' do.
    */
   static StateSource ofPreimages(TrieProvider preimages) {
-    boolean verified = preimages.answersVerified();
-    return new StateSource() {
-      @Override
-      public boolean answersVerified() {
-        return verified;
-      }
+    return new Preimages(preimages);
+  }
 
-      @Override
-      public byte[] trieNodePreimage(Bytes32 hash) {
-        return preimages.trieNodePreimage(hash);
-      }
+  /**
+   * Nodes and code from one keccak preimage lookup. Open so that a source with further reads by hash (the
+   * executor's headers) can extend it and answer those from {@link #preimage} too.
+   */
+  class Preimages implements StateSource {
+    private final TrieProvider preimages;
 
-      @Override
-      public byte[] code(Bytes32 codeHash) {
-        return preimages.trieNodePreimage(codeHash);
-      }
-    };
+    public Preimages(TrieProvider preimages) {
+      this.preimages = Objects.requireNonNull(preimages, "preimages");
+    }
+
+    /** Verified exactly when the wrapped provider's answers are. */
+    @Override
+    public boolean answersVerified() {
+      return preimages.answersVerified();
+    }
+
+    /** The keccak preimage of {@code hash}, or null. */
+    protected final byte[] preimage(Bytes32 hash) {
+      return preimages.trieNodePreimage(hash);
+    }
+
+    @Override
+    public byte[] trieNodePreimage(Bytes32 hash) {
+      return preimage(hash);
+    }
+
+    @Override
+    public byte[] code(Bytes32 codeHash) {
+      return preimage(codeHash);
+    }
   }
 }

@@ -10,7 +10,6 @@ import io.fpp4j.primitives.Bytes;
 import io.fpp4j.primitives.Bytes32;
 import io.fpp4j.primitives.Hashes;
 import io.fpp4j.primitives.Hashing;
-import io.fpp4j.primitives.receipt.Log;
 import io.fpp4j.primitives.rlp.RlpReader;
 import io.fpp4j.primitives.rlp.RlpWriter;
 import io.fpp4j.primitives.state.Account;
@@ -26,15 +25,14 @@ import java.util.Objects;
  * time it is asked for, a slot from its account's storage trie, code by hash, all through a
  * {@link StateSource}. Reads are hinted ({@link TrieHinter#hintAccountProof}, {@link
  * TrieHinter#hintStorageProof}) before the trie is walked, so a host can fetch the proof first; the
- * {@link Trie} itself hints the sibling a delete's collapse needs. Changes stay in a journaled cache (the
- * same discipline as {@link InMemoryWorldState}) and are written into the tries by {@link #stateRoot()}.
+ * {@link Trie} itself hints the sibling a delete's collapse needs. Changes stay in a cache journaled through
+ * {@link JournaledWorldState} (which also keeps the rest of the transaction scope) and are written into the
+ * tries by {@link #stateRoot()}.
  *
  * <p>A missing or malformed node ends execution with a {@link StateReadException} naming the account or
  * slot being read and the node hash.
  */
-public final class TrieWorldState implements WorldState {
-  private static final Address RIPEMD = Address.fromHex("0x0000000000000000000000000000000000000003");
-
+public final class TrieWorldState extends JournaledWorldState {
   /** One account's mutable record; replaced (not mutated) by {@link #createAccount}, so a revert restores it. */
   private final class Acct {
     final Address address;
@@ -86,8 +84,6 @@ public final class TrieWorldState implements WorldState {
     }
   }
 
-  private record Slot(Address address, UInt256 key) {}
-
   private final StateSource source;
   private final TrieHinter hinter;
   private final long blockNumber;
@@ -99,16 +95,6 @@ public final class TrieWorldState implements WorldState {
   private final HashSet<Address> loaded = new HashSet<>();
   /** Addresses changed since the last commit (a superset). Insertion-ordered so commits are deterministic. */
   private final LinkedHashSet<Address> dirty = new LinkedHashSet<>();
-
-  private final ArrayList<Runnable> journal = new ArrayList<>();
-  private final HashSet<Address> touched = new HashSet<>();
-  private final HashSet<Address> warmAddresses = new HashSet<>();
-  private final HashSet<Slot> warmSlots = new HashSet<>();
-  private final HashMap<Slot, UInt256> transientStorage = new HashMap<>();
-  private final ArrayList<Log> logs = new ArrayList<>();
-  private final HashSet<Address> created = new HashSet<>();
-  private final HashSet<Address> selfDestructed = new HashSet<>();
-  private long refund;
 
   /**
    * @param stateRoot the parent block's state root
@@ -269,11 +255,6 @@ public final class TrieWorldState implements WorldState {
     });
   }
 
-  @Override
-  public void touch(Address a) {
-    if (touched.add(a) && !a.equals(RIPEMD)) journal.add(() -> touched.remove(a));
-  }
-
   // ---- storage ---------------------------------------------------------------------------------------------
 
   @Override
@@ -300,139 +281,19 @@ public final class TrieWorldState implements WorldState {
     journal.add(() -> x.storage.put(key, prev));
   }
 
-  @Override
-  public UInt256 transientStorage(Address a, UInt256 key) {
-    UInt256 v = transientStorage.get(new Slot(a, key));
-    return v == null ? UInt256.ZERO : v;
-  }
+  // ---- the back end's part of the transaction lifecycle ---------------------------------------------------
 
   @Override
-  public void setTransientStorage(Address a, UInt256 key, UInt256 value) {
-    Slot s = new Slot(a, key);
-    UInt256 prev = value.isZero() ? transientStorage.remove(s) : transientStorage.put(s, value);
-    journal.add(() -> {
-      if (prev == null) transientStorage.remove(s);
-      else transientStorage.put(s, prev);
-    });
-  }
-
-  // ---- transaction scope -----------------------------------------------------------------------------
-
-  @Override
-  public boolean warmAddress(Address a) {
-    if (!warmAddresses.add(a)) return false;
-    journal.add(() -> warmAddresses.remove(a));
-    return true;
-  }
-
-  @Override
-  public boolean isWarm(Address a) {
-    return warmAddresses.contains(a);
-  }
-
-  @Override
-  public boolean warmSlot(Address a, UInt256 key) {
-    Slot s = new Slot(a, key);
-    if (!warmSlots.add(s)) return false;
-    journal.add(() -> warmSlots.remove(s));
-    return true;
-  }
-
-  @Override
-  public void addLog(Log log) {
-    logs.add(log);
-    journal.add(() -> logs.remove(logs.size() - 1));
-  }
-
-  @Override
-  public List<Log> logs() {
-    return List.copyOf(logs);
-  }
-
-  @Override
-  public long refund() {
-    return refund;
-  }
-
-  @Override
-  public void addRefund(long delta) {
-    long prev = refund;
-    refund += delta;
-    journal.add(() -> refund = prev);
-  }
-
-  @Override
-  public void markCreated(Address a) {
-    if (created.add(a)) journal.add(() -> created.remove(a));
-  }
-
-  @Override
-  public boolean createdInTransaction(Address a) {
-    return created.contains(a);
-  }
-
-  @Override
-  public void markSelfDestructed(Address a) {
-    if (selfDestructed.add(a)) journal.add(() -> selfDestructed.remove(a));
-  }
-
-  @Override
-  public boolean isSelfDestructed(Address a) {
-    return selfDestructed.contains(a);
-  }
-
-  // ---- journal and lifecycle ---------------------------------------------------------------------------
-
-  @Override
-  public int snapshot() {
-    return journal.size();
-  }
-
-  @Override
-  public void revertTo(int snapshot) {
-    for (int i = journal.size() - 1; i >= snapshot; i--) journal.remove(i).run();
-  }
-
-  @Override
-  public void beginTransaction() {
-    journal.clear();
-    touched.clear();
-    warmAddresses.clear();
-    warmSlots.clear();
-    transientStorage.clear();
-    logs.clear();
-    created.clear();
-    selfDestructed.clear();
-    refund = 0;
-    clearOriginals();
-  }
-
-  @Override
-  public void endTransaction(boolean deleteEmptyTouched) {
-    for (Address a : selfDestructed) {
-      if (get(a) != null) {
-        accounts.remove(a);
-        dirty.add(a);
-      }
+  void deleteAccount(Address a) {
+    if (get(a) != null) {
+      accounts.remove(a);
+      dirty.add(a);
     }
-    if (deleteEmptyTouched) {
-      for (Address a : touched) {
-        Acct x = get(a); // a touched account may never have been read (a zero-value transfer's recipient)
-        if (x != null && x.isEmpty()) {
-          accounts.remove(a);
-          dirty.add(a);
-        }
-      }
-    }
-    journal.clear();
-    touched.clear();
-    selfDestructed.clear();
-    created.clear();
-    transientStorage.clear();
-    clearOriginals();
   }
 
-  private void clearOriginals() {
+  /** Only accounts written since the last commit can hold transaction-start values. */
+  @Override
+  void clearOriginalStorage() {
     for (Address a : dirty) {
       Acct x = accounts.get(a);
       if (x != null && !x.original.isEmpty()) x.original.clear();
