@@ -52,21 +52,12 @@ op_client="$cache/op-program/v1.19.0/op-program-client"
   echo "compare-hosts: op-program v1.19.0 is not built ($op_host, $op_client); run: interop/setup-peers.sh op-program" >&2
   exit 3
 }
-[ -f "$root/host/target/classpath.txt" ] && compgen -G "$root/host/target/host-*.jar" >/dev/null \
-  || die "fpp4j's host is not built; run: mvn -B -DskipTests package -pl host -am"
 java_version="$(java -version 2>&1 | head -1)" || die "no java on PATH"
 
 # ---- the prepared devnet proof ----
-shared="${FPP4J_SHARED:-$root/../shared}"
-host_cp="$(compgen -G "$root/host/target/host-*.jar" | head -1):$(cat "$root/host/target/classpath.txt")"
-layout="$(java -cp "$host_cp" io.fpp4j.testkit.devnet.PrepareDevnetFixture "$shared/fixtures/fp-tests-devnet" \
-  "$here/target/devnet-fixture")" || die "could not prepare the devnet fixture from $shared/fixtures/fp-tests-devnet (FPP4J_SHARED names the shared directory)"
-get() {
-  local v
-  v="$(printf '%s\n' "$layout" | sed -n "s/^$1=//p")"
-  [ -n "$v" ] || die "PrepareDevnetFixture printed no $1"
-  printf '%s' "$v"
-}
+. "$here/lib/devnet.bash"
+devnet_prepare
+get() { devnet_get "$@"; }
 fixture="$here/target/devnet-fixture"
 data_dir="$(get data_dir)"
 # op-program's local keys 1 (L1 head) and 2 (agreed output root) of a case; the agreed L2 head is the block hash

@@ -88,16 +88,9 @@ done
 java_version="$(java -version 2>&1 | head -1)" || die "no java on PATH"
 
 # ---- the prepared devnet proof ----
-shared="${FPP4J_SHARED:-$root/../shared}"
-host_cp="$(compgen -G "$root/host/target/host-*.jar" | head -1):$(cat "$root/host/target/classpath.txt")"
-layout="$(java -cp "$host_cp" io.fpp4j.testkit.devnet.PrepareDevnetFixture "$shared/fixtures/fp-tests-devnet" \
-  "$here/target/devnet-fixture")" || die "could not prepare the devnet fixture from $shared/fixtures/fp-tests-devnet (FPP4J_SHARED names the shared directory)"
-get() {
-  local v
-  v="$(printf '%s\n' "$layout" | sed -n "s/^$1=//p")"
-  [ -n "$v" ] || die "PrepareDevnetFixture printed no $1"
-  printf '%s' "$v"
-}
+. "$here/lib/devnet.bash"
+devnet_prepare
+get() { devnet_get "$@"; }
 data_dir="$(get data_dir)"
 cases=(basic-success basic-faulty-claim)
 true_root="$(get basic_success_claim)"
