@@ -3,6 +3,7 @@ package io.fpp4j.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fpp4j.testkit.devnet.DevnetFixture;
+import io.fpp4j.testkit.devnet.OpProgramOfflineFlags;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -75,7 +76,7 @@ class OpProgramClientTest {
     Path dir = Files.createDirectories(Peers.moduleDir().resolve("target/op-program-runs")
         .resolve(host.name().toLowerCase()).resolve(caseName));
     List<String> command = new ArrayList<>(hostCommand(host));
-    command.addAll(opProgramFlags(c, peer.client()));
+    command.addAll(OpProgramOfflineFlags.of(fixture, c, peer.client()));
 
     Map<String, String> env = host == Host.OP_PROGRAM ? Map.of()
         // The reactor's class path, so the launchers run this build's host without packaging it.
@@ -117,27 +118,6 @@ class OpProgramClientTest {
   }
 
   /**
-   * op-program's flags for one case, offline on the prepared {@code file} directory. {@code --l2.custom} serves chain
-   * id MaxUint64, so the client reads the chain's configs from local keys 6, 7 and 9 (devnet chain 1337 is in no
-   * registry); fpp4j implies it from {@code --rollup.config} and accepts it.
-   */
-  private static List<String> opProgramFlags(DevnetFixture.Case c, Path client) {
-    return List.of(
-        "--l1.head", c.l1Head().toString(),
-        "--l2.head", c.l2Head().toString(),
-        "--l2.outputroot", c.l2OutputRoot().toString(),
-        "--l2.claim", c.l2Claim().toString(),
-        "--l2.blocknumber", Long.toString(c.l2BlockNumber()),
-        "--l2.custom",
-        "--rollup.config", fixture.rollupConfig().toString(),
-        "--l2.genesis", fixture.l2Genesis().toString(),
-        "--l1.chainconfig", fixture.l1ChainConfig().toString(),
-        "--datadir", fixture.dataDir().toString(),
-        "--data.format", "file",
-        "--exec", client.toString());
-  }
-
-  /**
    * The other direction: op-program's own host (v1.19.0) runs fpp4j's program ({@code bin/fpp4j-program}, since
    * op-program's {@code --exec} takes one path and no arguments) on the same data and flags. Its verdict and the
    * output root it computes must be op-program's.
@@ -148,7 +128,7 @@ class OpProgramClientTest {
     DevnetFixture.Case c = fixture.cases().get(caseName);
     Path dir = Files.createDirectories(Peers.moduleDir().resolve("target/op-program-runs/fpp4j-program").resolve(caseName));
     List<String> command = new ArrayList<>(List.of(peer.host().toString()));
-    command.addAll(opProgramFlags(c, repositoryRoot().resolve("bin").resolve("fpp4j-program")));
+    command.addAll(OpProgramOfflineFlags.of(fixture, c, repositoryRoot().resolve("bin").resolve("fpp4j-program")));
     // The program runs on this build's classes, without packaging the client module.
     Run run = run(command, dir, Map.of("FPP4J_CLIENT_CLASSPATH", System.getProperty("java.class.path")),
         "op-program's host running fpp4j's program on " + caseName);

@@ -10,10 +10,12 @@ import io.fpp4j.preimage.PreimageKey;
 import io.fpp4j.primitives.Bytes32;
 import io.fpp4j.primitives.block.Header;
 import io.fpp4j.testkit.devnet.DevnetFixture;
+import io.fpp4j.testkit.devnet.OpProgramOfflineFlags;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -181,22 +183,14 @@ class ProgramVerdictsTest {
         "--local-keys", localKeys.toString(), "--exec", program.toString());
   }
 
-  /** op-program's host and client, offline on the same data; {@code --l2.custom} as in OpProgramClientTest. */
+  /** op-program's host and client, offline on the same data, with the scenario's L1 head, claim and block. */
   private static List<String> opProgramHost(Scenario s) {
     DevnetFixture.Case c = fixture.basicSuccess();
-    return List.of(opProgram.host().toString(),
-        "--l1.head", s.l1Head().toHex(),
-        "--l2.head", c.l2Head().toHex(),
-        "--l2.outputroot", c.l2OutputRoot().toHex(),
-        "--l2.claim", s.claim().toHex(),
-        "--l2.blocknumber", Long.toString(s.claimedBlock()),
-        "--l2.custom",
-        "--rollup.config", fixture.rollupConfig().toString(),
-        "--l2.genesis", fixture.l2Genesis().toString(),
-        "--l1.chainconfig", fixture.l1ChainConfig().toString(),
-        "--datadir", fixture.dataDir().toString(),
-        "--data.format", "file",
-        "--exec", opProgram.client().toString());
+    List<String> command = new ArrayList<>(List.of(opProgram.host().toString()));
+    command.addAll(OpProgramOfflineFlags.of(fixture,
+        new OpProgramOfflineFlags.Inputs(s.l1Head(), c.l2Head(), c.l2OutputRoot(), s.claim(), s.claimedBlock()),
+        fixture.dataDir(), "file", opProgram.client()));
+    return command;
   }
 
   private record Run(int exit, String log) {}

@@ -1,6 +1,5 @@
 package io.fpp4j.host.cli;
 
-import ch.qos.logback.classic.Level;
 import io.fpp4j.host.HostExitCode;
 import io.fpp4j.host.HostPlan;
 import io.fpp4j.host.Mode;
@@ -11,7 +10,6 @@ import io.fpp4j.host.serve.LoggingFetchListener;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,7 +25,7 @@ import picocli.CommandLine.Option;
         "Offline (serve only the data directory) unless all of --l1-node-address, --l2-node-address and "
             + "--l1-beacon-address are given."},
     footer = {"", HostExitCode.HELP})
-final class SingleChainCommand extends HostRunCommand {
+final class SingleChainCommand extends KonaRunCommand {
   static final Map<String, String> ENV = withLogging(Map.ofEntries(
       Map.entry("--l1-head", "L1_HEAD"),
       Map.entry("--agreed-l2-head-hash", "AGREED_L2_HEAD_HASH"),
@@ -92,18 +90,8 @@ final class SingleChainCommand extends HostRunCommand {
   }
 
   @Override
-  Optional<Level> dialectLogLevel() {
-    return kona.logLevel(wiring, hostGroup == null ? null : hostGroup.kona);
-  }
-
-  @Override
-  boolean takesKonaGlobals() {
-    return true;
-  }
-
-  @Override
-  int defaultMetricsPort() {
-    return KonaOptions.METRICS_PORT;
+  KonaOptions kona() {
+    return kona;
   }
 
   /** The flag-combination rules of kona-host's {@code SingleChainHost}, without reading any file. */

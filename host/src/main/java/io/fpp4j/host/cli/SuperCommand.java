@@ -1,6 +1,5 @@
 package io.fpp4j.host.cli;
 
-import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fpp4j.host.HostExitCode;
 import io.fpp4j.host.HostPlan;
@@ -12,7 +11,6 @@ import io.fpp4j.host.serve.LoggingFetchListener;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,7 +26,7 @@ import picocli.CommandLine.Option;
         + "client run in this process (--native), as a child process (--exec) or by an FPVM (--server).",
         "Offline unless all of --l1-node-address, --l2-node-addresses and --l1-beacon-address are given."},
     footer = {"", HostExitCode.HELP})
-final class SuperCommand extends HostRunCommand {
+final class SuperCommand extends KonaRunCommand {
   static final Map<String, String> ENV = withLogging(Map.ofEntries(
       Map.entry("--l1-head", "L1_HEAD"),
       Map.entry("--agreed-l2-pre-state", "AGREED_L2_PRE_STATE"),
@@ -92,18 +90,8 @@ final class SuperCommand extends HostRunCommand {
   }
 
   @Override
-  Optional<Level> dialectLogLevel() {
-    return kona.logLevel(wiring, hostGroup == null ? null : hostGroup.kona);
-  }
-
-  @Override
-  boolean takesKonaGlobals() {
-    return true;
-  }
-
-  @Override
-  int defaultMetricsPort() {
-    return KonaOptions.METRICS_PORT;
+  KonaOptions kona() {
+    return kona;
   }
 
   List<String> l2s() {

@@ -2,7 +2,6 @@ package io.fpp4j.host.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fpp4j.testkit.launcher.JarClassPath;
 import io.fpp4j.testkit.launcher.Jdks;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -21,8 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,15 +35,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @Timeout(value = 300, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class LauncherCdsTest {
-  @TempDir static Path jars;
-  static String classPath;
+  @RegisterExtension static final JarsOnlyClassPath JARS = new JarsOnlyClassPath();
 
   @TempDir Path tmp;
-
-  @BeforeAll
-  static void jarTheClassPath() {
-    classPath = JarClassPath.of(System.getProperty("java.class.path"), jars);
-  }
+  /** The class path the launchers are given; {@link #archiveAfterRunsWith} swaps it for one run. */
+  String classPath = JARS.get();
 
   static Stream<Jdks.Jdk> jdks() {
     return Jdks.forLaunchers().stream();

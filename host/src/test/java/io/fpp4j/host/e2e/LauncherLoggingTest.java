@@ -2,7 +2,6 @@ package io.fpp4j.host.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fpp4j.testkit.launcher.JarClassPath;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,15 +27,9 @@ class LauncherLoggingTest {
   /** LogConfigurator.PATTERN's shape: time, level padded to 5, logger, message. */
   private static final Pattern INFO_LINE = Pattern.compile("(?m)^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  HostLauncher - host: exec mode");
 
-  @TempDir static Path jars;
-  static String classPath;
+  @RegisterExtension static final JarsOnlyClassPath JARS = new JarsOnlyClassPath();
 
   @TempDir Path tmp;
-
-  @BeforeAll
-  static void jarTheClassPath() {
-    classPath = JarClassPath.of(System.getProperty("java.class.path"), jars);
-  }
 
   record Run(int code, String out, String err) {}
 
@@ -48,7 +41,7 @@ class LauncherLoggingTest {
         "--claimed-l2-output-root", HASH, "--claimed-l2-block-number", "5", "--l2-chain-id", "10",
         "--data-dir", Files.createDirectories(tmp.resolve("db")).toString(), "--exec", "/bin/sh", "--", "-c", "exit 0"));
     ProcessBuilder pb = new ProcessBuilder(cmd);
-    pb.environment().put("FPP4J_CLASSPATH", classPath);
+    pb.environment().put("FPP4J_CLASSPATH", JARS.get());
     pb.environment().put("FPP4J_CDS", "0");
     pb.environment().remove("FPP4J_JAVA_OPTS");
     pb.environment().keySet().removeIf(k -> k.startsWith("KONA_"));

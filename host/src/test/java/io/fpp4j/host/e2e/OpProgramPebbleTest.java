@@ -11,6 +11,7 @@ import io.fpp4j.host.store.PreimageStores;
 import io.fpp4j.host.store.StoreFormat;
 import io.fpp4j.host.store.cli.StoreCommand;
 import io.fpp4j.testkit.devnet.DevnetFixture;
+import io.fpp4j.testkit.devnet.OpProgramOfflineFlags;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -128,26 +129,15 @@ class OpProgramPebbleTest {
     return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
-  /** op-program's host offline on {@code dataDir}, running op-program's client; the flags OpProgramClientTest uses. */
+  /** op-program's host offline on {@code dataDir}, running op-program's client. */
   private OpRun opProgramHost(DevnetFixture.Case c, Path dataDir) throws IOException, InterruptedException {
     return run(c, new ArrayList<>(List.of(opProgram.resolve("op-program-host").toString())), dataDir);
   }
 
   /** {@code host} with op-program's flags for case {@code c}, offline on {@code dataDir}, running op-program's client. */
   private OpRun run(DevnetFixture.Case c, List<String> cmd, Path dataDir) throws IOException, InterruptedException {
-    cmd.addAll(List.of(
-        "--l1.head", c.l1Head().toString(),
-        "--l2.head", c.l2Head().toString(),
-        "--l2.outputroot", c.l2OutputRoot().toString(),
-        "--l2.claim", c.l2Claim().toString(),
-        "--l2.blocknumber", Long.toString(c.l2BlockNumber()),
-        "--l2.custom",
-        "--rollup.config", prepared.rollupConfig().toString(),
-        "--l2.genesis", prepared.l2Genesis().toString(),
-        "--l1.chainconfig", prepared.l1ChainConfig().toString(),
-        "--datadir", dataDir.toString(),
-        "--data.format", "pebble",
-        "--exec", opProgram.resolve("op-program-client").toString()));
+    cmd.addAll(OpProgramOfflineFlags.of(prepared, OpProgramOfflineFlags.Inputs.of(c), dataDir, "pebble",
+        opProgram.resolve("op-program-client")));
     Path log = Files.createTempFile(tmp, c.name(), ".log");
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile())
         .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
