@@ -34,7 +34,8 @@
 # path is lenient (a cache made on another class path can map), which is one more reason the key below holds
 # every class path entry's size and time. Caches are NAME-KEY.aot beside the archives; only the training run prints
 # anything (one line on standard error: the JVM's own notice that it recorded the configuration).
-# FPP4J_CDS=0 turns it off.
+# FPP4J_CDS=0 turns it off; FPP4J_AOT=0 keeps JDK 25+ on the CDS archive (to compare, or on a JDK build whose AOT
+# cache misbehaves).
 
 # fpp4j_cds NAME JAVA CLASSPATH [MAKE [OPTION...]]: sets the array fpp4j_cds_opts to the JVM options for this run
 # (maybe none). OPTIONs are the launcher's own JVM options (FPP4J_JAVA_OPTS aside), used in the checks and in
@@ -65,7 +66,7 @@ fpp4j_cds() {
   key="$( { echo "$real $version ${FPP4J_JAVA_OPTS:-}"; stat -L -c '%n %s %Y' $cp; } 2>/dev/null | md5sum)" || return 0
   unset IFS
   key="${key:0:16}"
-  if [ "$major" -ge 25 ]; then
+  if [ "$major" -ge 25 ] && [ "${FPP4J_AOT:-1}" != 0 ]; then
     fpp4j_aot "$real" "$cp" "$dir" "$name" "$name-$key" "$make"
     return 0
   fi
