@@ -24,9 +24,10 @@
 #   1. the first real run is the training run (-XX:AOTMode=record): it writes the AOT configuration at its exit,
 #      into a file named by its pid. A real run rather than a dedicated training command, because the cache
 #      should hold what runs load and profile here, on this data, and no canned workload stands for a proof or
-#      for the host serving one; it costs the run nothing noticeable.
+#      for the host serving one. Recording slows that one run by a few seconds (on the devnet proof, about
+#      twice the time of a run that makes a CDS archive).
 #   2. the next real run that finds a finished configuration assembles the cache from it (-XX:AOTMode=create,
-#      about 1 to 3 s, once), checks it as below and puts it in place, then runs with it. Not the JVM's one-step
+#      1 to 4 s, once), checks it as below and puts it in place, then runs with it. Not the JVM's one-step
 #      -XX:AOTCacheOutput: that assembles in a child JVM at the training run's exit, so the run's own exit waits
 #      for it, and both JVMs print on standard output.
 # The cache is checked like an archive (-XX:AOTMode=on ... -version, with the run's own options: a cache made
