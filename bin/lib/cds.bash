@@ -159,11 +159,12 @@ fpp4j_aot() {
       pid="${pid##*.}"
       if kill -0 "$pid" 2>/dev/null; then continue; fi # its training run has not finished
       made="$dir/.$stem.$$.aot"
-      # Output discarded: the JVM reports the assembly on standard output, which belongs to the program.
+      # Output discarded: the JVM reports the assembly on standard output, which belongs to the program. The
+      # preimage descriptors a host gave the program (3 to 6) are not this JVM's business: closed for it.
       # shellcheck disable=SC2086 # FPP4J_JAVA_OPTS is a list of options, split as the launchers split it
       if "$java_bin" -XX:AOTMode=create -XX:AOTConfiguration="$conf" -XX:AOTCache="$made" -XX:ErrorFile=/dev/null \
             -XX:-CreateCoredumpOnCrash ${fpp4j_cds_launcher_opts[@]+"${fpp4j_cds_launcher_opts[@]}"} \
-            ${FPP4J_JAVA_OPTS:-} -cp "$cp" </dev/null >/dev/null 2>&1 \
+            ${FPP4J_JAVA_OPTS:-} -cp "$cp" </dev/null >/dev/null 2>&1 3<&- 4<&- 5<&- 6<&- \
           && fpp4j_cds_accepted "$java_bin" "$cp" "$made" && mv -f "$made" "$cache" 2>/dev/null; then
         mv -f "$made.ok" "$cache.ok" 2>/dev/null || rm -f "$made.ok" 2>/dev/null || true
       fi
