@@ -14,7 +14,8 @@
 # Each round runs every program on both cases, the programs interleaved (round i: fpp4j, op-program, kona on
 # basic-success, then the same on basic-faulty-claim), so that a change in the machine's load falls on all
 # three alike. --warmup rounds (default 1) go first and are not counted: they fill the page cache and let the
-# launchers make their Class Data Sharing archive (bin/lib/cds.bash), as any run after the first finds it.
+# launchers make their Class Data Sharing archive, or on JDK 25 their AOT cache (recorded by a launcher's first
+# run, assembled by its second; bin/lib/cds.bash), as any later run finds it.
 #
 # Every run's verdict is checked: the host must exit 0 on basic-success and 1 on basic-faulty-claim, with the
 # program's own exit (the host's summary) the same, and the program must have printed the true output root of the
@@ -36,7 +37,8 @@
 # (./fpp4j --version, likewise) is shown for reference: it is the same for all three programs.
 #
 # Logs and the raw times (times.tsv: program, case, round, wall ms, program ms, exit) go to --out
-# (default interop/target/compare-programs). JAVA: the `java` on PATH, as the launchers use it.
+# (default interop/target/compare-programs). JAVA: the `java` on PATH, as the launchers use it (FPP4J_AOT=0:
+# JDK 25 with the CDS archive rather than the AOT cache).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"

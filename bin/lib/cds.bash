@@ -18,14 +18,36 @@
 # no JDK release file, a class path with a directory, which CDS cannot archive and JDK 17 even fails the run
 # for) means no archive: the run goes on exactly as without one. CDS's own messages are silenced: the JVM
 # prints them on standard output, which belongs to the program.
-# FPP4J_CDS=0 turns it off.
+# JDK 25+: an ahead-of-time cache (JEP 483, 514, 515) instead of a CDS archive. Beyond parsed and verified classes it
+# holds them loaded and linked, and the method profiles of the training run, so the JIT compiles hot code sooner:
+# what a short run spends most of its start-up on. It is made in two steps, both by the launchers:
+#   1. the first real run is the training run (-XX:AOTMode=record): it writes the AOT configuration at its exit,
+#      into a file named by its pid. A real run rather than a dedicated training command, because the cache
+#      should hold what runs load and profile here, on this data, and no canned workload stands for a proof or
+#      for the host serving one. Recording slows that one run by a few seconds (on the devnet proof, about
+#      twice the time of a run that makes a CDS archive).
+#   2. the next real run that finds a finished configuration assembles the cache from it (-XX:AOTMode=create,
+#      1 to 4 s, once), checks it as below and puts it in place, then runs with it. Not the JVM's one-step
+#      -XX:AOTCacheOutput: that assembles in a child JVM at the training run's exit, so the run's own exit waits
+#      for it, and both JVMs print on standard output.
+# The cache is checked like an archive (-XX:AOTMode=on ... -version, with the run's own options: a cache made
+# without --enable-native-access, or with other GC or heap options, does not map). The JVM's check of the class
+# path is lenient (a cache made on another class path can map), which is one more reason the key below holds
+# every class path entry's size and time. Caches are NAME-KEY.aot beside the archives; only the training run prints
+# anything (one line on standard error: the JVM's own notice that it recorded the configuration).
+# FPP4J_CDS=0 turns it off; FPP4J_AOT=0 keeps JDK 25+ on the CDS archive (to compare, or on a JDK build whose AOT
+# cache misbehaves).
 
-# fpp4j_cds NAME JAVA CLASSPATH [MAKE]: sets the array fpp4j_cds_opts to the JVM options for this run (maybe
-# none). Launchers call it as `fpp4j_cds ... || fpp4j_cds_opts=()`: that also keeps their `set -e` from ending
-# the run on any step here that fails. With MAKE 0 the run uses an archive but does not make one: a --help or --version run would make an
+# fpp4j_cds NAME JAVA CLASSPATH [MAKE [OPTION...]]: sets the array fpp4j_cds_opts to the JVM options for this run
+# (maybe none). OPTIONs are the launcher's own JVM options (FPP4J_JAVA_OPTS aside), used in the checks and in
+# making an AOT cache, which maps only under the options it was made with. Launchers call it as
+# `fpp4j_cds ... || fpp4j_cds_opts=()`: that also keeps their `set -e` from ending the run on any step here that
+# fails. With MAKE 0 the run uses an archive but does not make one: a --help or --version run would make an
 # archive of little more than the command line's classes, and keep it until the next rebuild.
 fpp4j_cds() {
   local name=$1 java_bin=$2 cp=$3 make=${4:-1}
+  shift 3; [ $# -eq 0 ] || shift
+  fpp4j_cds_launcher_opts=("$@")
   fpp4j_cds_opts=()
   [ "${FPP4J_CDS:-1}" != 0 ] || return 0
   local cache="${XDG_CACHE_HOME:-${HOME:+$HOME/.cache}}"
@@ -45,6 +67,10 @@ fpp4j_cds() {
   key="$( { echo "$real $version ${FPP4J_JAVA_OPTS:-}"; stat -L -c '%n %s %Y' $cp; } 2>/dev/null | md5sum)" || return 0
   unset IFS
   key="${key:0:16}"
+  if [ "$major" -ge 25 ] && [ "${FPP4J_AOT:-1}" != 0 ]; then
+    fpp4j_aot "$real" "$cp" "$dir" "$name" "$name-$key" "$make"
+    return 0
+  fi
   local archive="$dir/$name-$key.jsa"
   local quiet=(-Xlog:cds*=off -Xlog:class+path=off)
   if [ -f "$archive" ] && ! fpp4j_cds_accepted "$real" "$cp" "$archive"; then
@@ -98,8 +124,11 @@ fpp4j_cds_accepted() {
   now="$(stat -L -c '%s %Y %i' "$archive" 2>/dev/null)" || return 1
   [ "$(cat "$archive.ok" 2>/dev/null)" = "$now" ] && return 0
   # shellcheck disable=SC2086 # FPP4J_JAVA_OPTS is a list of options, split as the launchers split it
-  "$java_bin" -Xshare:on -XX:SharedArchiveFile="$archive" -XX:ErrorFile=/dev/null -XX:-CreateCoredumpOnCrash \
-      -Xlog:disable ${FPP4J_JAVA_OPTS:-} -cp "$cp" -version >/dev/null 2>&1 </dev/null || return 1
+  local use=(-Xshare:on -XX:SharedArchiveFile="$archive")
+  case "$archive" in *.aot) use=(-XX:AOTMode=on -XX:AOTCache="$archive") ;; esac
+  "$java_bin" "${use[@]}" -XX:ErrorFile=/dev/null -XX:-CreateCoredumpOnCrash -Xlog:disable \
+      ${fpp4j_cds_launcher_opts[@]+"${fpp4j_cds_launcher_opts[@]}"} ${FPP4J_JAVA_OPTS:-} -cp "$cp" -version \
+      >/dev/null 2>&1 </dev/null || return 1
   { printf '%s\n' "$now" >"$archive.ok"; } 2>/dev/null || true
   return 0
 }
@@ -109,5 +138,49 @@ fpp4j_cds_accepted() {
 fpp4j_cds_prune() {
   find "$1" -maxdepth 1 \( -name "$2-*.jsa" -o -name "$2-*.jsa.ok" -o -name ".$2-*.dump" -o -name ".$2-*.dump.ok" \) \
     -mtime +7 -delete 2>/dev/null || true
+  find "$1" -maxdepth 1 \( -name "$2-*.aot" -o -name "$2-*.aot.ok" -o -name ".$2-*.aotconf" -o -name ".$2-*.aot" \
+    -o -name ".$2-*.aot.ok" \) -mtime +7 -delete 2>/dev/null || true
+  return 0
+}
+
+# fpp4j_aot JAVA CLASSPATH DIR NAME STEM MAKE: fpp4j_cds on JDK 25+, with an AOT cache DIR/STEM.aot (see the top).
+fpp4j_aot() {
+  local java_bin=$1 cp=$2 dir=$3 name=$4 stem=$5 make=$6 conf pid made
+  local cache="$dir/$stem.aot"
+  local quiet=(-Xlog:aot*=off -Xlog:cds*=off -Xlog:class+path=off)
+  if [ -f "$cache" ] && ! fpp4j_cds_accepted "$java_bin" "$cp" "$cache"; then
+    rm -f "$cache" "$cache.ok" 2>/dev/null || true
+    [ -f "$cache" ] && return 0 # a rejected cache that cannot be deleted: none rather than a failed run
+  fi
+  if [ ! -f "$cache" ] && [ "$make" != 0 ]; then
+    for conf in "$dir/.$stem".*.aotconf; do
+      [ -f "$conf" ] || continue
+      pid="${conf%.aotconf}"
+      pid="${pid##*.}"
+      if kill -0 "$pid" 2>/dev/null; then continue; fi # its training run has not finished
+      made="$dir/.$stem.$$.aot"
+      # Output discarded: the JVM reports the assembly on standard output, which belongs to the program. The
+      # preimage descriptors a host gave the program (3 to 6) are not this JVM's business: closed for it.
+      # shellcheck disable=SC2086 # FPP4J_JAVA_OPTS is a list of options, split as the launchers split it
+      if "$java_bin" -XX:AOTMode=create -XX:AOTConfiguration="$conf" -XX:AOTCache="$made" -XX:ErrorFile=/dev/null \
+            -XX:-CreateCoredumpOnCrash ${fpp4j_cds_launcher_opts[@]+"${fpp4j_cds_launcher_opts[@]}"} \
+            ${FPP4J_JAVA_OPTS:-} -cp "$cp" </dev/null >/dev/null 2>&1 3<&- 4<&- 5<&- 6<&- \
+          && fpp4j_cds_accepted "$java_bin" "$cp" "$made" && mv -f "$made" "$cache" 2>/dev/null; then
+        mv -f "$made.ok" "$cache.ok" 2>/dev/null || rm -f "$made.ok" 2>/dev/null || true
+      fi
+      # Used or not, a configuration is assembled once: a failed one is recorded again by a later run.
+      rm -f "$conf" "$made" "$made.ok" 2>/dev/null || true
+      [ -f "$cache" ] && break
+    done
+  fi
+  if [ -f "$cache" ]; then
+    fpp4j_cds_opts=(-XX:AOTCache="$cache" "${quiet[@]}")
+  elif [ "$make" != 0 ] && mkdir -p "$dir" 2>/dev/null && [ -w "$dir" ]; then
+    # The training run. The JVM prints that it recorded the configuration with its own output, not its log:
+    # on standard error, not on the program's standard output.
+    fpp4j_cds_opts=(-XX:AOTMode=record -XX:AOTConfiguration="$dir/.$stem.$$.aotconf" -XX:+DisplayVMOutputToStderr
+      "${quiet[@]}")
+    fpp4j_cds_prune "$dir" "$name"
+  fi
   return 0
 }

@@ -1,6 +1,7 @@
 package io.fpp4j.host.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.fpp4j.testkit.launcher.Jdks;
 import java.io.ByteArrayOutputStream;
@@ -27,11 +28,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@code ./fpp4j} with its Class Data Sharing archive ({@code bin/lib/cds.bash}) missing, damaged, stale, or with no
- * usable cache directory: a host run must give the same exit code and output as without CDS, whatever state the
- * archive is in. Runs on a jars-only class path (CDS archives nothing else), so the launched host also configures
- * its logging with {@code LogConfigurator}, as an installed one does; on this test's JDK and, where installed, one
- * of the other CDS family (17/18 or 19+), since the launcher handles them apart.
+ * {@code ./fpp4j} with its Class Data Sharing archive ({@code bin/lib/cds.bash}; on JDK 25+ its AOT cache, called an
+ * archive here too) missing, damaged, stale, or with no usable cache directory: a host run must give the same exit
+ * code and output as without one, whatever state the archive is in. Runs on a jars-only class path (CDS archives
+ * nothing else), so the launched host also configures its logging with {@code LogConfigurator}, as an installed one
+ * does; on this test's JDK and, where installed, one JDK of each other family (17/18, 19 to 24, 25+), since the
+ * launcher handles them apart.
  */
 @Timeout(value = 300, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class LauncherCdsTest {
@@ -83,11 +85,14 @@ class LauncherCdsTest {
     Path dir = cache.resolve("fpp4j/cds");
     if (!Files.isDirectory(dir)) return List.of();
     try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(f -> f.getFileName().toString().matches(name + "-[0-9a-f]{16}\\.jsa")).sorted().toList();
+      return files.filter(f -> f.getFileName().toString().matches(name + "-[0-9a-f]{16}\\.(jsa|aot)")).sorted().toList();
     }
   }
 
-  /** Runs until an archive is in place: on JDK 19+ the first run makes it, on JDK 17 the second puts the first's dump in place. */
+  /**
+   * Runs until an archive is in place: on JDK 19 to 24 the first run makes it; on JDK 17 the second puts the first's
+   * dump in place; on JDK 25 the first run records its training and the second assembles the cache from it.
+   */
   Path archiveAfterRuns(Jdks.Jdk jdk, Path cache) throws Exception {
     for (int i = 0; i < 3; i++) {
       hostRun(jdk, cache);
@@ -124,7 +129,8 @@ class LauncherCdsTest {
     writable(again);
     Files.write(again, "not a CDS archive".getBytes(StandardCharsets.US_ASCII));
     Run garbled = hostRun(jdk, cache);
-    assertThat(garbled.err()).as("no JVM warning about the archive").doesNotContain("CDS").doesNotContain("shared archive");
+    assertThat(garbled.err()).as("no JVM warning about the archive").doesNotContain("CDS").doesNotContain("shared archive")
+        .doesNotContain("AOT cache").doesNotContain("[aot");
     assertThat(archiveAfterRuns(jdk, cache)).isEqualTo(again);
     assertThat(Files.size(again)).isGreaterThan(1_000_000);
   }
@@ -132,6 +138,9 @@ class LauncherCdsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("jdks")
   void aStaleArchiveForAnotherClassPathIsReplaced(Jdks.Jdk jdk) throws Exception {
+    // JDK 25's AOT cache maps for another class path (its check of the app class path is lenient), so there the
+    // launcher's key is what keeps it apart: aStaleAotCacheForOtherJvmOptionsIsReplaced covers that JDK.
+    assumeTrue(jdk.major() < 25, "JDK 25+ accepts an AOT cache made on another class path");
     // The archive of a class path with one more jar in front, put where this class path's archive belongs (a jar at
     // the end would not do: the JVM accepts an archive whose class path is a prefix of the run's).
     Path other = tmp.resolve("other-cache");
@@ -144,6 +153,55 @@ class LauncherCdsTest {
     hostRun(jdk, cache);
     Path remade = archiveAfterRuns(jdk, cache);
     assertThat(Files.mismatch(remade, foreign)).as("the stale archive was replaced").isNotEqualTo(-1L);
+  }
+
+  /** JDK 25+: the JVM refuses a cache made under other options (here without compressed oops): it must be remade. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jdks")
+  void aStaleAotCacheForOtherJvmOptionsIsReplaced(Jdks.Jdk jdk) throws Exception {
+    assumeTrue(jdk.major() >= 25, "an AOT cache needs JDK 25");
+    Path other = tmp.resolve("other-cache");
+    Path foreign = null;
+    for (int i = 0; i < 3 && foreign == null; i++) {
+      hostRun(jdk, Map.of("XDG_CACHE_HOME", other.toString(), "FPP4J_JAVA_OPTS", "-XX:-UseCompressedOops"));
+      foreign = archives(other).stream().findFirst().orElse(null);
+    }
+    assertThat(foreign).as("a cache made under -XX:-UseCompressedOops").isNotNull();
+    assertThat(foreign.getFileName().toString()).endsWith(".aot");
+    Path cache = tmp.resolve("cache");
+    Path own = archiveAfterRuns(jdk, cache);
+    assertThat(own.getFileName()).as("other options, another key").isNotEqualTo(foreign.getFileName());
+    writable(own);
+    Files.copy(foreign, own, StandardCopyOption.REPLACE_EXISTING);
+    hostRun(jdk, cache);
+    assertThat(archives(cache)).as("the stale cache is deleted, not used").isEmpty();
+    Path remade = archiveAfterRuns(jdk, cache);
+    assertThat(Files.mismatch(remade, foreign)).as("the stale cache was replaced").isNotEqualTo(-1L);
+  }
+
+  /**
+   * JDK 25+: a training record the JVM cannot assemble (a run killed while writing it, a damaged file) costs one
+   * try: it is dropped, the run goes on without a cache, and a later run records and assembles anew.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jdks")
+  void aDamagedTrainingRecordIsDroppedAndRecordedAgain(Jdks.Jdk jdk) throws Exception {
+    assumeTrue(jdk.major() >= 25, "an AOT cache needs JDK 25");
+    Path cache = tmp.resolve("cache");
+    Path made = archiveAfterRuns(jdk, cache);
+    String stem = made.getFileName().toString().replaceFirst("\\.aot$", "");
+    Files.delete(made);
+    Files.deleteIfExists(made.resolveSibling(made.getFileName() + ".ok"));
+    // The record of a run that has ended: named by the pid of a process that has exited.
+    Process ended = new ProcessBuilder("true").start();
+    ended.waitFor();
+    Path record = made.resolveSibling("." + stem + "." + ended.pid() + ".aotconf");
+    Files.write(record, new byte[] {'n', 'o', 't', ' ', 'a', 'n', ' ', 'A', 'O', 'T', ' ', 'r', 'e', 'c', 'o', 'r', 'd'});
+    Run run = hostRun(jdk, cache);
+    assertThat(run.err()).doesNotContain("AOT cache").doesNotContain("[aot");
+    assertThat(record).as("the damaged record is dropped").doesNotExist();
+    assertThat(archives(cache)).as("no cache from a damaged record").isEmpty();
+    assertThat(Files.size(archiveAfterRuns(jdk, cache))).isGreaterThan(1_000_000);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -201,7 +259,8 @@ class LauncherCdsTest {
       writable(a);
       Files.write(a, "not a CDS archive".getBytes(StandardCharsets.US_ASCII));
     }
-    assertThat(programRun(jdk, cache)).as("no JVM warning about the archive").doesNotContain("CDS").doesNotContain("shared archive");
+    assertThat(programRun(jdk, cache)).as("no JVM warning about the archive").doesNotContain("CDS").doesNotContain("shared archive")
+        .doesNotContain("AOT cache").doesNotContain("[aot");
     programRun(jdk, Files.writeString(tmp.resolve("a-file"), "").resolve("cache"));
   }
 

@@ -14,8 +14,9 @@ import java.util.stream.Stream;
 
 /**
  * The JDKs a launcher test runs on: the test's own, plus one installed JDK of each other family the launchers
- * treat apart ({@code bin/lib/cds.bash}: 17 and 18, or 19 and later), from the directory {@code fpp4j.jdks}
- * names (default {@code /usr/lib/jvm}), so that both branches are tested where both JDKs are installed.
+ * treat apart ({@code bin/lib/cds.bash}: 17 and 18, 19 to 24 with a CDS archive, or 25 and later with an AOT
+ * cache), from the directory {@code fpp4j.jdks} names (default {@code /usr/lib/jvm}), so that every branch is
+ * tested where its JDK is installed.
  */
 public final class Jdks {
   private static final Pattern VERSION = Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)");
@@ -35,20 +36,25 @@ public final class Jdks {
   }
 
   public static List<Jdk> forLaunchers() {
-    Map<Boolean, Jdk> byFamily = new LinkedHashMap<>();
+    Map<Integer, Jdk> byFamily = new LinkedHashMap<>();
     Jdk own = read(Path.of(System.getProperty("java.home"))).orElseThrow(
         () -> new IllegalStateException("the test JDK " + System.getProperty("java.home") + " has no readable release file"));
-    byFamily.put(own.major() >= 19, own);
+    byFamily.put(family(own), own);
     Path dir = Path.of(System.getProperty("fpp4j.jdks", "/usr/lib/jvm"));
     if (Files.isDirectory(dir)) {
       try (Stream<Path> homes = Files.list(dir)) {
         homes.sorted().map(Jdks::read).flatMap(Optional::stream).filter(j -> j.major() >= 17)
-            .forEach(j -> byFamily.putIfAbsent(j.major() >= 19, j));
+            .forEach(j -> byFamily.putIfAbsent(family(j), j));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot list the JDKs in " + dir + ": " + e, e);
       }
     }
     return List.copyOf(byFamily.values());
+  }
+
+  /** The launchers' branch for a JDK: AppCDS dumped at exit (17, 18), auto-created (19 to 24), AOT cache (25+). */
+  private static int family(Jdk jdk) {
+    return jdk.major() >= 25 ? 25 : jdk.major() >= 19 ? 19 : 17;
   }
 
   private static Optional<Jdk> read(Path home) {
