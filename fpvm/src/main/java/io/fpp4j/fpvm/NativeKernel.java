@@ -117,8 +117,8 @@ public final class NativeKernel implements KernelInterface {
     if (outputs[n] == null) {
       Path p = open(fd);
       try (java.io.Closeable keepOpen = holdOpen(p)) {
-        // Append mode: a plain FileOutputStream opens with O_TRUNC, which would empty a regular file that the
-        // descriptor happens to point at (a log, a jar of the parent) instead of writing to it.
+        // Append mode, should the descriptor be swapped for a regular file between the check and the open:
+        // a plain FileOutputStream opens with O_TRUNC and would empty it.
         outputs[n] = new FileOutputStream(p.toFile(), true);
       }
     }
@@ -130,7 +130,7 @@ public final class NativeKernel implements KernelInterface {
     try {
       return new java.io.RandomAccessFile(p.toFile(), "rw");
     } catch (IOException notWritable) {
-      return () -> {}; // e.g. a read-only regular file: a plain open cannot block on it
+      return () -> {}; // not writable: nothing to hold, and open() has refused regular files already
     }
   }
 
@@ -140,6 +140,22 @@ public final class NativeKernel implements KernelInterface {
       throw new IOException("descriptor " + fd.number() + " (" + fd + ") is not open in this process: this program "
           + "must be started by a host or FPVM that passes pipes on descriptors 3 to 6");
     }
+    // Started by hand, a JVM has its own files on 3 to 6 (class-path jars, a log); writing hints or keys into
+    // them appended bytes to a jar and broke it. No host or FPVM hands out a regular file or a directory (a file
+    // could never answer a request anyway), so anything but a pipe, FIFO or socket is refused before any I/O.
+    if (Files.isRegularFile(p) || Files.isDirectory(p)) {
+      throw new IOException("descriptor " + fd.number() + " (" + fd + ") is " + describe(p) + ", not a pipe: this "
+          + "program must be started by a host or FPVM that passes pipes on descriptors 3 to 6");
+    }
     return p;
+  }
+
+  private static String describe(Path p) {
+    String kind = Files.isDirectory(p) ? "the directory " : "the regular file ";
+    try {
+      return kind + p.toRealPath();
+    } catch (IOException e) {
+      return kind.trim();
+    }
   }
 }
