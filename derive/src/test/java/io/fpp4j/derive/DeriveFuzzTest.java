@@ -161,7 +161,9 @@ class DeriveFuzzTest {
       return;
     }
     byte[] selector = Arrays.copyOf(data, 4);
+    // Jovian's format is Isthmus's plus the 2-byte DA footprint gas scalar.
     int expected = Arrays.equals(selector, L1InfoDeposit.BEDROCK_SELECTOR) ? 260
+        : Arrays.equals(selector, L1InfoDeposit.JOVIAN_SELECTOR) ? 178
         : Arrays.equals(selector, L1InfoDeposit.ISTHMUS_SELECTOR) ? 176 : 164;
     assertThat(data.length).isEqualTo(expected);
     assertThat(v.hash().toArray()).isEqualTo(Arrays.copyOfRange(data, 100, 132));
