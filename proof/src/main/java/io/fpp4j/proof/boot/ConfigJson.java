@@ -3,6 +3,7 @@ package io.fpp4j.proof.boot;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -18,13 +19,16 @@ import java.nio.charset.StandardCharsets;
  * <p>Two more settings keep a parsed config equal to its own re-encoding, as the fuzz campaign found. Text
  * after the object is refused (Go's {@code json.Unmarshal} and serde_json refuse it too; Jackson would read
  * the first object and drop the rest). Fractional numbers, which no config field takes but an unknown field
- * may hold, are kept as {@code BigDecimal}: as doubles, {@code 1e400} became Infinity, which Jackson writes
- * back as the string {@code "Infinity"}.
+ * may hold, are kept as {@code BigDecimal}, exactly as written: as doubles, {@code 1e400} became Infinity,
+ * which Jackson writes back as the string {@code "Infinity"}, and with trailing zeros stripped {@code 0e7088}
+ * became a zero that is written back as the integer {@code 0}. A number no {@code BigDecimal} can hold is
+ * refused by name.
  */
 final class ConfigJson {
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
 
   private ConfigJson() {}
 
@@ -44,6 +48,9 @@ final class ConfigJson {
       root = MAPPER.readTree(text);
     } catch (IOException e) {
       throw new ConfigParseException(what + " is not JSON: " + e.getMessage(), e);
+    } catch (NumberFormatException | ArithmeticException e) {
+      // Jackson lets these through for a number no BigDecimal can hold (an exponent beyond an int's range).
+      throw new ConfigParseException(what + " has a number out of range: " + e.getMessage(), e);
     }
     if (root == null || !root.isObject()) {
       throw new ConfigParseException(what + " must be a JSON object, got: " + (text.length() > 80 ? text.substring(0, 77) + "..." : text));

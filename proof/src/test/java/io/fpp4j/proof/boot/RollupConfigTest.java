@@ -177,4 +177,18 @@ class RollupConfigTest {
     assertThatThrownBy(() -> chain.forkTime("shanghaiTime")).isInstanceOf(ConfigParseException.class)
         .hasMessageContaining("'shanghaiTime' must be an unsigned 64-bit integer");
   }
+
+  /**
+   * The campaign's rerun after the fix above (rollupConfig/crash-d08b9d95..., chainConfig/crash-027f95eb...):
+   * an exponent past an int's range escaped as Jackson's NumberFormatException, and 0e7088 lost its scale and
+   * came back as the integer 0.
+   */
+  @Test
+  void exponentsOutOfRangeAreRefusedAndZeroKeepsItsForm() {
+    byte[] huge = "{\"chainId\": 1, \"x\": 2e00000000000000000000768614336404564655}".getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> ChainConfig.parse(huge, "L1 chain config")).isInstanceOf(ConfigParseException.class)
+        .hasMessageStartingWith("L1 chain config has a number out of range");
+    ChainConfig zero = ChainConfig.parse("{\"chainId\": 1, \"homestead\": 0e7088}".getBytes(StandardCharsets.UTF_8), "L1 chain config");
+    assertThat(ChainConfig.parse(zero.json().toString().getBytes(StandardCharsets.UTF_8), "again")).isEqualTo(zero);
+  }
 }
