@@ -16,13 +16,13 @@ import java.nio.charset.StandardCharsets;
  * byte above 0xf4, for one) as characters, so a config with such a field name was accepted and its keys
  * then differed from any valid re-encoding of it.
  *
- * <p>Two more settings keep a parsed config equal to its own re-encoding, as the fuzz campaign found. Text
- * after the object is refused (Go's {@code json.Unmarshal} and serde_json refuse it too; Jackson would read
- * the first object and drop the rest). Fractional numbers, which no config field takes but an unknown field
- * may hold, are kept as {@code BigDecimal}, exactly as written: as doubles, {@code 1e400} became Infinity,
- * which Jackson writes back as the string {@code "Infinity"}, and with trailing zeros stripped {@code 0e7088}
- * became a zero that is written back as the integer {@code 0}. A number no {@code BigDecimal} can hold is
- * refused by name.
+ * <p>The fuzz campaign found configs that differed from their own re-encoding, so two more rules apply.
+ * Text after the object is refused (Go's {@code json.Unmarshal} and serde_json refuse it too; Jackson would
+ * read the first object and drop the rest). And every number must be an integer, also in fields fpp4j does
+ * not read: these formats hold only integers, Go refuses {@code 615e0} for a {@code uint64}, and a fraction or
+ * exponent cannot survive a re-encoding (Jackson read {@code 1e400} as Infinity and wrote it back as a string,
+ * and writes {@code 615e0} back as the integer {@code 615}, which a fork time would then accept). Numbers are
+ * read as {@code BigDecimal} so that the refusal can show them; one no {@code BigDecimal} can hold is refused too.
  */
 final class ConfigJson {
   private static final ObjectMapper MAPPER = new ObjectMapper()
@@ -55,6 +55,18 @@ final class ConfigJson {
     if (root == null || !root.isObject()) {
       throw new ConfigParseException(what + " must be a JSON object, got: " + (text.length() > 80 ? text.substring(0, 77) + "..." : text));
     }
+    refuseNonIntegers(root, "", what);
     return root;
+  }
+
+  private static void refuseNonIntegers(JsonNode node, String path, String what) {
+    if (node.isFloatingPointNumber()) {
+      throw new ConfigParseException(what + " field '" + path + "' must be an integer, got " + JsonFields.abbreviate(node));
+    }
+    if (node.isObject()) {
+      node.fields().forEachRemaining(e -> refuseNonIntegers(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(), what));
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) refuseNonIntegers(node.get(i), path + "[" + i + "]", what);
+    }
   }
 }
