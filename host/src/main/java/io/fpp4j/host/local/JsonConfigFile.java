@@ -37,13 +37,8 @@ final class JsonConfigFile {
     JsonNode root;
     try {
       root = JSON.readTree(Files.readString(file));
-    } catch (NoSuchFileException e) {
-      throw new IllegalArgumentException(flag + " file " + file + " does not exist", e);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(flag + " file " + file + " is not valid JSON: " + e.getOriginalMessage()
-          + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")", e);
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read " + flag + " file " + file + ": " + e, e);
+      throw readFailure(file, flag, e);
     }
     if (root == null || !root.isObject()) {
       throw new IllegalArgumentException(flag + " file " + file + " must hold a JSON object");
@@ -76,14 +71,21 @@ final class JsonConfigFile {
         }
       }
       return Optional.ofNullable(found);
-    } catch (NoSuchFileException e) {
-      throw new IllegalArgumentException(flag + " file " + file + " does not exist", e);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(flag + " file " + file + " is not valid JSON: " + e.getOriginalMessage()
-          + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")", e);
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read " + flag + " file " + file + ": " + e, e);
+      throw readFailure(file, flag, e);
     }
+  }
+
+  /** The error for a config file that cannot be read: missing, not JSON (with where), or unreadable. */
+  private static IllegalArgumentException readFailure(Path file, String flag, IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return new IllegalArgumentException(flag + " file " + file + " does not exist", e);
+    }
+    if (e instanceof JsonProcessingException j) {
+      return new IllegalArgumentException(flag + " file " + file + " is not valid JSON: " + j.getOriginalMessage()
+          + " (line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() + ")", e);
+    }
+    return new IllegalArgumentException("cannot read " + flag + " file " + file + ": " + e, e);
   }
 
   /** The compact UTF-8 JSON of {@code node}. */
