@@ -18,7 +18,7 @@ import java.util.List;
 final class Interpreter {
   private static final EvmHalt OOG = EvmHalt.of(HaltReason.OUT_OF_GAS);
 
-  private final long[] scratch = new long[8];
+  private final long[] scratch = new long[Words.EXP_SCRATCH];
   private final byte[] word = new byte[32];
 
   private static Address toAddress(long[] s, int a) {

@@ -125,8 +125,37 @@ class WordsPropertiesTest {
     forAll(76481L, 3000, r -> {
       BigInteger base = word(r);
       BigInteger e = word(r);
-      assertThat(run((s, a, b) -> Words.exp(s, a, b, new long[8]), base, e)).isEqualTo(base.modPow(e, MOD));
+      assertThat(run((s, a, b) -> Words.exp(s, a, b, new long[Words.EXP_SCRATCH]), base, e)).isEqualTo(base.modPow(e, MOD));
     });
+  }
+
+  /**
+   * EXP over every exponent length that picks a different window (1 to 4 bits) and the lengths next to each
+   * switch, with bases 0, 1, 2, odd and even, MAX, MIN and random; one scratch array reused throughout, as the
+   * interpreter reuses its own, so a value left over from an earlier call would show.
+   */
+  @Test
+  void expAtEveryWindowSize() {
+    BigInteger max = MOD.subtract(BigInteger.ONE);
+    Random r = new Random(90210L);
+    List<BigInteger> bases = List.of(BigInteger.ZERO, BigInteger.ONE, BigInteger.TWO, BigInteger.valueOf(3),
+        BigInteger.valueOf(6), max, MIN_SIGNED, max.subtract(BigInteger.ONE), new BigInteger(256, r),
+        new BigInteger(256, r).setBit(0), new BigInteger(64, r).clearBit(0));
+    int[] lengths = {1, 2, 6, 7, 8, 9, 24, 25, 32, 33, 63, 64, 65, 80, 81, 128, 200, 255, 256};
+    long[] tmp = new long[Words.EXP_SCRATCH];
+    for (BigInteger base : bases) {
+      for (int bits : lengths) {
+        BigInteger ones = BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE);
+        BigInteger top = BigInteger.ONE.shiftLeft(bits - 1);
+        for (BigInteger e : List.of(ones, top, top.add(BigInteger.ONE), new BigInteger(bits, r).setBit(bits - 1),
+            ones.xor(top.shiftRight(1)))) {
+          assertThat(run((s, a, b) -> Words.exp(s, a, b, tmp), base, e)).as("%s ^ %s", base, e)
+              .isEqualTo(base.modPow(e, MOD));
+        }
+      }
+      assertThat(run((s, a, b) -> Words.exp(s, a, b, tmp), base, BigInteger.ZERO)).as("%s ^ 0", base)
+          .isEqualTo(BigInteger.ONE);
+    }
   }
 
   @Test
