@@ -24,6 +24,8 @@ public final class Evm {
   final BlockEnv block;
   final WorldState state;
   final int[] gasTable;
+  /** {@link OpcodeTable#checks} for this fork. */
+  final long[] opChecks;
   TxContext tx;
   private final Interpreter interpreter;
   private UInt256 blobBaseFee;
@@ -39,6 +41,7 @@ public final class Evm {
     this.block = block;
     this.state = state;
     this.gasTable = OpcodeTable.gas(spec);
+    this.opChecks = OpcodeTable.checks(spec);
     this.interpreter = new Interpreter();
   }
 

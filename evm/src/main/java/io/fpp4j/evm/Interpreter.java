@@ -49,6 +49,14 @@ final class Interpreter {
     return gas - c;
   }
 
+  /** Why the checks before {@code op} failed, in the order the EVM asks them: defined, underflow, overflow, gas. */
+  private static EvmHalt stepHalt(Evm evm, int op, int sp) {
+    if (evm.gasTable[op] < 0) return EvmHalt.of(HaltReason.INVALID_OPCODE);
+    if (sp < OpcodeTable.MIN_STACK[op]) return EvmHalt.of(HaltReason.STACK_UNDERFLOW);
+    if (sp + OpcodeTable.GROWTH[op] > OpcodeTable.STACK_LIMIT) return EvmHalt.of(HaltReason.STACK_OVERFLOW);
+    return OOG;
+  }
+
   private static long charge(long gas, long cost) {
     if (cost > gas) throw OOG;
     return gas - cost;
@@ -67,9 +75,7 @@ final class Interpreter {
     final long[] s = f.stack;
     final byte[] code = f.code.padded();
     final int codeLen = f.code.size();
-    final int[] minStack = OpcodeTable.MIN_STACK;
-    final int[] growth = OpcodeTable.GROWTH;
-    final int[] gasTable = evm.gasTable;
+    final long[] checks = evm.opChecks;
     final Memory mem = f.memory;
     final WorldState state = evm.state;
     final SpecId spec = evm.spec;
@@ -78,11 +84,12 @@ final class Interpreter {
     long gas = f.gas;
     while (true) {
       int op = code[pc] & 0xff; // padded: past the end reads STOP
-      int g = gasTable[op];
-      if (g < 0) throw EvmHalt.of(HaltReason.INVALID_OPCODE);
-      if (sp < minStack[op]) throw EvmHalt.of(HaltReason.STACK_UNDERFLOW);
-      if (sp + growth[op] > OpcodeTable.STACK_LIMIT) throw EvmHalt.of(HaltReason.STACK_OVERFLOW);
-      if (g > gas) throw OOG;
+      long check = checks[op];
+      int g = (int) check;
+      // One branch for the common case: too few items, too many, or too little gas each make a term negative.
+      if (((sp - ((int) (check >>> 32) & 0xffff)) | (((int) (check >>> 48)) - sp) | (gas - g)) < 0) {
+        throw stepHalt(evm, op, sp);
+      }
       gas -= g;
       final int t = (sp - 1) << 2; // top
       final int u = t - 4; // second
@@ -292,7 +299,8 @@ final class Interpreter {
         case 0x70: case 0x71: case 0x72: case 0x73: case 0x74: case 0x75: case 0x76: case 0x77:
         case 0x78: case 0x79: case 0x7a: case 0x7b: case 0x7c: case 0x7d: case 0x7e: case 0x7f: {
           int len = op - 0x5f;
-          if (len == 1) Words.set(s, n, code[pc + 1] & 0xff);
+          // Up to 8 bytes: one big-endian read, shifted down (the code is padded with zeros past its end).
+          if (len <= 8) Words.set(s, n, Words.getLong(code, pc + 1) >>> (64 - 8 * len));
           else Words.push(s, n, code, pc + 1, len);
           sp++;
           pc += len;

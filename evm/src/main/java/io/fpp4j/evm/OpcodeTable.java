@@ -15,11 +15,35 @@ final class OpcodeTable {
   /** Net growth of the stack: items pushed minus items popped. */
   static final int[] GROWTH = new int[256];
   private static final EnumMap<SpecId, int[]> GAS = new EnumMap<>(SpecId.class);
+  private static final EnumMap<SpecId, long[]> CHECKS = new EnumMap<>(SpecId.class);
+  /** In a {@link #checks} entry, the fewest stack items that an undefined opcode needs: more than ever fit. */
+  static final int UNDEFINED_MIN_STACK = 0xffff;
 
   private OpcodeTable() {}
 
   static int[] gas(SpecId spec) {
     return GAS.get(spec);
+  }
+
+  /**
+   * Per fork, the three checks before every opcode packed into one long, so that the loop reads one entry and
+   * tests them with one branch: constant gas in bits 0-31, the fewest stack items allowed in bits 32-47 ({@link
+   * #UNDEFINED_MIN_STACK} for an undefined opcode, which no stack satisfies) and the most in bits 48-63
+   * ({@link #STACK_LIMIT} minus the growth). Which check failed is worked out again from the plain tables, on
+   * the exceptional path only.
+   */
+  static long[] checks(SpecId spec) {
+    return CHECKS.get(spec);
+  }
+
+  private static long[] pack(int[] gas) {
+    long[] c = new long[256];
+    for (int op = 0; op < 256; op++) {
+      long min = gas[op] < 0 ? UNDEFINED_MIN_STACK : MIN_STACK[op];
+      long max = STACK_LIMIT - GROWTH[op];
+      c[op] = Math.max(gas[op], 0) | (min << 32) | (max << 48);
+    }
+    return c;
   }
 
   private static void def(int[] g, int op, int gas, int in, int out) {
@@ -116,6 +140,7 @@ final class OpcodeTable {
       def(g, 0xfd, 0, 2, 0); // REVERT
       def(g, 0xff, 5000, 1, 0); // SELFDESTRUCT
       GAS.put(spec, g);
+      CHECKS.put(spec, pack(g));
     }
   }
 }

@@ -369,10 +369,10 @@ public final class Words {
     }
     int k = bits <= 6 ? 1 : bits <= 24 ? 2 : bits <= 80 ? 3 : 4;
     // tmp[0..3] = result, tmp[4..7] = base^2, tmp[8 + 4j .. 8 + 4j + 3] = base^(2j + 1)
-    System.arraycopy(s, a, tmp, 8, 4);
+    copy(s, a, tmp, 8);
     int odd = 1 << (k - 1); // odd powers in the table
     if (odd > 1) {
-      System.arraycopy(s, a, tmp, 4, 4);
+      copy(s, a, tmp, 4);
       square(tmp, 4);
       for (int j = 1; j < odd; j++) mul(tmp, 8 + 4 * (j - 1), tmp, 4, tmp, 8 + 4 * j);
     }
@@ -394,12 +394,20 @@ public final class Words {
         for (int j = i; j >= low; j--) square(tmp, 0);
         mul(tmp, 0, tmp, entry, tmp, 0);
       } else {
-        System.arraycopy(tmp, entry, tmp, 0, 4);
+        copy(tmp, entry, tmp, 0);
         started = true;
       }
       i = low - 1;
     }
-    System.arraycopy(tmp, 0, s, b, 4);
+    copy(tmp, 0, s, b);
+  }
+
+  /** Copies one word; for 4 longs cheaper than System.arraycopy's call. */
+  private static void copy(long[] from, int f, long[] to, int t) {
+    to[t] = from[f];
+    to[t + 1] = from[f + 1];
+    to[t + 2] = from[f + 2];
+    to[t + 3] = from[f + 3];
   }
 
   /** The {@code len} (at most 32) bits of word {@code b} from bit {@code low} up, as an int. */
