@@ -70,6 +70,39 @@ class InterpreterTest {
     assertThat(call(stateWith("600456005b00"), 1000).status()).isEqualTo(CallResult.Status.SUCCESS);
   }
 
+  /** The per-opcode checks share one branch; when several fail, the reason is still the first in EVM order. */
+  @Test
+  void haltReasonFollowsTheCheckOrderWhenSeveralFail() {
+    // 0x0c is undefined: INVALID_OPCODE even with an empty stack and no gas left.
+    assertThat(call(stateWith("0c"), 0).halt()).isEqualTo(HaltReason.INVALID_OPCODE);
+    // ADD on an empty stack with no gas: underflow comes before gas.
+    assertThat(call(stateWith("01"), 0).halt()).isEqualTo(HaltReason.STACK_UNDERFLOW);
+    // The 1025th PUSH0 with exactly the gas of 1024: overflow comes before gas.
+    assertThat(call(stateWith("5f".repeat(1025) + "00"), 2 * 1024).halt()).isEqualTo(HaltReason.STACK_OVERFLOW);
+    // PUSH1 with 2 gas: out of gas; with 3 it runs.
+    assertThat(call(stateWith("600100"), 2).halt()).isEqualTo(HaltReason.OUT_OF_GAS);
+    assertThat(call(stateWith("600100"), 3).isSuccess()).isTrue();
+  }
+
+  /** PUSH1..PUSH32 read big-endian; a PUSH cut off by the end of the code still runs (into STOP). */
+  @Test
+  void pushOfEveryLengthAndTruncatedAtTheEnd() {
+    String bytes = "0102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f20";
+    for (int len = 1; len <= 32; len++) {
+      String data = bytes.substring(0, 2 * len);
+      // PUSHlen data, PUSH1 0, MSTORE, PUSH1 32, PUSH1 0, RETURN
+      CallResult r = call(stateWith(Hex.encode(new byte[] {(byte) (0x5f + len)}) + data + "60005260206000f3"), 100_000);
+      assertThat(Hex.encode(r.output())).as("PUSH%d", len).isEqualTo("00".repeat(32 - len) + data);
+    }
+    for (int len = 1; len <= 32; len++) {
+      // PUSHlen with one of its bytes present ends the code: its value is never seen (STOP follows), but the
+      // read past the end must stay inside the padding and the call must succeed with the push's gas charged.
+      CallResult r = call(stateWith(Hex.encode(new byte[] {(byte) (0x5f + len), (byte) 0xab})), 100);
+      assertThat(r.isSuccess()).as("truncated PUSH%d", len).isTrue();
+      assertThat(r.gasLeft()).isEqualTo(97);
+    }
+  }
+
   @Test
   void sstoreChargesColdSetAndRevertsOnHalt() {
     InMemoryWorldState s = stateWith("6001600055"); // SSTORE(0, 1) then runs off the end: STOP
