@@ -410,7 +410,7 @@ public final class Words {
     to[t + 3] = from[f + 3];
   }
 
-  /** The {@code len} (at most 32) bits of word {@code b} from bit {@code low} up, as an int. */
+  /** The {@code len} (1 to 31) bits of word {@code b} from bit {@code low} up, as an int. */
   private static int bitsAt(long[] s, int b, int low, int len) {
     int limb = low >>> 6, shift = low & 63;
     long v = s[b + limb] >>> shift;
