@@ -2,13 +2,11 @@ package io.fpp4j.host.local;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -47,32 +45,34 @@ final class JsonConfigFile {
   }
 
   /**
-   * One top-level member of the JSON object in {@code file}, read as a tree while every other member is only
-   * scanned: an op-geth genesis file is mostly its {@code alloc} (9 MB on the devnet), and building a tree of it
-   * cost the host about a second of start-up for a config object of a few hundred bytes. The whole file is still
-   * tokenised, so malformed JSON and duplicate members anywhere are still refused, as by {@link #readObject}.
+   * One top-level member of the JSON object in {@code file}, read as a tree while the rest is only checked: an
+   * op-geth genesis file is mostly its {@code alloc} (9 MB on the devnet), and walking that with Jackson was a fifth
+   * of a cold host start for a config object of a few hundred bytes. {@link JsonScan} checks the whole file as
+   * strictly (malformed JSON, a repeated member in any object, anything after the object), so a file cut short or
+   * concatenated is refused as by {@link #readObject}; then Jackson reads the member alone.
    *
    * @param flag the option that named the file, for error messages
    * @return the member, or empty if the object has none
    */
   public static Optional<JsonNode> readMember(Path file, String flag, String member) {
-    try (InputStream in = Files.newInputStream(file); JsonParser p = JSON.createParser(in)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw new IllegalArgumentException(flag + " file " + file + " must hold a JSON object");
-      }
-      JsonNode found = null;
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String name = p.currentName();
-        p.nextToken();
-        if (name.equals(member)) {
-          found = JSON.readTree(p);
-        } else {
-          p.skipChildren();
-        }
-      }
-      return Optional.ofNullable(found);
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
     } catch (IOException e) {
       throw readFailure(file, flag, e);
+    }
+    JsonScan.Span span;
+    try {
+      span = JsonScan.member(bytes, member);
+    } catch (JsonScan.Malformed e) {
+      throw new IllegalArgumentException(flag + " file " + file + " is not valid JSON: " + e.getMessage() + " (line "
+          + e.line + ", column " + e.column + ")");
+    }
+    if (span == null) return Optional.empty();
+    try {
+      return Optional.of(JSON.readTree(bytes, span.start(), span.length()));
+    } catch (IOException e) {
+      throw readFailure(file, flag, e); // invalid UTF-8 in the member, which the scan leaves to Jackson
     }
   }
 
