@@ -22,6 +22,7 @@ import java.util.Set;
  */
 final class JsonScan {
   static final int MAX_DEPTH = 1000;
+  static final String NOT_AN_OBJECT = "expected a JSON object";
 
   /** Where a member's value lies: {@code bytes[start, end)}. */
   record Span(int start, int end) {
@@ -51,17 +52,50 @@ final class JsonScan {
 
   /**
    * Checks that {@code bytes} hold one JSON object; returns the span of its top-level member {@code member}'s value,
-   * or null if it has none.
+   * or null if it has none (or {@code member} is null).
    */
   static Span member(byte[] bytes, String member) throws Malformed {
     JsonScan s = new JsonScan(bytes);
-    if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf) s.i = 3;
-    s.skipWhitespace();
-    if (s.i >= bytes.length || bytes[s.i] != '{') throw s.error("expected a JSON object");
+    s.i = objectStart(bytes);
+    if (s.i >= bytes.length || bytes[s.i] != '{') throw s.error(NOT_AN_OBJECT);
     Span found = s.object(1, member);
     s.skipWhitespace();
     if (s.i < bytes.length) throw s.error("unexpected content after the object");
     return found;
+  }
+
+  /**
+   * The JSON text {@code bytes[start, end)}, already checked, without the whitespace between its tokens: every
+   * string and number stays exactly as written.
+   */
+  static byte[] compact(byte[] bytes, int start, int end) {
+    byte[] out = new byte[end - start];
+    int n = 0;
+    boolean inString = false;
+    for (int k = start; k < end; k++) {
+      byte c = bytes[k];
+      if (inString) {
+        if (c == '\\') {
+          out[n++] = c;
+          c = bytes[++k];
+        } else if (c == '"') {
+          inString = false;
+        }
+      } else if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+        continue;
+      } else if (c == '"') {
+        inString = true;
+      }
+      out[n++] = c;
+    }
+    return java.util.Arrays.copyOf(out, n);
+  }
+
+  /** Where the object starts: after a byte-order mark, if any, and whitespace. */
+  static int objectStart(byte[] bytes) {
+    int k = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf ? 3 : 0;
+    while (k < bytes.length && (bytes[k] == ' ' || bytes[k] == '\n' || bytes[k] == '\r' || bytes[k] == '\t')) k++;
+    return k;
   }
 
   /** An object at {@code b[i] == '{'}; with {@code member} non-null, returns that member's span. */
