@@ -28,6 +28,15 @@ import picocli.CommandLine.Spec;
  * {@link #commandLine} returns.
  */
 public final class Main {
+  static {
+    // Before the first logger: bind SLF4J to logback through HostLogProvider, without scanning every jar for a
+    // provider (SLF4J then reports the named provider at INFO on stderr: only warnings are wanted there).
+    if (System.getProperty("slf4j.provider") == null) {
+      System.setProperty("slf4j.provider", HostLogProvider.class.getName());
+      if (System.getProperty("slf4j.internal.verbosity") == null) System.setProperty("slf4j.internal.verbosity", "WARN");
+    }
+  }
+
   private static final Logger LOG = LoggerFactory.getLogger("io.fpp4j.host");
 
   private Main() {}
