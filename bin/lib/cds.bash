@@ -55,7 +55,11 @@ fpp4j_cds() {
   local dir="$cache/fpp4j/cds" real home version major entry key
   real="$(readlink -f "$(command -v "$java_bin")" 2>/dev/null)" || return 0
   home="${real%/bin/java}"
-  version="$(sed -n 's/^JAVA_VERSION="\(.*\)"$/\1/p' "$home/release" 2>/dev/null)" || return 0
+  version=
+  local line
+  { while IFS= read -r line; do # the JDK's release file, read by the shell: no sed to start at every run
+      case "$line" in JAVA_VERSION=\"*\") version="${line#JAVA_VERSION=\"}"; version="${version%\"}"; break ;; esac
+    done <"$home/release"; } 2>/dev/null || return 0
   major="${version%%.*}"
   case "$major" in '' | *[!0-9]*) return 0 ;; esac
   [ "$major" -ge 17 ] || return 0
@@ -122,7 +126,9 @@ fpp4j_cds_promote() {
 fpp4j_cds_accepted() {
   local java_bin=$1 cp=$2 archive=$3 now
   now="$(stat -L -c '%s %Y %i' "$archive" 2>/dev/null)" || return 1
-  [ "$(cat "$archive.ok" 2>/dev/null)" = "$now" ] && return 0
+  local ok=
+  { read -r ok <"$archive.ok"; } 2>/dev/null || true
+  [ "$ok" = "$now" ] && return 0
   # shellcheck disable=SC2086 # FPP4J_JAVA_OPTS is a list of options, split as the launchers split it
   local use=(-Xshare:on -XX:SharedArchiveFile="$archive")
   case "$archive" in *.aot) use=(-XX:AOTMode=on -XX:AOTCache="$archive") ;; esac

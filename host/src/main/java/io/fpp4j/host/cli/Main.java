@@ -28,6 +28,15 @@ import picocli.CommandLine.Spec;
  * {@link #commandLine} returns.
  */
 public final class Main {
+  static {
+    // Before the first logger: bind SLF4J to logback through HostLogProvider, without scanning every jar for a
+    // provider (SLF4J then reports the named provider at INFO on stderr: only warnings are wanted there).
+    if (System.getProperty("slf4j.provider") == null) {
+      System.setProperty("slf4j.provider", HostLogProvider.class.getName());
+      if (System.getProperty("slf4j.internal.verbosity") == null) System.setProperty("slf4j.internal.verbosity", "WARN");
+    }
+  }
+
   private static final Logger LOG = LoggerFactory.getLogger("io.fpp4j.host");
 
   private Main() {}
@@ -41,12 +50,12 @@ public final class Main {
 
   /** Parses and runs {@code args}; returns the exit code. */
   public static int run(String[] args, HostWiring wiring) {
-    return commandLine(wiring).execute(args);
+    return commandLineFor(args, wiring).execute(args);
   }
 
   /** As {@link #run(String[], HostWiring)}, with picocli's help and error output going to {@code out} and {@code err}. */
   public static int run(String[] args, HostWiring wiring, PrintWriter out, PrintWriter err) {
-    CommandLine cl = commandLine(wiring);
+    CommandLine cl = commandLineFor(args, wiring);
     setWriters(cl, out, err);
     return cl.execute(args);
   }
@@ -57,18 +66,51 @@ public final class Main {
     for (CommandLine sub : cl.getSubcommands().values()) setWriters(sub, out, err);
   }
 
-  /** The command tree, configured with the host's exit codes, environment defaults and error output. */
+  /** The whole command tree, configured with the host's exit codes, environment defaults and error output. */
   public static CommandLine commandLine(HostWiring wiring) {
-    CommandLine host = new CommandLine(new HostGroup())
-        .addSubcommand(withEnv(new CommandLine(new SingleChainCommand(wiring)), wiring, SingleChainCommand.ENV, EnvDefaults.BoolForms.CLAP))
-        .addSubcommand(withEnv(new CommandLine(new SuperCommand(wiring)), wiring, SuperCommand.ENV, EnvDefaults.BoolForms.CLAP))
-        .addSubcommand(withEnv(new CommandLine(new OpProgramCommand(wiring)), wiring, OpProgramCommand.ENV, EnvDefaults.BoolForms.GO))
-        .addSubcommand(new CommandLine(new ServeCommand(wiring)));
-    CommandLine root = new CommandLine(new Root()).addSubcommand(host)
-        .addSubcommand(StoreCommand.commandLine(wiring.out(), wiring.err()))
-        .addSubcommand(new CommandLine(new ChainGroup()).addSubcommand(new CommandLine(new GenerateCommand(wiring.out()))))
-        .addSubcommand(new CommandLine(new ExecuteCommand(wiring.out())))
-        .addSubcommand(new CommandLine(new DevnetGroup()).addSubcommand(new CommandLine(new DevnetPrepareCommand(wiring.out()))));
+    return tree(wiring, "", "");
+  }
+
+  /**
+   * The tree a run of {@code args} needs: when they start with a command's exact name ({@code host op-program},
+   * {@code store}), only that branch, else all of it (help, errors, options before the command name). picocli
+   * builds a command's model by reflection when it is added, about a hundred classes and tens of milliseconds per
+   * command, and a host started by op-challenger for one proof pays that at every start; the branch it runs is
+   * built exactly as in the whole tree, so its parsing, help and errors are the same.
+   */
+  static CommandLine commandLineFor(String[] args, HostWiring wiring) {
+    return tree(wiring, args.length > 0 ? args[0] : "", args.length > 1 ? args[1] : "");
+  }
+
+  private static final java.util.Set<String> TOP = java.util.Set.of("host", "store", "chain", "execute", "devnet");
+  private static final java.util.Set<String> HOST = java.util.Set.of("single", "super", "op-program", "serve");
+
+  private static CommandLine tree(HostWiring wiring, String top, String sub) {
+    boolean all = !TOP.contains(top);
+    boolean allHost = all || !HOST.contains(sub);
+    CommandLine root = new CommandLine(new Root());
+    if (all || top.equals("host")) {
+      CommandLine host = new CommandLine(new HostGroup());
+      if (allHost || sub.equals("single")) {
+        host.addSubcommand(withEnv(new CommandLine(new SingleChainCommand(wiring)), wiring, SingleChainCommand.ENV, EnvDefaults.BoolForms.CLAP));
+      }
+      if (allHost || sub.equals("super")) {
+        host.addSubcommand(withEnv(new CommandLine(new SuperCommand(wiring)), wiring, SuperCommand.ENV, EnvDefaults.BoolForms.CLAP));
+      }
+      if (allHost || sub.equals("op-program")) {
+        host.addSubcommand(withEnv(new CommandLine(new OpProgramCommand(wiring)), wiring, OpProgramCommand.ENV, EnvDefaults.BoolForms.GO));
+      }
+      if (allHost || sub.equals("serve")) host.addSubcommand(new CommandLine(new ServeCommand(wiring)));
+      root.addSubcommand(host);
+    }
+    if (all || top.equals("store")) root.addSubcommand(StoreCommand.commandLine(wiring.out(), wiring.err()));
+    if (all || top.equals("chain")) {
+      root.addSubcommand(new CommandLine(new ChainGroup()).addSubcommand(new CommandLine(new GenerateCommand(wiring.out()))));
+    }
+    if (all || top.equals("execute")) root.addSubcommand(new CommandLine(new ExecuteCommand(wiring.out())));
+    if (all || top.equals("devnet")) {
+      root.addSubcommand(new CommandLine(new DevnetGroup()).addSubcommand(new CommandLine(new DevnetPrepareCommand(wiring.out()))));
+    }
     configure(root);
     return root;
   }

@@ -2,13 +2,11 @@ package io.fpp4j.host.local;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -21,12 +19,19 @@ import java.util.Optional;
  * error.
  */
 final class JsonConfigFile {
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
-
   private JsonConfigFile() {}
+
+  /**
+   * Jackson, for the callers that need a tree (interop configs, rollup configs the host itself reads). In a holder
+   * so that a run that only serves configs as they are (op-program's and kona-host's single-chain flags) never
+   * initialises Jackson's data binding, about 400 classes of a cold start.
+   */
+  private static final class Jackson {
+    static final ObjectMapper JSON = new ObjectMapper()
+        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
+  }
 
   /**
    * Reads {@code file}, which must hold a JSON object.
@@ -36,7 +41,7 @@ final class JsonConfigFile {
   public static JsonNode readObject(Path file, String flag) {
     JsonNode root;
     try {
-      root = JSON.readTree(Files.readString(file));
+      root = Jackson.JSON.readTree(Files.readString(file));
     } catch (IOException e) {
       throw readFailure(file, flag, e);
     }
@@ -47,32 +52,65 @@ final class JsonConfigFile {
   }
 
   /**
-   * One top-level member of the JSON object in {@code file}, read as a tree while every other member is only
-   * scanned: an op-geth genesis file is mostly its {@code alloc} (9 MB on the devnet), and building a tree of it
-   * cost the host about a second of start-up for a config object of a few hundred bytes. The whole file is still
-   * tokenised, so malformed JSON and duplicate members anywhere are still refused, as by {@link #readObject}.
+   * One top-level member of the JSON object in {@code file}, read as a tree while the rest is only checked: an
+   * op-geth genesis file is mostly its {@code alloc} (9 MB on the devnet), and walking that with Jackson was a fifth
+   * of a cold host start for a config object of a few hundred bytes. {@link JsonScan} checks the whole file as
+   * strictly (malformed JSON, a repeated member in any object, anything after the object), so a file cut short or
+   * concatenated is refused as by {@link #readObject}; then Jackson reads the member alone.
    *
    * @param flag the option that named the file, for error messages
    * @return the member, or empty if the object has none
    */
   public static Optional<JsonNode> readMember(Path file, String flag, String member) {
-    try (InputStream in = Files.newInputStream(file); JsonParser p = JSON.createParser(in)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw new IllegalArgumentException(flag + " file " + file + " must hold a JSON object");
-      }
-      JsonNode found = null;
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String name = p.currentName();
-        p.nextToken();
-        if (name.equals(member)) {
-          found = JSON.readTree(p);
-        } else {
-          p.skipChildren();
-        }
-      }
-      return Optional.ofNullable(found);
+    byte[] bytes = readBytes(file, flag);
+    JsonScan.Span span = check(bytes, file, flag, member);
+    if (span == null) return Optional.empty();
+    try {
+      return Optional.of(Jackson.JSON.readTree(bytes, span.start(), span.length()));
     } catch (IOException e) {
       throw readFailure(file, flag, e);
+    }
+  }
+
+  /**
+   * As {@link #readMember}, but the member's compact JSON text (whitespace between tokens dropped, strings and
+   * numbers as written), or empty if the object has none; no tree is built.
+   */
+  public static Optional<byte[]> readCompactMember(Path file, String flag, String member) {
+    byte[] bytes = readBytes(file, flag);
+    JsonScan.Span span = check(bytes, file, flag, member);
+    return span == null ? Optional.empty() : Optional.of(JsonScan.compact(bytes, span.start(), span.end()));
+  }
+
+  /**
+   * The compact JSON text of the object in {@code file}: checked whole by {@link JsonScan} (anything after the
+   * object is refused too), whitespace between tokens dropped, every string and number as written. What both
+   * peers serve is their own re-encoding after parsing; any compact form of the same JSON reads the same in
+   * their clients.
+   */
+  public static byte[] readCompact(Path file, String flag) {
+    byte[] bytes = readBytes(file, flag);
+    check(bytes, file, flag, null);
+    return JsonScan.compact(bytes, JsonScan.objectStart(bytes), bytes.length);
+  }
+
+  private static byte[] readBytes(Path file, String flag) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw readFailure(file, flag, e);
+    }
+  }
+
+  private static JsonScan.Span check(byte[] bytes, Path file, String flag, String member) {
+    try {
+      return JsonScan.member(bytes, member);
+    } catch (JsonScan.Malformed e) {
+      if (e.getMessage().equals(JsonScan.NOT_AN_OBJECT)) {
+        throw new IllegalArgumentException(flag + " file " + file + " must hold a JSON object");
+      }
+      throw new IllegalArgumentException(flag + " file " + file + " is not valid JSON: " + e.getMessage() + " (line "
+          + e.line + ", column " + e.column + ")");
     }
   }
 
@@ -91,14 +129,10 @@ final class JsonConfigFile {
   /** The compact UTF-8 JSON of {@code node}. */
   public static byte[] compact(JsonNode node) {
     try {
-      return JSON.writeValueAsBytes(node);
+      return Jackson.JSON.writeValueAsBytes(node);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise a JSON tree: " + e.getMessage(), e);
     }
   }
 
-  /** The compact JSON of the object in {@code file}. */
-  public static byte[] readCompact(Path file, String flag) {
-    return compact(readObject(file, flag));
-  }
 }

@@ -54,10 +54,10 @@ public record OpProgramInputs(Bytes32 l1Head, Bytes32 l2Head, Bytes32 l2OutputRo
         .put(OpProgram.L2_CLAIM_BLOCK_NUMBER, KonaSingleChainInputs.u64be(l2BlockNumber))
         .put(OpProgram.L2_CHAIN_ID, KonaSingleChainInputs.u64be(custom() ? LocalKeys.CUSTOM_CHAIN_ID : networkChainId));
     if (custom()) {
-      b.put(OpProgram.L2_CHAIN_CONFIG, JsonConfigFile.compact(genesisConfig(l2Genesis, "--l2.genesis", true)));
+      b.put(OpProgram.L2_CHAIN_CONFIG, genesisConfigCompact(l2Genesis, "--l2.genesis", true));
       b.put(OpProgram.ROLLUP_CONFIG, JsonConfigFile.readCompact(rollupConfig, "--rollup.config"));
       if (l1ChainConfig != null) {
-        b.put(OpProgram.L1_CHAIN_CONFIG, JsonConfigFile.compact(genesisConfig(l1ChainConfig, "--l1.chainconfig", false)));
+        b.put(OpProgram.L1_CHAIN_CONFIG, genesisConfigCompact(l1ChainConfig, "--l1.chainconfig", false));
       }
     }
     return b.build();
@@ -67,6 +67,16 @@ public record OpProgramInputs(Bytes32 l1Head, Bytes32 l2Head, Bytes32 l2OutputRo
   public String claimSummary() {
     return "claim " + l2Claim + " at L2 block " + Long.toUnsignedString(l2BlockNumber) + " (agreed output " + l2OutputRoot
         + " of L2 block " + l2Head + ", L1 head " + l1Head + ")";
+  }
+
+  /** As {@link #genesisConfig}, as compact JSON text, without building a tree. */
+  static byte[] genesisConfigCompact(Path file, String flag, boolean required) {
+    byte[] config = JsonConfigFile.readCompactMember(file, flag, "config").orElse(null);
+    if (config != null && config.length > 0 && config[0] == '{') return config;
+    if (required) {
+      throw new IllegalArgumentException(flag + " file " + file + " has no \"config\" object: expected an op-geth genesis file");
+    }
+    return JsonConfigFile.readCompact(file, flag); // a bare chain config
   }
 
   /** The {@code config} object of a genesis file; with {@code required} false, a file without one is the config itself. */

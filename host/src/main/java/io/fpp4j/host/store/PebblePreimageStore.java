@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +41,13 @@ public final class PebblePreimageStore implements KeyValueStore {
    * hang the host instead of failing it.
    */
   static final Duration OPEN_LIMIT = Duration.ofSeconds(120);
+  /**
+   * How long one request may go without an answer (a listing: without its next record). A get or a synced
+   * batch takes milliseconds; Pebble may stall writes while it compacts, but not for a minute. A helper that
+   * stops answering mid-run (deadlocked, stopped by a signal, its disk hung) is killed, so the host fails with
+   * a message instead of waiting forever while its program waits on it.
+   */
+  static final Duration REQUEST_LIMIT = Duration.ofSeconds(60);
   /** Bounds a length read from the helper, so a broken stream fails instead of allocating gigabytes. */
   private static final int MAX_FRAME = 1 << 30;
   private static final int STDERR_KEPT = 8 << 10;
@@ -52,14 +58,16 @@ public final class PebblePreimageStore implements KeyValueStore {
   private final DataOutputStream requests;
   private final DataInputStream responses;
   private final StderrTail stderr;
+  private final Watchdog watchdog;
   private boolean listing;
   private boolean closed;
 
-  private PebblePreimageStore(Path dir, boolean readOnly, Process process, StderrTail stderr) {
+  private PebblePreimageStore(Path dir, boolean readOnly, Process process, StderrTail stderr, Watchdog watchdog) {
     this.dir = dir;
     this.readOnly = readOnly;
     this.process = process;
     this.stderr = stderr;
+    this.watchdog = watchdog;
     this.requests = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 1 << 16));
     this.responses = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16));
   }
@@ -77,7 +85,7 @@ public final class PebblePreimageStore implements KeyValueStore {
       throw new StoreException("cannot create Pebble directory " + dir + ": " + e, e);
     }
     FormatMarker.claim(dir, StoreFormat.PEBBLE);
-    return start(dir, helper, false, OPEN_LIMIT);
+    return start(dir, helper, false, OPEN_LIMIT, REQUEST_LIMIT);
   }
 
   /** Opens an existing database for reading only; nothing in {@code dir} is created, changed or removed. */
@@ -89,10 +97,10 @@ public final class PebblePreimageStore implements KeyValueStore {
   public static PebblePreimageStore openReadOnly(Path dir, Path helper) {
     if (!Files.isDirectory(dir)) throw new StoreException("no Pebble store at " + dir + ": not a directory");
     FormatMarker.check(dir, StoreFormat.PEBBLE);
-    return start(dir, helper, true, OPEN_LIMIT);
+    return start(dir, helper, true, OPEN_LIMIT, REQUEST_LIMIT);
   }
 
-  static PebblePreimageStore start(Path dir, Path helper, boolean readOnly, Duration openLimit) {
+  static PebblePreimageStore start(Path dir, Path helper, boolean readOnly, Duration openLimit, Duration requestLimit) {
     List<String> command = new ArrayList<>(List.of(helper.toString(), "serve"));
     if (readOnly) command.add("-read-only");
     command.add(dir.toAbsolutePath().toString());
@@ -104,35 +112,21 @@ public final class PebblePreimageStore implements KeyValueStore {
           + "; rebuild it with " + PebbleHelper.SETUP_SCRIPT, e);
     }
     StderrTail stderr = StderrTail.start(p.getErrorStream(), dir);
-    PebblePreimageStore store = new PebblePreimageStore(dir, readOnly, p, stderr);
-    AtomicBoolean greeted = new AtomicBoolean();
-    AtomicBoolean timedOut = new AtomicBoolean();
-    Thread watchdog = new Thread(() -> {
-      try {
-        Thread.sleep(openLimit.toMillis());
-      } catch (InterruptedException e) {
-        return;
-      }
-      if (!greeted.get()) {
-        timedOut.set(true);
-        p.destroyForcibly();
-      }
-    }, "fpp4j-pebble open watchdog " + dir.getFileName());
-    watchdog.setDaemon(true);
-    watchdog.start();
+    Watchdog watchdog = Watchdog.start(p, dir, openLimit, requestLimit);
+    PebblePreimageStore store = new PebblePreimageStore(dir, readOnly, p, stderr, watchdog);
     String first;
+    watchdog.arm(openLimit);
     try {
       first = store.readGreeting();
     } catch (IOException e) {
       first = null;
     } finally {
-      greeted.set(true);
-      watchdog.interrupt();
+      watchdog.disarm();
     }
     if (first == null) {
       String why = store.stopAndExplain();
       String what = "cannot open Pebble store " + dir + (readOnly ? " read-only" : "");
-      if (timedOut.get()) {
+      if (watchdog.fired()) {
         throw new StoreException(what + ": the Pebble helper " + helper + " did not answer within "
             + openLimit.toSeconds() + " s and was killed (" + why + "); rebuild it with " + PebbleHelper.SETUP_SCRIPT);
       }
@@ -162,6 +156,7 @@ public final class PebblePreimageStore implements KeyValueStore {
   @Override
   public synchronized Optional<byte[]> getRaw(Bytes32 key) {
     ensureUsable();
+    watchdog.arm();
     try {
       requests.writeByte('G');
       requests.write(key.toArray());
@@ -175,6 +170,8 @@ public final class PebblePreimageStore implements KeyValueStore {
       };
     } catch (IOException e) {
       throw helperFailed("reading " + key, e);
+    } finally {
+      watchdog.disarm();
     }
   }
 
@@ -188,6 +185,7 @@ public final class PebblePreimageStore implements KeyValueStore {
   public synchronized void putAllRaw(Map<Bytes32, byte[]> entries) {
     ensureUsable();
     if (readOnly) throw new StoreException(describe() + " was opened read-only; cannot store " + entries.size() + " entries");
+    watchdog.arm();
     try {
       requests.writeByte('B');
       requests.writeInt(entries.size());
@@ -206,6 +204,8 @@ public final class PebblePreimageStore implements KeyValueStore {
       }
     } catch (IOException e) {
       throw helperFailed("writing a batch of " + entries.size() + " entries", e);
+    } finally {
+      watchdog.disarm();
     }
   }
 
@@ -220,6 +220,7 @@ public final class PebblePreimageStore implements KeyValueStore {
       requests.writeByte('L');
       requests.flush();
       while (true) {
+        watchdog.arm(); // per record: a long listing is fine as long as records keep coming
         int kind = responses.readUnsignedByte();
         if (kind == 'Z') break;
         if (kind == 'E') throw new StoreException("cannot list " + describe() + ": " + readMessage());
@@ -242,6 +243,7 @@ public final class PebblePreimageStore implements KeyValueStore {
     } catch (IOException e) {
       throw helperFailed("listing", e);
     } finally {
+      watchdog.disarm();
       listing = false;
     }
   }
@@ -274,6 +276,12 @@ public final class PebblePreimageStore implements KeyValueStore {
 
   private StoreException helperFailed(String what, IOException e) {
     String why = stopAndExplain();
+    if (watchdog.fired()) {
+      return new StoreException("the Pebble helper for " + dir + " did not answer within "
+          + watchdog.requestLimit().toSeconds() + " s while " + what + " and was killed (" + why + "); the store is"
+          + " closed. A helper that hangs points at its disk or a broken build: rebuild it with "
+          + PebbleHelper.SETUP_SCRIPT, e);
+    }
     // Usually a crash of the helper or of Pebble under it (its stderr is in why); the data on disk stays as
     // Pebble's write-ahead log left it, so a rerun is safe.
     return new StoreException("the Pebble helper for " + dir + " failed while " + what + ": " + why
@@ -284,6 +292,7 @@ public final class PebblePreimageStore implements KeyValueStore {
   /** Ends the helper (it may already have exited) and says why it stopped, from its exit code and stderr. */
   private String stopAndExplain() {
     closed = true;
+    watchdog.stop();
     try {
       requests.close();
     } catch (IOException ignored) {
@@ -318,15 +327,20 @@ public final class PebblePreimageStore implements KeyValueStore {
   public synchronized void close() {
     if (closed) return;
     closed = true;
+    watchdog.arm();
     try {
       requests.writeByte('Q');
       requests.flush();
-      int kind = responses.read();
+      int kind = responses.read(); // -1 if the watchdog killed a helper that did not answer
+      watchdog.disarm();
       requests.close();
       boolean exited = process.waitFor(30, TimeUnit.SECONDS);
       if (kind != 'K' || !exited || process.exitValue() != 0) {
         if (!exited) process.destroyForcibly();
-        throw new StoreException("the Pebble helper did not close " + dir + " cleanly: " + stderr.awaitText().strip()
+        String why = watchdog.fired()
+            ? "it did not answer within " + watchdog.requestLimit().toSeconds() + " s and was killed"
+            : stderr.awaitText().strip();
+        throw new StoreException("the Pebble helper did not close " + dir + " cleanly: " + why
             + (exited ? " (exit code " + process.exitValue() + ")" : " (killed after 30 s)"));
       }
     } catch (IOException e) {
@@ -335,6 +349,81 @@ public final class PebblePreimageStore implements KeyValueStore {
       Thread.currentThread().interrupt();
       process.destroyForcibly();
       throw new StoreException("interrupted while closing " + describe(), e);
+    } finally {
+      watchdog.stop();
+    }
+  }
+
+  /**
+   * Kills the helper when a request has waited longer than its limit. One daemon thread per store looks at
+   * the request in flight on a coarse tick (at most once a second); arming and disarming are a volatile write
+   * each, so a get pays nothing measurable for them next to the pipe round trip.
+   */
+  private static final class Watchdog {
+    private final Process process;
+    private final Duration requestLimit;
+    private final long tickMillis;
+    private final Thread thread;
+    /** When the request in flight must have been answered (System.nanoTime()), or 0 when none is. */
+    private volatile long deadline;
+    private volatile boolean fired;
+    private volatile boolean stopped;
+
+    private Watchdog(Process process, Path dir, Duration openLimit, Duration requestLimit) {
+      this.process = process;
+      this.requestLimit = requestLimit;
+      // Coarse on purpose: the check is whether the helper is stuck, not a precise timer.
+      long shortest = Math.min(openLimit.toMillis(), requestLimit.toMillis());
+      this.tickMillis = Math.max(10, Math.min(1000, shortest / 8));
+      this.thread = new Thread(this::watch, "fpp4j-pebble watchdog " + dir.getFileName());
+      thread.setDaemon(true);
+    }
+
+    static Watchdog start(Process process, Path dir, Duration openLimit, Duration requestLimit) {
+      Watchdog w = new Watchdog(process, dir, openLimit, requestLimit);
+      w.thread.start();
+      return w;
+    }
+
+    void arm() {
+      arm(requestLimit);
+    }
+
+    void arm(Duration limit) {
+      deadline = System.nanoTime() + limit.toNanos() | 1; // never 0, which means idle
+    }
+
+    void disarm() {
+      deadline = 0;
+    }
+
+    boolean fired() {
+      return fired;
+    }
+
+    Duration requestLimit() {
+      return requestLimit;
+    }
+
+    void stop() {
+      stopped = true;
+      thread.interrupt();
+    }
+
+    private void watch() {
+      while (!stopped) {
+        try {
+          Thread.sleep(tickMillis);
+        } catch (InterruptedException e) {
+          return;
+        }
+        long d = deadline;
+        if (d != 0 && System.nanoTime() - d > 0) {
+          fired = true;
+          process.destroyForcibly(); // the blocked read then ends, and the caller reports the timeout
+          return;
+        }
+      }
     }
   }
 

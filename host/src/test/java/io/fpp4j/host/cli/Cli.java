@@ -16,7 +16,8 @@ final class Cli {
   static <T extends HostRunCommand> T parse(HostWiring wiring, String dialect, String... args) {
     List<String> all = new ArrayList<>(List.of("host", dialect));
     all.addAll(List.of(args));
-    ParseResult pr = Main.commandLine(wiring).parseArgs(all.toArray(String[]::new));
+    String[] argv = all.toArray(String[]::new);
+    ParseResult pr = Main.commandLineFor(argv, wiring).parseArgs(argv); // the tree a real run builds
     return (T) pr.subcommand().subcommand().commandSpec().userObject();
   }
 

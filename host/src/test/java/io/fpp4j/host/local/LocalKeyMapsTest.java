@@ -66,7 +66,10 @@ class LocalKeyMapsTest {
         .hasMessageStartingWith("--rollup-config-path file " + bad + " is not valid JSON:").hasMessageContaining("line 1");
     Path dup = Files.writeString(tmp.resolve("dup.json"), "{\"a\": 1, \"a\": 2}");
     assertThatThrownBy(() -> new KonaSingleChainInputs(L1_HEAD, L2_HEAD, AGREED, CLAIM, 1, null, dup, null).localInputs())
-        .hasMessageContaining("Duplicate field 'a'");
+        .hasMessage("--rollup-config-path file " + dup + " is not valid JSON: duplicate member \"a\" (line 1, column 10)");
+    Path two = Files.writeString(tmp.resolve("two.json"), "{\"a\": 1} {\"a\": 2}");
+    assertThatThrownBy(() -> new KonaSingleChainInputs(L1_HEAD, L2_HEAD, AGREED, CLAIM, 1, null, two, null).localInputs())
+        .hasMessage("--rollup-config-path file " + two + " is not valid JSON: unexpected content after the object (line 1, column 10)");
     Path array = Files.writeString(tmp.resolve("array.json"), "[1]");
     assertThatThrownBy(() -> new KonaSingleChainInputs(L1_HEAD, L2_HEAD, AGREED, CLAIM, 1, 5L, null, array).localInputs())
         .hasMessage("--l1-config-path file " + array + " must hold a JSON object");

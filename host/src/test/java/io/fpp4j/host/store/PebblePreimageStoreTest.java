@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -152,10 +153,48 @@ class PebblePreimageStoreTest extends PreimageStoreContract {
   void aHelperThatNeverAnswersIsKilledNotWaitedFor() throws IOException {
     Path silent = script("silent", "exec sleep 600");
     long start = System.nanoTime();
-    assertThatThrownBy(() -> PebblePreimageStore.start(dir, silent, true, java.time.Duration.ofSeconds(1)))
+    assertThatThrownBy(() -> PebblePreimageStore.start(dir, silent, true, Duration.ofSeconds(1), Duration.ofSeconds(1)))
         .isInstanceOf(StoreException.class).hasMessageContaining("cannot open Pebble store " + dir + " read-only")
         .hasMessageContaining("did not answer within 1 s and was killed").hasMessageContaining(PebbleHelper.SETUP_SCRIPT);
     assertThat(System.nanoTime() - start).as("nanoseconds waited").isLessThan(30_000_000_000L);
+  }
+
+  @Test
+  void aHelperThatStopsAnsweringMidRunIsKilledAndNamed() throws IOException {
+    // Greets, then reads requests and never answers: a helper hung on its disk or deadlocked.
+    Path hung = script("hung", "echo 'fpp4j-pebble protocol 1'; exec sleep 600");
+    KeyValueStore s = PebblePreimageStore.start(dir, hung, true, Duration.ofSeconds(30), Duration.ofSeconds(1));
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> s.getRaw(KEY)).isInstanceOf(StoreException.class)
+        .hasMessageStartingWith("the Pebble helper for " + dir + " did not answer within 1 s while reading " + KEY
+            + " and was killed")
+        .hasMessageContaining("the store is closed").hasMessageContaining(PebbleHelper.SETUP_SCRIPT);
+    assertThat(System.nanoTime() - start).as("nanoseconds waited").isLessThan(30_000_000_000L);
+    assertThatThrownBy(() -> s.getRaw(KEY)).isInstanceOf(StoreException.class).hasMessageContaining("is closed");
+    s.close();
+  }
+
+  @Test
+  void aHelperThatHangsOnCloseIsKilledNotWaitedFor() throws IOException {
+    Path hung = script("hung-close", "echo 'fpp4j-pebble protocol 1'; exec sleep 600");
+    KeyValueStore s = PebblePreimageStore.start(dir, hung, true, Duration.ofSeconds(30), Duration.ofSeconds(1));
+    assertThatThrownBy(s::close).isInstanceOf(StoreException.class)
+        .hasMessageContaining("did not close " + dir + " cleanly: it did not answer within 1 s and was killed");
+  }
+
+  @Test
+  void aSlowButLiveHelperIsNotKilled() throws IOException {
+    // The real helper, greeting 0.3 s late: longer than the request limit, so the open must be judged by
+    // its own limit, and every get answers well inside 200 ms, so nothing may fire.
+    Path real = PebbleHelperBuild.helper();
+    Path slow = script("slow", "sleep 0.3; exec '" + real + "' \"$@\"");
+    store.putRaw(KEY, new byte[] {7});
+    store.close();
+    KeyValueStore s = PebblePreimageStore.start(dir, slow, true, Duration.ofSeconds(30), Duration.ofMillis(200));
+    for (int i = 0; i < 50; i++) {
+      assertThat(s.getRaw(KEY)).hasValueSatisfying(v -> assertThat(v).containsExactly(7));
+    }
+    s.close();
   }
 
   @Test
