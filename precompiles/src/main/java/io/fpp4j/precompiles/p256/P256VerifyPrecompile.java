@@ -25,12 +25,20 @@ public final class P256VerifyPrecompile implements Precompile {
   static final long GAS = 3450;
   static final int INPUT_LENGTH = 160;
   private static final int WORD = 32;
-  private static final X9ECParameters CURVE = CustomNamedCurves.getByName("secp256r1");
-  private static final ECDomainParameters DOMAIN = new ECDomainParameters(CURVE);
-  private static final BigInteger P = CURVE.getCurve().getField().getCharacteristic();
-  private static final BigInteger N = CURVE.getN();
   private static final byte[] VALID = validWord();
   private static final byte[] INVALID = new byte[0];
+
+  /**
+   * The curve, made on the first verification rather than with the precompile table: CustomNamedCurves builds every
+   * curve it knows in its static initializer (tens of classes, a noticeable part of a short run's start-up), and
+   * most blocks never call P256VERIFY.
+   */
+  private static final class Curve {
+    static final X9ECParameters PARAMS = CustomNamedCurves.getByName("secp256r1");
+    static final ECDomainParameters DOMAIN = new ECDomainParameters(PARAMS);
+    static final BigInteger P = PARAMS.getCurve().getField().getCharacteristic();
+    static final BigInteger N = PARAMS.getN();
+  }
 
   @Override
   public String name() {
@@ -56,15 +64,16 @@ public final class P256VerifyPrecompile implements Precompile {
     BigInteger s = word(input, 2);
     BigInteger qx = word(input, 3);
     BigInteger qy = word(input, 4);
-    if (!inOpenRange(r, N) || !inOpenRange(s, N) || qx.compareTo(P) >= 0 || qy.compareTo(P) >= 0) {
+    if (!inOpenRange(r, Curve.N) || !inOpenRange(s, Curve.N)
+        || qx.compareTo(Curve.P) >= 0 || qy.compareTo(Curve.P) >= 0) {
       return false;
     }
     ECPublicKeyParameters key;
     try {
       // validatePoint rejects a point off the curve (which includes (0, 0), RIP-7212's stand-in for infinity);
       // ECPublicKeyParameters then rejects infinity and a point outside the group.
-      ECPoint q = CURVE.getCurve().validatePoint(qx, qy);
-      key = new ECPublicKeyParameters(q, DOMAIN);
+      ECPoint q = Curve.PARAMS.getCurve().validatePoint(qx, qy);
+      key = new ECPublicKeyParameters(q, Curve.DOMAIN);
     } catch (IllegalArgumentException e) {
       return false;
     }
