@@ -51,7 +51,7 @@ public final class FppProgram implements FaultProofProgram {
   @Override
   public boolean run(OracleClient oracle) throws InvalidClaimException {
     Dialect d = dialect.orElseGet(() -> detect(oracle));
-    BootInfo boot = new BootInfoLoader(d, ChainRegistry.bundled().configRegistry()).load(oracle);
+    BootInfo boot = new BootInfoLoader(d, ChainRegistry.bundledConfigRegistry()).load(oracle);
     out.printf("fpp4j program (%s local keys): L1 head %s, agreed output %s, claim %s at L2 block %d%n", d.label(),
         boot.l1Head(), boot.agreedL2OutputRoot(), boot.claimedL2OutputRoot(), boot.claimedL2BlockNumber());
     ProofDriver.Outcome outcome = new ProofDriver(boot, oracle, d, out, m -> out.println("derivation: " + m)).run();

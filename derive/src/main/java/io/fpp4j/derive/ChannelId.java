@@ -10,6 +10,18 @@ public record ChannelId(Bytes bytes) {
     if (bytes.length() != 16) throw new IllegalArgumentException("a channel id is 16 bytes, got " + bytes.length());
   }
 
+  // equals and hashCode spelled out: a record's generated ones bootstrap java.lang.runtime.ObjectMethods on first use,
+  // spinning tens of method-handle classes, which the program (channels are map keys) paid for at every start.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ChannelId other && bytes.equals(other.bytes);
+  }
+
+  @Override
+  public int hashCode() {
+    return bytes.hashCode();
+  }
+
   @Override
   public String toString() {
     return bytes.toHex();

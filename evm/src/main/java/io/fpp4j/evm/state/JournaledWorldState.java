@@ -19,7 +19,21 @@ abstract class JournaledWorldState implements WorldState {
   /** RIPEMD-160's address: a touch of it survives a revert (mainnet's 2016 consensus quirk, kept by every client). */
   private static final Address RIPEMD = Address.fromHex("0x0000000000000000000000000000000000000003");
 
-  private record Slot(Address address, UInt256 key) {}
+  /**
+   * A warm or transient storage slot. equals and hashCode are spelled out: a record's generated ones bootstrap
+   * java.lang.runtime.ObjectMethods on first use (tens of method-handle classes), which every short run paid for.
+   */
+  private record Slot(Address address, UInt256 key) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Slot other && address.equals(other.address) && key.equals(other.key);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * address.hashCode() + key.hashCode();
+    }
+  }
 
   /** Undo actions, oldest first: a snapshot is a length, a revert runs the actions after it newest first. */
   final ArrayList<Runnable> journal = new ArrayList<>();

@@ -25,12 +25,40 @@ public final class P256VerifyPrecompile implements Precompile {
   static final long GAS = 3450;
   static final int INPUT_LENGTH = 160;
   private static final int WORD = 32;
-  private static final X9ECParameters CURVE = CustomNamedCurves.getByName("secp256r1");
-  private static final ECDomainParameters DOMAIN = new ECDomainParameters(CURVE);
-  private static final BigInteger P = CURVE.getCurve().getField().getCharacteristic();
-  private static final BigInteger N = CURVE.getN();
   private static final byte[] VALID = validWord();
   private static final byte[] INVALID = new byte[0];
+
+  /**
+   * The curve and the check, made and linked on the first verification rather than with the precompile table:
+   * CustomNamedCurves builds every curve it knows in its static initializer (tens of classes), and a class whose code
+   * hands BouncyCastle types to each other makes the JVM load them to check the assignments when it links the class,
+   * even from a CDS archive; BouncyCastle's jar is signed, so its first class costs a verification of the whole jar.
+   * Most blocks never call P256VERIFY, so all BouncyCastle use lives here.
+   */
+  private static final class Curve {
+    static final X9ECParameters PARAMS = CustomNamedCurves.getByName("secp256r1");
+    static final ECDomainParameters DOMAIN = new ECDomainParameters(PARAMS);
+    static final BigInteger P = PARAMS.getCurve().getField().getCharacteristic();
+    static final BigInteger N = PARAMS.getN();
+
+    static boolean verifies(byte[] hash, BigInteger r, BigInteger s, BigInteger qx, BigInteger qy) {
+      if (!inOpenRange(r, N) || !inOpenRange(s, N) || qx.compareTo(P) >= 0 || qy.compareTo(P) >= 0) {
+        return false;
+      }
+      ECPublicKeyParameters key;
+      try {
+        // validatePoint rejects a point off the curve (which includes (0, 0), RIP-7212's stand-in for infinity);
+        // ECPublicKeyParameters then rejects infinity and a point outside the group.
+        ECPoint q = PARAMS.getCurve().validatePoint(qx, qy);
+        key = new ECPublicKeyParameters(q, DOMAIN);
+      } catch (IllegalArgumentException e) {
+        return false;
+      }
+      ECDSASigner verifier = new ECDSASigner();
+      verifier.init(false, key);
+      return verifier.verifySignature(hash, r, s);
+    }
+  }
 
   @Override
   public String name() {
@@ -56,21 +84,7 @@ public final class P256VerifyPrecompile implements Precompile {
     BigInteger s = word(input, 2);
     BigInteger qx = word(input, 3);
     BigInteger qy = word(input, 4);
-    if (!inOpenRange(r, N) || !inOpenRange(s, N) || qx.compareTo(P) >= 0 || qy.compareTo(P) >= 0) {
-      return false;
-    }
-    ECPublicKeyParameters key;
-    try {
-      // validatePoint rejects a point off the curve (which includes (0, 0), RIP-7212's stand-in for infinity);
-      // ECPublicKeyParameters then rejects infinity and a point outside the group.
-      ECPoint q = CURVE.getCurve().validatePoint(qx, qy);
-      key = new ECPublicKeyParameters(q, DOMAIN);
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-    ECDSASigner verifier = new ECDSASigner();
-    verifier.init(false, key);
-    return verifier.verifySignature(hash, r, s);
+    return Curve.verifies(hash, r, s, qx, qy);
   }
 
   /** Whether 0 < value < bound. */

@@ -24,6 +24,16 @@ class RootsOfUnityTest {
   }
 
   @Test
+  void theBundledTableIsTheComputedDomain() {
+    BigInteger[] computed = RootsOfUnity.compute();
+    assertThat(computed).hasSize(4096);
+    for (int i = 0; i < 4096; i++) {
+      assertThat(RootsOfUnity.value(i)).as("z(%d)", i).isEqualTo(computed[i]);
+      assertThat(RootsOfUnity.z(i)).isEqualTo(RootsOfUnity.toBytes32(computed[i]));
+    }
+  }
+
+  @Test
   void allDistinctFourThousandNinetySixthRoots() {
     Set<BigInteger> seen = new HashSet<>();
     for (int i = 0; i < 4096; i++) {
