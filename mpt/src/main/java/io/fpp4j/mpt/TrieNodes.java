@@ -103,6 +103,12 @@ final class TrieNodes {
       }
       return readNode(l, whole, null);
     }
+    if (l.nextItemLength(what) == 33) {
+      // A 32-byte string (header 0xa0), the common child: its hash is copied once, straight from the node's
+      // bytes, rather than read out and then copied again into the Bytes32.
+      l.skip(what);
+      return new TrieNode.Blinded(Bytes32.wrap(whole, pos + 1));
+    }
     byte[] ref = l.readBytes(what);
     if (ref.length == 0) return TrieNode.Empty.INSTANCE;
     if (ref.length == 32) return new TrieNode.Blinded(Bytes32.wrap(ref));
