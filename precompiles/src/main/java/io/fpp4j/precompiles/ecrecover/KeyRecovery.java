@@ -85,6 +85,7 @@ final class KeyRecovery {
     private static Secp256k1 load() {
       if (JAVA_ONLY.equals(System.getProperty(ENGINE_PROPERTY))) return null;
       try {
+        NativeLibraryCache.prepare();
         Secp256k1 lib = Secp256k1.get();
         // go-ethereum's "ValidKey" ecrecover vector (its s is in the upper half): a library that loads but
         // recovers wrongly, or refuses a high s, is caught here rather than in a block's hash.

@@ -1,0 +1,79 @@
+package io.fpp4j.precompiles.ecrecover;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.JarURLConnection;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Puts libsecp256k1 where ACINQ's loader finds it without unpacking a copy of its own.
+ *
+ * <p>The loader unpacks the library from its jar into {@code java.io.tmpdir} at every start and deletes the copy only
+ * at a normal JVM exit. A fault-proof program halts, so each run left 1.8 MB behind (616 copies had piled up on a
+ * test machine). This unpacks it once into {@code ${XDG_CACHE_HOME:-~/.cache}/fpp4j/native/secp256k1-VERSION-ARCH}, the
+ * directory {@code bin/lib/secp256k1.bash} uses for the launchers, and points the loader at it with the same two
+ * properties. A newer jar gets a fresh copy; a rename puts only a whole file in place, so concurrent runs are safe.
+ * Anything unusual (another OS, no cache directory, the library not in a jar) leaves the loader to do as before.
+ */
+final class NativeLibraryCache {
+  static final String PATH_PROPERTY = "fr.acinq.secp256k1.lib.path";
+  static final String TMPDIR_PROPERTY = "fr.acinq.secp256k1.tmpdir";
+  private static final String LIBRARY = "libsecp256k1-jni.so";
+
+  private NativeLibraryCache() {}
+
+  /** Sets the loader's properties to the cached copy, unless they are set already (by a launcher or a user). */
+  static void prepare() {
+    if (System.getProperty(PATH_PROPERTY) != null) return;
+    String xdg = System.getenv("XDG_CACHE_HOME");
+    String home = System.getProperty("user.home");
+    Path cache = xdg != null && !xdg.isBlank() ? Path.of(xdg) : home != null ? Path.of(home, ".cache") : null;
+    if (cache == null) return;
+    install(cache).ifPresent(dir -> {
+      System.setProperty(PATH_PROPERTY, dir.toString());
+      System.setProperty(TMPDIR_PROPERTY, dir.toString());
+    });
+  }
+
+  /** The directory under {@code cache} that holds this platform's library, unpacked if missing or stale. */
+  static Optional<Path> install(Path cache) {
+    String arch = switch (System.getProperty("os.arch", "").toLowerCase(Locale.ROOT)) {
+      case "amd64", "x86_64" -> "linux-x86_64";
+      case "aarch64", "arm64" -> "linux-aarch64";
+      default -> null;
+    };
+    if (arch == null || !System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")) {
+      return Optional.empty();
+    }
+    URL resource = NativeLibraryCache.class.getClassLoader().getResource("fr/acinq/secp256k1/jni/native/" + arch + "/" + LIBRARY);
+    if (resource == null || !"jar".equals(resource.getProtocol())) return Optional.empty();
+    try {
+      Path jar = Path.of(((JarURLConnection) resource.openConnection()).getJarFileURL().toURI());
+      String name = jar.getFileName().toString();
+      String version = name.startsWith("secp256k1-kmp-jni-jvm-linux-") && name.endsWith(".jar")
+          ? name.substring("secp256k1-kmp-jni-jvm-linux-".length(), name.length() - ".jar".length())
+          : Long.toHexString(Files.size(jar));
+      Path dir = cache.resolve("fpp4j").resolve("native").resolve("secp256k1-" + version + "-" + arch);
+      Path lib = dir.resolve(LIBRARY);
+      if (!Files.isRegularFile(lib) || Files.size(lib) == 0
+          || Files.getLastModifiedTime(jar).compareTo(Files.getLastModifiedTime(lib)) > 0) {
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, ".libsecp256k1-jni.so.", ".part");
+        try (InputStream in = resource.openStream()) {
+          Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+          Files.move(tmp, lib, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+          Files.deleteIfExists(tmp);
+        }
+      }
+      return Optional.of(dir);
+    } catch (IOException | RuntimeException | java.net.URISyntaxException e) {
+      return Optional.empty(); // the loader's own unpacking still works; only the leftover copy comes back
+    }
+  }
+}
