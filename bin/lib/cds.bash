@@ -122,10 +122,11 @@ fpp4j_cds_promote() {
 
 # fpp4j_cds_accepted JAVA CLASSPATH ARCHIVE: whether the JVM maps ARCHIVE for this class path and these options
 # without failing or crashing. Checked once per archive: a pass is remembered in ARCHIVE.ok by the archive's
-# size, time and inode (not at all if the directory is read-only: then it is checked at every run).
+# size, modification time to the nanosecond (a copy over it within the same second, onto a reused inode, once
+# passed for it) and inode (not at all if the directory is read-only: then it is checked at every run).
 fpp4j_cds_accepted() {
   local java_bin=$1 cp=$2 archive=$3 now
-  now="$(stat -L -c '%s %Y %i' "$archive" 2>/dev/null)" || return 1
+  now="$(stat -L -c '%s %y %i' "$archive" 2>/dev/null)" || return 1 # %y: to the nanosecond
   local ok=
   { read -r ok <"$archive.ok"; } 2>/dev/null || true
   [ "$ok" = "$now" ] && return 0
