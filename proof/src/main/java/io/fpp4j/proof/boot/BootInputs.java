@@ -1,7 +1,6 @@
 package io.fpp4j.proof.boot;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fpp4j.preimage.PreimageKey;
 import io.fpp4j.preimage.PreimageOracle;
 import io.fpp4j.preimage.PreimageOracleException;
@@ -30,8 +29,6 @@ import java.util.function.Function;
  * behind a cache, as {@code ProgramEntry} gives it. Immutable: {@link #named} returns a new reader.
  */
 public final class BootInputs {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   private final PreimageOracle oracle;
   private final Map<Long, String> meanings;
 
@@ -108,11 +105,14 @@ public final class BootInputs {
     return ByteBuffer.wrap(v).getLong();
   }
 
-  /** The value parsed as JSON (a config or a dependency set); any JSON value, not only an object. */
+  /**
+   * The value parsed as JSON (a config or a dependency set); any JSON value, not only an object, and nothing
+   * after it (as serde_json and Go's {@code json.Unmarshal} refuse trailing content).
+   */
   public JsonNode json(long index) {
     byte[] v = bytes(index);
     try {
-      JsonNode node = MAPPER.readTree(v);
+      JsonNode node = JsonTreeReader.read(v);
       if (node == null || node.isMissingNode()) throw new BootException(describe(index) + " is empty, not JSON");
       return node;
     } catch (IOException e) {

@@ -1,9 +1,6 @@
 package io.fpp4j.proof.boot;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -12,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Reads the JSON object of a rollup or chain config from its bytes. JSON text must be UTF-8 (RFC 8259),
- * and it is checked before Jackson sees it: Jackson's byte parser takes some invalid sequences (a lead
+ * and it is checked before jackson-core's parser sees it: Jackson's byte parser takes some invalid sequences (a lead
  * byte above 0xf4, for one) as characters, so a config with such a field name was accepted and its keys
  * then differed from any valid re-encoding of it.
  *
@@ -25,11 +22,6 @@ import java.nio.charset.StandardCharsets;
  * read as {@code BigDecimal} so that the refusal can show them; one no {@code BigDecimal} can hold is refused too.
  */
 final class ConfigJson {
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
-
   private ConfigJson() {}
 
   static JsonNode readObject(byte[] json, String what) {
@@ -45,7 +37,7 @@ final class ConfigJson {
     }
     JsonNode root;
     try {
-      root = MAPPER.readTree(text);
+      root = JsonTreeReader.read(text);
     } catch (IOException e) {
       throw new ConfigParseException(what + " is not JSON: " + e.getMessage(), e);
     } catch (NumberFormatException | ArithmeticException e) {

@@ -27,6 +27,8 @@ class BootInputsTest {
     m.put(PreimageKey.local(4), "{\"chainId\":10}".getBytes(StandardCharsets.UTF_8));
     m.put(PreimageKey.local(5), "{not json".getBytes(StandardCharsets.UTF_8));
     m.put(PreimageKey.local(6), Hex.decode("ffffffffffffffff"));
+    m.put(PreimageKey.local(12), "{\"chainId\":10} {\"chainId\":11}".getBytes(StandardCharsets.UTF_8));
+    m.put(PreimageKey.local(13), " \n".getBytes(StandardCharsets.UTF_8));
     return new MapOracle(m);
   }
 
@@ -71,6 +73,15 @@ class BootInputsTest {
     assertThatThrownBy(() -> boot.parse(1, b -> RlpReader.of(b).readBytes("log"))).isInstanceOf(BootException.class)
         .hasMessageStartingWith("claimed log (local key 1): ");
     assertThat(boot.parse(4, b -> ChainConfig.parse(b, boot.describe(4))).chainId()).isEqualTo(10);
+  }
+
+  @Test
+  void jsonWithAnythingAfterTheValueOrNoValueIsRefused() {
+    BootInputs boot = BootInputs.of(oracle()).named(12, "dependency set");
+    assertThatThrownBy(() -> boot.json(12)).isInstanceOf(BootException.class)
+        .hasMessageStartingWith("dependency set (local key 12) is not JSON: ").hasMessageContaining("Trailing token");
+    assertThatThrownBy(() -> boot.json(13)).isInstanceOf(BootException.class)
+        .hasMessage("local key 13 is empty, not JSON");
   }
 
   @Test
