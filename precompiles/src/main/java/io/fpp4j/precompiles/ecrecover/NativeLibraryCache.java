@@ -15,9 +15,8 @@ import java.util.Optional;
  *
  * <p>The loader unpacks the library from its jar into {@code java.io.tmpdir} at every start and deletes the copy only
  * at a normal JVM exit. A fault-proof program halts, so each run left 1.8 MB behind (616 copies had piled up on a
- * test machine). This unpacks it once into {@code ${XDG_CACHE_HOME:-~/.cache}/fpp4j/native/secp256k1-VERSION-ARCH}, the
- * directory {@code bin/lib/secp256k1.bash} uses for the launchers, and points the loader at it with the same two
- * properties. A newer jar gets a fresh copy; a rename puts only a whole file in place, so concurrent runs are safe.
+ * test machine). This unpacks it once into {@code ${XDG_CACHE_HOME:-~/.cache}/fpp4j/native/secp256k1-VERSION-ARCH}
+ * and points the loader at it with its two properties; a launcher or a user that sets them first wins. A newer jar gets a fresh copy; a rename puts only a whole file in place, so concurrent runs are safe.
  * Anything unusual (another OS, no cache directory, the library not in a jar) leaves the loader to do as before.
  */
 final class NativeLibraryCache {

@@ -72,4 +72,12 @@ class NativeLibraryCacheTest {
     assertThat(NativeLibraryCache.install(dir)).isPresent();
     assertThat(Files.size(target)).isEqualTo(size);
   }
+
+  @Test
+  void aCacheThatCannotHoldTheCopyLeavesTheLoaderToItsOwnUnpacking() throws IOException {
+    // A file where the cache directory should be (as with a read-only or misconfigured XDG_CACHE_HOME).
+    Path notADirectory = Files.writeString(dir.resolve("cache-file"), "x");
+    assertThat(NativeLibraryCache.install(notADirectory)).isEmpty();
+    assertThat(notADirectory).hasContent("x");
+  }
 }
