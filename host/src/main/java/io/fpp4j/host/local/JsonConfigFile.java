@@ -34,14 +34,18 @@ final class JsonConfigFile {
   }
 
   /**
-   * Reads {@code file}, which must hold a JSON object.
+   * Reads {@code file}, which must hold a JSON object and nothing after it. {@link JsonScan} checks the whole file
+   * first, as for the configs served as text: Jackson's {@code readTree} reads the first value and ignores what
+   * follows, so a second object concatenated to a rollup config would otherwise go unnoticed.
    *
    * @param flag the option that named the file, for error messages
    */
   public static JsonNode readObject(Path file, String flag) {
+    byte[] bytes = readBytes(file, flag);
+    check(bytes, file, flag, null);
     JsonNode root;
     try {
-      root = Jackson.JSON.readTree(Files.readString(file));
+      root = Jackson.JSON.readTree(bytes);
     } catch (IOException e) {
       throw readFailure(file, flag, e);
     }

@@ -81,7 +81,7 @@ final class JsonScan {
         } else if (c == '"') {
           inString = false;
         }
-      } else if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+      } else if (isWhitespace(c)) {
         continue;
       } else if (c == '"') {
         inString = true;
@@ -94,8 +94,13 @@ final class JsonScan {
   /** Where the object starts: after a byte-order mark, if any, and whitespace. */
   static int objectStart(byte[] bytes) {
     int k = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf ? 3 : 0;
-    while (k < bytes.length && (bytes[k] == ' ' || bytes[k] == '\n' || bytes[k] == '\r' || bytes[k] == '\t')) k++;
+    while (k < bytes.length && isWhitespace(bytes[k])) k++;
     return k;
+  }
+
+  /** JSON's four whitespace bytes (RFC 8259, section 2); nothing else may stand between tokens. */
+  private static boolean isWhitespace(byte c) {
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
   }
 
   /** An object at {@code b[i] == '{'}; with {@code member} non-null, returns that member's span. */
@@ -306,11 +311,7 @@ final class JsonScan {
   }
 
   private void skipWhitespace() {
-    while (i < b.length) {
-      byte c = b[i];
-      if (c != ' ' && c != '\n' && c != '\r' && c != '\t') return;
-      i++;
-    }
+    while (i < b.length && isWhitespace(b[i])) i++;
   }
 
   /** The byte at the cursor, or -1 at the end. */
