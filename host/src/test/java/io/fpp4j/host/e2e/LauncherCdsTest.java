@@ -236,15 +236,19 @@ class LauncherCdsTest {
 
   /**
    * {@code bin/fpp4j-program} (the client's launcher, same CDS code under the name "program"): a run refused in
-   * FppProgram's argument check, exit 2 with its message, must come out the same whatever the archive's state.
+   * FppProgram's argument check, exit 2 with its message, must come out the same whatever the archive's state. Only
+   * runs without arguments, as hosts start the program, make an archive.
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("jdks")
   void theProgramLauncherRunsAlikeWithItsArchiveMissingDamagedOrWithoutACacheDirectory(Jdks.Jdk jdk) throws Exception {
     Path cache = tmp.resolve("cache");
+    programRun(jdk, cache);
+    programRun(jdk, cache);
+    assertThat(archives(cache, "program")).as("runs with arguments stop in main, so they make no archive").isEmpty();
     Path archive = null;
     for (int i = 0; i < 3 && archive == null; i++) {
-      programRun(jdk, cache);
+      programRunWithoutArguments(jdk, cache);
       archive = archives(cache, "program").stream().findFirst().orElse(null);
     }
     assertThat(archive).as("an archive after three runs on %s", jdk).isNotNull();
@@ -254,7 +258,11 @@ class LauncherCdsTest {
       ch.truncate(Files.size(archive) / 2);
     }
     programRun(jdk, cache);
-    programRun(jdk, cache);
+    assertThat(archives(cache, "program")).as("the truncated archive, refused and deleted").isEmpty();
+    programRunWithoutArguments(jdk, cache);
+    programRunWithoutArguments(jdk, cache);
+    programRunWithoutArguments(jdk, cache);
+    assertThat(archives(cache, "program")).as("an archive made again").isNotEmpty();
     for (Path a : archives(cache, "program")) {
       writable(a);
       Files.write(a, "not a CDS archive".getBytes(StandardCharsets.US_ASCII));
@@ -266,8 +274,25 @@ class LauncherCdsTest {
 
   /** @return the launcher's standard error */
   String programRun(Jdks.Jdk jdk, Path cache) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(LauncherE2eTest.root().resolve("bin/fpp4j-program").toString(), "--version")
-        .directory(tmp.toFile());
+    String stderr = programRun(jdk, cache, "--version");
+    assertThat(stderr).contains("fpp4j program: unexpected arguments [--version]");
+    return stderr;
+  }
+
+  /**
+   * A run as a host starts the program (no arguments), here without the host's pipes: the program stops at its
+   * first preimage request, having loaded what a run loads up to there, and the launcher may make its archive.
+   */
+  void programRunWithoutArguments(Jdks.Jdk jdk, Path cache) throws Exception {
+    assertThat(programRun(jdk, cache, new String[0]))
+        .contains("this program must be started by a host or FPVM that passes pipes on descriptors 3 to 6");
+  }
+
+  private String programRun(Jdks.Jdk jdk, Path cache, String... args) throws Exception {
+    java.util.List<String> cmd = new java.util.ArrayList<>();
+    cmd.add(LauncherE2eTest.root().resolve("bin/fpp4j-program").toString());
+    cmd.addAll(java.util.List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile());
     pb.environment().put("FPP4J_CLIENT_CLASSPATH", classPath);
     pb.environment().remove("FPP4J_CDS");
     pb.environment().remove("FPP4J_JAVA_OPTS");
@@ -282,7 +307,6 @@ class LauncherCdsTest {
     String stderr = Files.readString(err);
     assertThat(p.exitValue()).as("exit code on %s, stderr:%n%s", jdk, stderr).isEqualTo(2);
     assertThat(Files.readString(out)).as("standard output on %s", jdk).isEmpty();
-    assertThat(stderr).contains("fpp4j program: unexpected arguments [--version]");
     return stderr;
   }
 
