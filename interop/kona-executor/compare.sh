@@ -12,8 +12,12 @@
 # interpreter loop when the compiler shares the one pinned CPU. The table then also has fpp4j's warm-up
 # executions and the JIT's compile time during the K timed ones (ms; near 0 when S was long enough). Without
 # the option the rule and the table are as they were, so older figures stay reproducible.
+# --jit-quiet-seconds Q (with --warmup-seconds) lengthens fpp4j's warm-up until its JIT has compiled nothing for
+# Q seconds (at most 10 S in all; `fpp4j execute --jit-quiet-seconds`); the peer, compiled ahead of time, has
+# nothing to wait for. The table then also counts the rounds in which fpp4j's JIT fell quiet.
 #
-# Usage: interop/kona-executor/compare.sh [--repeat K] [--rounds R] [--warmup-seconds S]   (defaults 20, 3, none)
+# Usage: interop/kona-executor/compare.sh [--repeat K] [--rounds R] [--warmup-seconds S [--jit-quiet-seconds Q]]
+#        (defaults 20, 3, none, none)
 # KONA_EXECUTOR_BIN: a peer binary to use instead of the one interop/setup-peers.sh reports (and may build).
 # Pin it for numbers worth quoting: taskset -c 1 interop/kona-executor/compare.sh
 set -euo pipefail
@@ -22,20 +26,25 @@ root="$(cd "$here/../.." && pwd)"
 repeat=20
 rounds=3
 warmup=()
-usage="usage: compare.sh [--repeat K] [--rounds R] [--warmup-seconds S]"
+quiet=()
+usage="usage: compare.sh [--repeat K] [--rounds R] [--warmup-seconds S [--jit-quiet-seconds Q]]"
+# A decimal number above 0, or exit 2 naming the option; both sides check the upper bound (a day) themselves.
+seconds() {
+  [ -n "${2:-}" ] || { echo "compare: $1 needs a number of seconds ($usage)" >&2; exit 2; }
+  [[ "$2" =~ ^[0-9]*\.?[0-9]+$ ]] && awk -v s="$2" 'BEGIN { exit !(s > 0) }' \
+    || { echo "compare: $1 wants a number of seconds above 0, not '$2'" >&2; exit 2; }
+}
 while [ $# -gt 0 ]; do
   case "$1" in
     --repeat) repeat="${2:?--repeat needs a count}"; shift 2 ;;
     --rounds) rounds="${2:?--rounds needs a count}"; shift 2 ;;
-    --warmup-seconds)
-      [ $# -ge 2 ] || { echo "compare: --warmup-seconds needs a number of seconds ($usage)" >&2; exit 2; }
-      # A decimal number above 0; both sides check the upper bound (a day) themselves.
-      [[ "$2" =~ ^[0-9]*\.?[0-9]+$ ]] && awk -v s="$2" 'BEGIN { exit !(s > 0) }' \
-        || { echo "compare: --warmup-seconds wants a number of seconds above 0, not '$2'" >&2; exit 2; }
-      warmup=(--warmup-seconds "$2"); shift 2 ;;
+    --warmup-seconds) seconds "$1" "${2:-}"; warmup=(--warmup-seconds "$2"); shift 2 ;;
+    --jit-quiet-seconds) seconds "$1" "${2:-}"; quiet=(--jit-quiet-seconds "$2"); shift 2 ;;
     *) echo "compare: unknown argument '$1' ($usage)" >&2; exit 2 ;;
   esac
 done
+[ ${#quiet[@]} -eq 0 ] || [ ${#warmup[@]} -gt 0 ] \
+  || { echo "compare: --jit-quiet-seconds needs --warmup-seconds ($usage)" >&2; exit 2; }
 work="${KONA_EXECUTOR_WORK:-$root/interop/target/kona-executor-fixtures}"
 # Extracts and exports every fixture, and checks the peer reproduces each block hash.
 "$here/run-fixtures.sh" --repeat 2 >/dev/null || { echo "compare: run-fixtures.sh failed; run it alone to see why" >&2; exit 1; }
@@ -47,7 +56,7 @@ for dir in "$work"/block-*/; do
   for ((r = 1; r <= rounds; r++)); do
     "$peer" --repeat "$repeat" "${warmup[@]}" "$dir/fixture.json" "$dir/preimages" \
       | sed "s/^{/{\"side\":\"kona\",\"name\":\"$name\",/" >>"$results"
-    "$root/fpp4j" execute --fixture "$dir/fixture.json" --data-dir "$dir/preimages" --repeat "$repeat" "${warmup[@]}" 2>/dev/null \
+    "$root/fpp4j" execute --fixture "$dir/fixture.json" --data-dir "$dir/preimages" --repeat "$repeat" "${warmup[@]}" "${quiet[@]}" 2>/dev/null \
       | sed "s/^{/{\"side\":\"fpp4j\",\"name\":\"$name\",/" >>"$results"
   done
 done
@@ -77,6 +86,7 @@ for name in sorted(rows):
           + (f"{statistics.median(o['warmupExecutions'] for o in k):>9,.0f}/"
              f"{statistics.median(o['warmupExecutions'] for o in f):<8,.0f}"
              f"{statistics.median(o.get('jitMillisDuringTimed', -1) for o in f):>13,.0f}" if timed_warmup else "")
-          + f"  {'both match' if same else 'MISMATCH'}")
+          + f"  {'both match' if same else 'MISMATCH'}"
+          + (f"  JIT quiet {sum(1 for o in f if o['jitQuiet'])}/{len(f)}" if 'jitQuiet' in f[0] else ""))
 print(f"median ratio {statistics.median(ratios):.2f}, worst {max(ratios):.2f}, best {min(ratios):.2f}")
 PY

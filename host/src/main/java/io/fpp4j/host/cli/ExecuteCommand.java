@@ -57,9 +57,13 @@ import picocli.CommandLine.Model.CommandSpec;
  * kona-executor peer's option): the block is executed untimed until S seconds have passed (at least once; the
  * first is {@code coldMicros}), then K executions are timed and {@code warmMedianMicros} is the median of all
  * K. A count of executions is not a warm-up for a JIT: on a small block, C2 has not compiled the interpreter
- * loop after hundreds of them when it shares the CPU. The rule stays on time alone, with no wait for the JIT to
- * fall quiet, so that both sides follow one rule; instead {@code jitMillisDuringTimed} (the JIT's compile time,
- * from {@link CompilationMXBean}, spent while the K ran) shows whether S was long enough. Exit codes: 0 executed and the hash is the expected one
+ * loop after hundreds of them when it shares the CPU. By default the rule is time alone, as on the peer's side;
+ * {@code jitMillisDuringTimed} (the JIT's compile time, from {@link CompilationMXBean}, spent while the K ran)
+ * shows whether S was long enough. {@code --jit-quiet-seconds Q} lengthens the warm-up, after the S seconds,
+ * until the JIT's total compile time has not grown for Q seconds (checked between executions), but to no more
+ * than {@value #JIT_QUIET_CAP}·S in all; {@code jitQuiet} says whether it fell quiet, {@code warmupMillis} how
+ * long the warm-up took. For a compiled-ahead peer that condition always holds, so the rule is still the same
+ * for both. Exit codes: 0 executed and the hash is the expected one
  * (or the fixture names none), 1 executed with another hash, 3 execution failed, 4 bad command line.
  */
 @Command(name = "execute", mixinStandardHelpOptions = true,
@@ -83,6 +87,16 @@ final class ExecuteCommand implements Callable<Integer> {
   /** The parsed {@code --warmup-seconds}, or null for the count-based rule. */
   private Double warmupSeconds;
 
+  @Option(names = "--jit-quiet-seconds", paramLabel = "Q",
+      description = "With --warmup-seconds: go on warming up until the JIT has compiled nothing for Q seconds (at most "
+          + JIT_QUIET_CAP + "x S in all).")
+  String jitQuietSecondsText;
+
+  private Double jitQuietSeconds;
+
+  /** The longest a warm-up waiting for the JIT may take, in multiples of {@code --warmup-seconds}. */
+  static final int JIT_QUIET_CAP = 10;
+
   /** The largest warm-up accepted: a day, far beyond any use, so a slip such as a missing unit is caught. */
   static final double MAX_WARMUP_SECONDS = 86_400;
 
@@ -95,7 +109,13 @@ final class ExecuteCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (repeat < 1) throw new ParameterException(spec.commandLine(), "--repeat must be at least 1, got " + repeat);
-    if (warmupSecondsText != null) warmupSeconds = parseWarmupSeconds(warmupSecondsText);
+    if (warmupSecondsText != null) warmupSeconds = parseSeconds("--warmup-seconds", warmupSecondsText);
+    if (jitQuietSecondsText != null) {
+      jitQuietSeconds = parseSeconds("--jit-quiet-seconds", jitQuietSecondsText);
+      if (warmupSeconds == null) {
+        throw new ParameterException(spec.commandLine(), "--jit-quiet-seconds needs --warmup-seconds (it lengthens that warm-up)");
+      }
+    }
     JsonNode json;
     try {
       json = new ObjectMapper().readTree(Files.readString(fixture));
@@ -114,15 +134,36 @@ final class ExecuteCommand implements Callable<Integer> {
     Runner runner = new Runner(config, parent, attributes, preimages);
     long coldMicros = -1;
     int warmupExecutions = 0;
-    if (warmupSeconds != null) {
-      long end = System.nanoTime() + (long) (warmupSeconds * 1e9);
-      do {
-        long m = runner.executeOnce();
-        if (warmupExecutions++ == 0) coldMicros = m;
-      } while (System.nanoTime() - end < 0);
-    }
     CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
     boolean jitTimed = jit != null && jit.isCompilationTimeMonitoringSupported();
+    if (jitQuietSeconds != null && !jitTimed) {
+      throw new ParameterException(spec.commandLine(), "--jit-quiet-seconds: this JVM does not report its JIT's compile time");
+    }
+    boolean jitQuiet = false;
+    long warmupStart = System.nanoTime();
+    if (warmupSeconds != null) {
+      long end = warmupStart + (long) (warmupSeconds * 1e9);
+      long cap = warmupStart + (long) (warmupSeconds * JIT_QUIET_CAP * 1e9);
+      long quietNanos = jitQuietSeconds == null ? 0 : (long) (jitQuietSeconds * 1e9);
+      long lastJit = jitTimed ? jit.getTotalCompilationTime() : 0;
+      long lastJitChange = warmupStart;
+      while (true) {
+        long m = runner.executeOnce();
+        if (warmupExecutions++ == 0) coldMicros = m;
+        long now = System.nanoTime();
+        if (jitQuietSeconds != null) {
+          long total = jit.getTotalCompilationTime();
+          if (total != lastJit) {
+            lastJit = total;
+            lastJitChange = now;
+          }
+          jitQuiet = now - lastJitChange >= quietNanos;
+        }
+        if (now - end < 0) continue; // the S seconds are not over
+        if (jitQuietSeconds == null || jitQuiet || now - cap >= 0) break;
+      }
+    }
+    long warmupMillis = (System.nanoTime() - warmupStart) / 1_000_000;
     long jitBefore = jitTimed ? jit.getTotalCompilationTime() : 0;
     long[] micros = new long[repeat];
     for (int i = 0; i < repeat; i++) micros[i] = runner.executeOnce();
@@ -140,6 +181,8 @@ final class ExecuteCommand implements Callable<Integer> {
     if (warmupSeconds != null) {
       o.put("coldMicros", coldMicros);
       o.put("warmupExecutions", warmupExecutions);
+      o.put("warmupMillis", warmupMillis);
+      if (jitQuietSeconds != null) o.put("jitQuiet", jitQuiet);
       o.put("warmMedianMicros", median(micros));
       if (jitTimed) o.put("jitMillisDuringTimed", jitDuring);
       o.put("peakHeapMiB", peakHeapBytes() / (1024 * 1024));
@@ -154,7 +197,7 @@ final class ExecuteCommand implements Callable<Integer> {
   }
 
   /** Parsed here rather than by picocli so that every refusal names the option and the text as given. */
-  private double parseWarmupSeconds(String text) {
+  private double parseSeconds(String option, String text) {
     double s;
     try {
       s = Double.parseDouble(text.strip());
@@ -162,7 +205,7 @@ final class ExecuteCommand implements Callable<Integer> {
       s = Double.NaN;
     }
     if (!(s > 0 && s <= MAX_WARMUP_SECONDS)) { // also refuses NaN and the infinities
-      throw new ParameterException(spec.commandLine(), "--warmup-seconds wants a number of seconds above 0 and at most "
+      throw new ParameterException(spec.commandLine(), option + " wants a number of seconds above 0 and at most "
           + (long) MAX_WARMUP_SECONDS + ", not '" + text + "'");
     }
     return s;

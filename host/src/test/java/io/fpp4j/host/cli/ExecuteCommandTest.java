@@ -88,6 +88,42 @@ class ExecuteCommandTest {
     }
   }
 
+  /** Waiting for the JIT: the warm-up lasts at least S, and the output says whether the JIT fell quiet. */
+  @Test
+  void aWarmUpCanWaitForTheJitToFallQuiet() throws Exception {
+    TarExtractor.extract(ExecutorFixture.fixturesDir().resolve("block-26207960.tar"), tmp);
+    Path dir = tmp.resolve("block-26207960");
+    int code = run("execute", "--fixture", dir.resolve("fixture.json").toString(), "--data-dir", dir.resolve("kv").toString(),
+        "--repeat", "2", "--warmup-seconds", "0.3", "--jit-quiet-seconds", "0.1");
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(HostExitCode.VALID);
+    JsonNode o = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+    assertThat(o.get("jitQuiet").isBoolean()).isTrue();
+    // At least S; at most the cap (10 S) plus the one execution that crossed it.
+    assertThat(o.get("warmupMillis").asLong()).isBetween(300L, 3_000L + o.get("coldMicros").asLong() / 1000);
+  }
+
+  @Test
+  void badJitQuietSecondsAreUsageErrors() {
+    String[][] cases = {
+      {"--warmup-seconds", "1", "--jit-quiet-seconds", "0"},
+      {"--warmup-seconds", "1", "--jit-quiet-seconds", "soon"},
+      {"--jit-quiet-seconds", "1"},
+    };
+    String[] expected = {"--jit-quiet-seconds wants a number of seconds above 0 and at most 86400, not '0'",
+        "--jit-quiet-seconds wants a number of seconds above 0 and at most 86400, not 'soon'",
+        "--jit-quiet-seconds needs --warmup-seconds"};
+    for (int i = 0; i < cases.length; i++) {
+      out.reset();
+      err.reset();
+      String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("execute", "--fixture",
+          tmp.resolve("nope.json").toString(), "--data-dir", tmp.toString()), java.util.Arrays.stream(cases[i]))
+          .toArray(String[]::new);
+      assertThat(run(args)).as(String.join(" ", cases[i])).isEqualTo(HostExitCode.USAGE);
+      assertThat(err.toString(StandardCharsets.UTF_8)).contains(expected[i]);
+      assertThat(out.size()).isZero();
+    }
+  }
+
   @Test
   void medianOfAllTheTimedExecutions() {
     assertThat(ExecuteCommand.median(new long[] {30, 10, 20})).isEqualTo(20);
