@@ -8,7 +8,8 @@
 #   half is warm-up). The Java executor is to be timed by the same rule.
 #
 # Usage: interop/kona-executor/run-fixtures.sh [--repeat K]      (K >= 2, default 20)
-# Environment: FPP4J_SHARED (default <repo>/../shared), KONA_EXECUTOR_WORK (default interop/target/kona-executor-fixtures)
+# Environment: FPP4J_SHARED (default <repo>/../shared), KONA_EXECUTOR_WORK (default interop/target/kona-executor-fixtures),
+#   KONA_EXECUTOR_BIN (a peer binary to use instead of the one setup-peers.sh reports and may build)
 # Exit: 0 when every block matched; 1 when any hash differed or the peer failed; 2 on bad usage or setup.
 set -euo pipefail
 
@@ -29,8 +30,8 @@ shopt -s nullglob
 tars=("$fixtures"/block-*.tar)
 [ ${#tars[@]} -gt 0 ] || { echo "run-fixtures: no block-*.tar in $fixtures" >&2; exit 2; }
 
-peer="$("$root/interop/setup-peers.sh" kona-executor | sed -n 's/^kona-executor=//p')"
-[ -x "$peer" ] || { echo "run-fixtures: setup-peers.sh reported no kona-executor binary" >&2; exit 2; }
+peer="${KONA_EXECUTOR_BIN:-$("$root/interop/setup-peers.sh" kona-executor | sed -n 's/^kona-executor=//p')}"
+[ -x "$peer" ] || { echo "run-fixtures: no kona-executor binary (KONA_EXECUTOR_BIN or setup-peers.sh)" >&2; exit 2; }
 mkdir -p "$work"
 : >"$work/results.jsonl"
 

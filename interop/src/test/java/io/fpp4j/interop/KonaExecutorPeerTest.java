@@ -84,6 +84,46 @@ class KonaExecutorPeerTest {
     assertThat(line.path("hash").asText()).isEqualTo(single.path("hash").asText());
   }
 
+  /** The time-based rule: untimed executions for S seconds, then K timed, their median and the cold one apart. */
+  @Test
+  void aTimedWarmUpRunsBeforeTheTimedExecutions() throws Exception {
+    ExecutorFixtureExport export = ExecutorFixtureExport.of(SMALL, work());
+    long t0 = System.nanoTime();
+    KonaExecutorPeer.Result r = KonaExecutorPeer.run("--repeat", "3", "--warmup-seconds", "0.5",
+        export.fixtureJson().toString(), export.preimages().toString());
+    long elapsedMillis = (System.nanoTime() - t0) / 1_000_000;
+    assertThat(r.exit()).as("exit; stderr: %s", r.err()).isZero();
+    JsonNode line = JSON.readTree(r.out());
+    assertThat(line.path("executeMicros").size()).as("only the timed executions").isEqualTo(3);
+    assertThat(line.path("warmupExecutions").asLong()).isPositive();
+    assertThat(line.path("coldMicros").asLong()).isPositive();
+    long[] timed = new long[3];
+    for (int i = 0; i < 3; i++) timed[i] = line.path("executeMicros").get(i).asLong();
+    java.util.Arrays.sort(timed);
+    assertThat(line.path("warmMedianMicros").asLong()).isEqualTo(timed[1]);
+    assertThat(elapsedMillis).as("the warm-up lasts at least the half second asked for").isGreaterThanOrEqualTo(500);
+  }
+
+  @Test
+  void withoutAWarmUpTheOutputHasNoWarmUpFields() throws Exception {
+    ExecutorFixtureExport export = ExecutorFixtureExport.of(SMALL, work());
+    KonaExecutorPeer.Result r = KonaExecutorPeer.run("--repeat", "2", export.fixtureJson().toString(),
+        export.preimages().toString());
+    assertThat(r.exit()).as("exit; stderr: %s", r.err()).isZero();
+    JsonNode line = JSON.readTree(r.out());
+    assertThat(line.has("warmupExecutions") || line.has("coldMicros") || line.has("warmMedianMicros")).isFalse();
+  }
+
+  @Test
+  void badWarmUpSecondsAreRefusedNamingTheValue() throws Exception {
+    for (String bad : new String[] {"0", "-1", "NaN", "inf", "86401", "abc", ""}) {
+      KonaExecutorPeer.Result r = KonaExecutorPeer.run("--warmup-seconds", bad, "fixture.json", "preimages");
+      assertThat(r.exit()).as("--warmup-seconds '%s'", bad).isEqualTo(KonaExecutorPeer.BAD_INPUT);
+      assertThat(r.out()).isEmpty();
+      assertThat(r.err()).contains("--warmup-seconds wants a number of seconds").contains("'" + bad + "'");
+    }
+  }
+
   @Test
   void aMissingFixtureFileIsNamed() throws Exception {
     ExecutorFixtureExport export = ExecutorFixtureExport.of(SMALL, work());

@@ -49,53 +49,85 @@ final class TrieNodes {
     int listStart = r.position();
     int listLen = r.nextItemLength("trie node");
     RlpReader l = r.readList("trie node");
-    int count = countItems(l.position(), whole, listStart + listLen);
-    byte[] encoding = java.util.Arrays.copyOfRange(whole, listStart, listStart + listLen);
-    if (count == 2) {
-      int pathPos = l.position();
-      byte[] compact = l.readBytes("hex-prefix path");
-      Nibbles.Compact c;
-      try {
-        c = Nibbles.fromCompact(compact);
-      } catch (IllegalArgumentException e) {
-        throw new RlpException(pathPos, e.getMessage());
-      }
-      if (c.leaf()) {
-        int valuePos = l.position();
-        Bytes value = l.readByteString("leaf value");
-        if (value.isEmpty()) throw new RlpException(valuePos, "leaf with an empty value is not canonical");
-        return new TrieNode.Leaf(c.path(), value, encoding, knownHash);
-      }
-      if (c.path().isEmpty()) throw new RlpException(pathPos, "extension with an empty path is not canonical");
-      int childPos = l.position();
-      TrieNode child = readChild(l, whole, "extension child");
-      if (child instanceof TrieNode.Empty) throw new RlpException(childPos, "extension leads to an empty child");
-      if (child instanceof TrieNode.Leaf || child instanceof TrieNode.Extension) {
-        throw new RlpException(childPos, "extension leads to an inline " + kind(child) + ", not a branch");
-      }
-      return new TrieNode.Extension(c.path(), child, encoding, knownHash);
+    int itemsStart = l.position();
+    int end = listStart + listLen;
+    // Skipping at most three items tells a leaf or extension (2) from a branch (17): counting all of a
+    // branch's items first was a second pass over its 17 headers for every node decoded. A list of three or
+    // more that is not a good branch is counted in full after all, so the error is what it was: the count
+    // when that is wrong, else the branch's own.
+    int count = countItems(itemsStart, whole, end, 3);
+    byte[] encoding = java.util.Arrays.copyOfRange(whole, listStart, end);
+    if (count == 2) return readLeafOrExtension(l, whole, encoding, knownHash);
+    if (count < 2) throw notTwoOrSeventeen(listStart, count);
+    try {
+      return readBranch(l, whole, encoding, knownHash);
+    } catch (RlpException e) {
+      int all = countItems(itemsStart, whole, end, Integer.MAX_VALUE);
+      if (all != 17) throw notTwoOrSeventeen(listStart, all);
+      throw e;
     }
-    if (count == 17) {
-      TrieNode[] children = new TrieNode[16];
-      int entries = 0;
-      for (int i = 0; i < 16; i++) {
-        children[i] = readChild(l, whole, BRANCH_CHILD[i]);
-        if (!(children[i] instanceof TrieNode.Empty)) entries++;
-      }
+  }
+
+  private static RlpException notTwoOrSeventeen(int listStart, int count) {
+    return new RlpException(listStart, "a trie node is a list of 2 or 17 items, this one has " + count);
+  }
+
+  private static TrieNode readLeafOrExtension(RlpReader l, byte[] whole, byte[] encoding, Bytes32 knownHash) {
+    int pathPos = l.position();
+    byte[] compact = l.readBytes("hex-prefix path");
+    Nibbles.Compact c;
+    try {
+      c = Nibbles.fromCompact(compact);
+    } catch (IllegalArgumentException e) {
+      throw new RlpException(pathPos, e.getMessage());
+    }
+    if (c.leaf()) {
       int valuePos = l.position();
-      Bytes value = l.readByteString("branch value");
-      if (!value.isEmpty()) entries++;
-      if (entries < 2) {
-        throw new RlpException(valuePos, "branch with " + entries + " entr" + (entries == 1 ? "y" : "ies")
-            + " is not canonical (a branch needs at least two)");
-      }
-      return new TrieNode.Branch(children, value, encoding, knownHash);
+      Bytes value = l.readByteString("leaf value");
+      if (value.isEmpty()) throw new RlpException(valuePos, "leaf with an empty value is not canonical");
+      return new TrieNode.Leaf(c.path(), value, encoding, knownHash);
     }
-    throw new RlpException(listStart, "a trie node is a list of 2 or 17 items, this one has " + count);
+    if (c.path().isEmpty()) throw new RlpException(pathPos, "extension with an empty path is not canonical");
+    int childPos = l.position();
+    TrieNode child = readChild(l, whole, "extension child");
+    if (child instanceof TrieNode.Empty) throw new RlpException(childPos, "extension leads to an empty child");
+    if (child instanceof TrieNode.Leaf || child instanceof TrieNode.Extension) {
+      throw new RlpException(childPos, "extension leads to an inline " + kind(child) + ", not a branch");
+    }
+    return new TrieNode.Extension(c.path(), child, encoding, knownHash);
+  }
+
+  /** Sixteen children and a value; any other number of items fails here, and {@link #readNode} names the count. */
+  private static TrieNode.Branch readBranch(RlpReader l, byte[] whole, byte[] encoding, Bytes32 knownHash) {
+    TrieNode[] children = new TrieNode[16];
+    int entries = 0;
+    for (int i = 0; i < 16; i++) {
+      children[i] = readChild(l, whole, BRANCH_CHILD[i]);
+      if (!(children[i] instanceof TrieNode.Empty)) entries++;
+    }
+    int valuePos = l.position();
+    Bytes value = l.readByteString("branch value");
+    if (l.hasNext()) throw l.errorHere("a branch has no item after its value");
+    if (!value.isEmpty()) entries++;
+    if (entries < 2) {
+      throw new RlpException(valuePos, "branch with " + entries + " entr" + (entries == 1 ? "y" : "ies")
+          + " is not canonical (a branch needs at least two)");
+    }
+    return new TrieNode.Branch(children, value, encoding, knownHash);
   }
 
   private static TrieNode readChild(RlpReader l, byte[] whole, String what) {
     int pos = l.position();
+    // The two common children first, told by their first byte: a 32-byte hash (0xa0) and an empty slot (0x80).
+    // One header read each, rather than the three of the general path below.
+    if (pos < whole.length && whole[pos] == (byte) 0xa0) {
+      l.skip(what); // checks the 32 bytes are there
+      return new TrieNode.Blinded(Bytes32.wrap(whole, pos + 1));
+    }
+    if (pos < whole.length && whole[pos] == (byte) 0x80) {
+      l.skip(what);
+      return TrieNode.Empty.INSTANCE;
+    }
     if (l.nextIsList(what)) {
       int len = l.nextItemLength(what);
       if (len >= 32) {
@@ -103,22 +135,17 @@ final class TrieNodes {
       }
       return readNode(l, whole, null);
     }
-    if (l.nextItemLength(what) == 33) {
-      // A 32-byte string (header 0xa0), the common child: its hash is copied once, straight from the node's
-      // bytes, rather than read out and then copied again into the Bytes32.
-      l.skip(what);
-      return new TrieNode.Blinded(Bytes32.wrap(whole, pos + 1));
-    }
     byte[] ref = l.readBytes(what);
     if (ref.length == 0) return TrieNode.Empty.INSTANCE;
     if (ref.length == 32) return new TrieNode.Blinded(Bytes32.wrap(ref));
     throw new RlpException(pos, what + " must be empty, a 32-byte hash or an inline list, got a " + ref.length + "-byte string");
   }
 
-  private static int countItems(int from, byte[] whole, int end) {
+  /** The number of items in {@code whole[from, end)}, counting no further than {@code max}. */
+  private static int countItems(int from, byte[] whole, int end, int max) {
     RlpReader c = RlpReader.of(whole, from, end - from);
     int n = 0;
-    while (c.hasNext()) {
+    while (n < max && c.hasNext()) {
       c.skip("trie node item");
       n++;
     }

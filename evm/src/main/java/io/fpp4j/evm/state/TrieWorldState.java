@@ -36,6 +36,8 @@ public final class TrieWorldState extends JournaledWorldState {
   /** One account's mutable record; replaced (not mutated) by {@link #createAccount}, so a revert restores it. */
   private final class Acct {
     final Address address;
+    /** keccak256 of the address, the account's state-trie key: hashed once, when it is read or first written. */
+    private byte[] trieKey;
     long nonce;
     UInt256 balance = UInt256.ZERO;
     Bytes32 codeHash = Hashes.EMPTY_CODE_HASH;
@@ -51,6 +53,12 @@ public final class TrieWorldState extends JournaledWorldState {
 
     Acct(Address address) {
       this.address = address;
+    }
+
+    byte[] trieKey() {
+      byte[] k = trieKey;
+      if (k == null) trieKey = k = Hashing.keccak256(address.toArray());
+      return k;
     }
 
     boolean isEmpty() {
@@ -115,8 +123,9 @@ public final class TrieWorldState extends JournaledWorldState {
     loaded.add(a);
     hinter.hintAccountProof(a, blockNumber);
     Bytes rlp;
+    byte[] key = Hashing.keccak256(a.toArray());
     try {
-      rlp = stateTrie.get(Hashing.keccak256(a.toArray()));
+      rlp = stateTrie.get(key);
     } catch (TrieException e) {
       throw new StateReadException("cannot read account " + a + " (state root " + stateTrie.rootHash() + "): "
           + e.getMessage(), e);
@@ -124,6 +133,7 @@ public final class TrieWorldState extends JournaledWorldState {
     if (rlp == null) return null;
     Account acc = Account.decode(rlp.toArray());
     x = new Acct(a);
+    x.trieKey = key;
     x.nonce = acc.nonce();
     x.balance = UInt256.fromBigInteger(acc.balance());
     x.codeHash = acc.codeHash();
@@ -307,8 +317,8 @@ public final class TrieWorldState extends JournaledWorldState {
   @Override
   public Bytes32 stateRoot() {
     for (Address a : dirty) {
-      byte[] key = Hashing.keccak256(a.toArray());
       Acct x = accounts.get(a);
+      byte[] key = x == null ? Hashing.keccak256(a.toArray()) : x.trieKey();
       try {
         if (x == null) {
           stateTrie.delete(key);

@@ -55,6 +55,82 @@ class ExecuteCommandTest {
     assertThat(ExecuteCommand.warmMedian(new long[] {500, 7})).isEqualTo(7);
   }
 
+  /** The time-based rule: untimed executions for S seconds, then K timed, and the median of all K. */
+  @Test
+  void aTimedWarmUpRunsFirstAndReportsItsExecutions() throws Exception {
+    TarExtractor.extract(ExecutorFixture.fixturesDir().resolve("block-26207960.tar"), tmp);
+    Path dir = tmp.resolve("block-26207960");
+    long t0 = System.nanoTime();
+    int code = run("execute", "--fixture", dir.resolve("fixture.json").toString(), "--data-dir", dir.resolve("kv").toString(),
+        "--repeat", "3", "--warmup-seconds", "0.5");
+    long elapsedMillis = (System.nanoTime() - t0) / 1_000_000;
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(HostExitCode.VALID);
+    JsonNode o = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+    assertThat(o.get("blockHash").asText()).isEqualTo("0xdb32d9ddfa5fd26c9fb0260bbfa53da88326aa2a465e34d75180564aa31b851e");
+    assertThat(o.get("warmupExecutions").asInt()).isPositive();
+    assertThat(o.get("coldMicros").asLong()).isPositive();
+    assertThat(o.get("warmMedianMicros").asLong()).isPositive();
+    assertThat(elapsedMillis).as("the warm-up lasts at least the half second asked for").isGreaterThanOrEqualTo(500);
+  }
+
+  /** Bad warm-ups are refused before anything is read, naming the option and the value. */
+  @Test
+  void badWarmUpSecondsAreUsageErrors() {
+    for (String bad : new String[] {"0", "-1", "NaN", "Infinity", "86401", "abc", ""}) {
+      out.reset();
+      err.reset();
+      int code = run("execute", "--fixture", tmp.resolve("nope.json").toString(), "--data-dir", tmp.toString(),
+          "--warmup-seconds", bad);
+      assertThat(code).as("--warmup-seconds '%s'", bad).isEqualTo(HostExitCode.USAGE);
+      assertThat(err.toString(StandardCharsets.UTF_8)).as("--warmup-seconds '%s'", bad)
+          .contains("--warmup-seconds").contains("'" + bad + "'");
+      assertThat(out.size()).isZero();
+    }
+  }
+
+  /** Waiting for the JIT: the warm-up lasts at least S, and the output says whether the JIT fell quiet. */
+  @Test
+  void aWarmUpCanWaitForTheJitToFallQuiet() throws Exception {
+    TarExtractor.extract(ExecutorFixture.fixturesDir().resolve("block-26207960.tar"), tmp);
+    Path dir = tmp.resolve("block-26207960");
+    int code = run("execute", "--fixture", dir.resolve("fixture.json").toString(), "--data-dir", dir.resolve("kv").toString(),
+        "--repeat", "2", "--warmup-seconds", "0.3", "--jit-quiet-seconds", "0.1");
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(HostExitCode.VALID);
+    JsonNode o = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+    assertThat(o.get("jitQuiet").isBoolean()).isTrue();
+    // At least S; at most the cap (10 S) plus the one execution that crossed it.
+    assertThat(o.get("warmupMillis").asLong()).isBetween(300L, 3_000L + o.get("coldMicros").asLong() / 1000);
+  }
+
+  @Test
+  void badJitQuietSecondsAreUsageErrors() {
+    String[][] cases = {
+      {"--warmup-seconds", "1", "--jit-quiet-seconds", "0"},
+      {"--warmup-seconds", "1", "--jit-quiet-seconds", "soon"},
+      {"--jit-quiet-seconds", "1"},
+    };
+    String[] expected = {"--jit-quiet-seconds wants a number of seconds above 0 and at most 86400, not '0'",
+        "--jit-quiet-seconds wants a number of seconds above 0 and at most 86400, not 'soon'",
+        "--jit-quiet-seconds needs --warmup-seconds"};
+    for (int i = 0; i < cases.length; i++) {
+      out.reset();
+      err.reset();
+      String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("execute", "--fixture",
+          tmp.resolve("nope.json").toString(), "--data-dir", tmp.toString()), java.util.Arrays.stream(cases[i]))
+          .toArray(String[]::new);
+      assertThat(run(args)).as(String.join(" ", cases[i])).isEqualTo(HostExitCode.USAGE);
+      assertThat(err.toString(StandardCharsets.UTF_8)).contains(expected[i]);
+      assertThat(out.size()).isZero();
+    }
+  }
+
+  @Test
+  void medianOfAllTheTimedExecutions() {
+    assertThat(ExecuteCommand.median(new long[] {30, 10, 20})).isEqualTo(20);
+    assertThat(ExecuteCommand.median(new long[] {13, 10, 40, 20})).isEqualTo(17);
+    assertThat(ExecuteCommand.median(new long[] {7})).isEqualTo(7);
+  }
+
   @Test
   void aMissingFixtureIsAUsageError() throws Exception {
     Files.createDirectories(tmp.resolve("kv"));
