@@ -44,6 +44,10 @@ final class Interpreter {
 
   /** Charges memory growth to cover {@code [off, off+len)}; returns the gas left. */
   private static long expand(Memory mem, long gas, long off, long len) {
+    // Already covered (off and len are clamped non-negative, so neither test wraps): the common case, and then
+    // expansionCost would be 0 and grow a no-op; tested here so that MLOAD and MSTORE make no call for it.
+    int size = mem.size;
+    if (len <= size && off <= size - len) return gas;
     long c = mem.expansionCost(off, len);
     if (c > gas) throw OOG;
     mem.grow(off, len);
