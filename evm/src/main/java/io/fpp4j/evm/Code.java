@@ -89,10 +89,18 @@ public final class Code {
   /** True if {@code pos} holds a JUMPDEST that is an instruction, not PUSH data. */
   public boolean isJumpdest(long pos) {
     if (pos < 0 || pos >= bytes.length) return false;
+    int p = (int) pos;
+    return (jumpdests()[p >>> 6] & (1L << p)) != 0;
+  }
+
+  /**
+   * The JUMPDEST bitset (bit {@code p % 64} of word {@code p / 64} set for a valid destination {@code p}),
+   * analysed on first use; callers must not modify it. The interpreter keeps it in a local for its jumps.
+   */
+  long[] jumpdests() {
     long[] jd = jumpdests;
     if (jd == null) jumpdests = jd = analyse(bytes);
-    int p = (int) pos;
-    return (jd[p >>> 6] & (1L << p)) != 0;
+    return jd;
   }
 
   private static long[] analyse(byte[] code) {
