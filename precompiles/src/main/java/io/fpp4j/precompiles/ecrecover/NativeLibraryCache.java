@@ -39,6 +39,24 @@ final class NativeLibraryCache {
     });
   }
 
+  /** The secp256k1-kmp-jni-jvm-linux jar named on {@code java.class.path}, if it is there and holds the library. */
+  static Optional<Path> jarOnClassPath() {
+    for (String e : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
+      Path p;
+      try {
+        p = Path.of(e);
+      } catch (java.nio.file.InvalidPathException notAPath) {
+        continue;
+      }
+      Path file = p.getFileName();
+      if (file != null && file.toString().startsWith("secp256k1-kmp-jni-jvm-linux-") && file.toString().endsWith(".jar")
+          && Files.isRegularFile(p)) {
+        return Optional.of(p);
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The directory under {@code cache} that holds this platform's library, unpacked if missing or stale. */
   static Optional<Path> install(Path cache) {
     String arch = switch (System.getProperty("os.arch", "").toLowerCase(Locale.ROOT)) {
@@ -49,10 +67,18 @@ final class NativeLibraryCache {
     if (arch == null || !System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")) {
       return Optional.empty();
     }
-    URL resource = NativeLibraryCache.class.getClassLoader().getResource("fr/acinq/secp256k1/jni/native/" + arch + "/" + LIBRARY);
-    if (resource == null || !"jar".equals(resource.getProtocol())) return Optional.empty();
+    String entry = "fr/acinq/secp256k1/jni/native/" + arch + "/" + LIBRARY;
     try {
-      Path jar = Path.of(((JarURLConnection) resource.openConnection()).getJarFileURL().toURI());
+      // The jar from the class path's text when it names it (as Maven's and the launchers' class paths do): a
+      // resource lookup opens the jar through the JDK's jar machinery, about 10 ms of a cold start, which a run
+      // that finds its copy in place need not pay.
+      Path jar = jarOnClassPath().orElse(null);
+      URL resource = null;
+      if (jar == null) {
+        resource = NativeLibraryCache.class.getClassLoader().getResource(entry);
+        if (resource == null || !"jar".equals(resource.getProtocol())) return Optional.empty();
+        jar = Path.of(((JarURLConnection) resource.openConnection()).getJarFileURL().toURI());
+      }
       String name = jar.getFileName().toString();
       String version = name.startsWith("secp256k1-kmp-jni-jvm-linux-") && name.endsWith(".jar")
           ? name.substring("secp256k1-kmp-jni-jvm-linux-".length(), name.length() - ".jar".length())
@@ -63,6 +89,7 @@ final class NativeLibraryCache {
           || Files.getLastModifiedTime(jar).compareTo(Files.getLastModifiedTime(lib)) > 0) {
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, ".libsecp256k1-jni.so.", ".part");
+        if (resource == null) resource = new URL("jar:" + jar.toUri() + "!/" + entry);
         try (InputStream in = resource.openStream()) {
           Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
           Files.move(tmp, lib, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

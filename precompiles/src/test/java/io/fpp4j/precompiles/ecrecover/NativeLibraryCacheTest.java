@@ -80,4 +80,20 @@ class NativeLibraryCacheTest {
     assertThat(NativeLibraryCache.install(notADirectory)).isEmpty();
     assertThat(notADirectory).hasContent("x");
   }
+
+  @Test
+  void theJarIsFoundOnTheClassPathAndOtherwiseThroughTheClassLoader() throws IOException {
+    assertThat(NativeLibraryCache.jarOnClassPath()).get().satisfies(jar ->
+        assertThat(jar.getFileName().toString()).startsWith("secp256k1-kmp-jni-jvm-linux-").endsWith(".jar"));
+    Path viaClassPath = NativeLibraryCache.install(dir.resolve("a")).orElseThrow().resolve("libsecp256k1-jni.so");
+    String saved = System.getProperty("java.class.path");
+    try {
+      System.setProperty("java.class.path", "");
+      assertThat(NativeLibraryCache.jarOnClassPath()).isEmpty();
+      Path viaLoader = NativeLibraryCache.install(dir.resolve("b")).orElseThrow().resolve("libsecp256k1-jni.so");
+      assertThat(Files.readAllBytes(viaLoader)).isEqualTo(Files.readAllBytes(viaClassPath)).isNotEmpty();
+    } finally {
+      System.setProperty("java.class.path", saved);
+    }
+  }
 }

@@ -1,8 +1,5 @@
 package io.fpp4j.proof.blob;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.Arrays;
 
@@ -12,10 +9,13 @@ import java.util.Arrays;
  * preimage key of element {@code i} is {@code 05 ‖ keccak256(commitment ‖ z(i))[1:]}.
  *
  * <p>The generator of the order-2^32 subgroup raised to 2^20 gives a primitive 4,096th root {@code w}; the list
- * {@code w^0 … w^4095} is then permuted by reversing the 12 bits of each index ({@code compute()}). The program reads
- * that list, 4,096 big-endian 32-byte words, from the bundled {@value #TABLE_RESOURCE} instead of computing it: 4,096
- * BigInteger products and remainders are tens of milliseconds on a cold JVM, at every blob-carrying proof; a test
- * holds the table to the computation. (Clients before April 2025 used {@code z = i}; that form is not supported.)
+ * {@code w^0 … w^4095} is then permuted by reversing the 12 bits of each index ({@code compute()}, with BigInteger).
+ * The program builds the list once per JVM with the 4,095 products in Montgomery form on 64-bit limbs
+ * ({@link #montgomeryTable()}), written here rather than taken from a library because every blob-carrying proof pays
+ * for it on a cold JVM: with BigInteger it was tens of milliseconds, and reading a bundled table from the jar cost
+ * about 16 ms of the JDK's jar and zip machinery, against about 3 ms for this (the class-load timeline of a devnet
+ * run, docs/performance.md, issue 14). A test holds it to {@code compute()} element by element. (Clients before
+ * April 2025 used {@code z = i}; that form is not supported.)
  */
 public final class RootsOfUnity {
   /** The BLS12-381 scalar field modulus r. */
@@ -27,8 +27,6 @@ public final class RootsOfUnity {
   public static final int FIELD_ELEMENTS_PER_BLOB = 4096;
   private static final int LOG2_ELEMENTS = 12;
 
-  static final String TABLE_RESOURCE = "roots-of-unity.bin";
-  private static final byte[] TABLE = readTable();
 
   private RootsOfUnity() {}
 
@@ -55,18 +53,109 @@ public final class RootsOfUnity {
     return i;
   }
 
-  private static byte[] readTable() {
-    try (InputStream in = RootsOfUnity.class.getResourceAsStream(TABLE_RESOURCE)) {
-      if (in == null) throw new IllegalStateException("the bundled table " + TABLE_RESOURCE + " is missing from the class path");
-      byte[] table = in.readAllBytes();
-      if (table.length != FIELD_ELEMENTS_PER_BLOB * 32) {
-        throw new IllegalStateException("the bundled table " + TABLE_RESOURCE + " holds " + table.length + " bytes, not "
-            + FIELD_ELEMENTS_PER_BLOB * 32);
+  // Montgomery arithmetic modulo r with R = 2^256, on four 64-bit limbs, least significant first.
+  private static final long[] R_LIMBS = limbs(BLS_MODULUS);
+  /** -r^-1 mod 2^64, by Newton's iteration (each step doubles the correct low bits; r is odd). */
+  private static final long R_NEG_INV;
+
+  static {
+    long inv = 1;
+    for (int k = 0; k < 6; k++) inv *= 2 - R_LIMBS[0] * inv;
+    R_NEG_INV = -inv;
+  }
+
+  // After the constants above, which class initialisation sets in textual order.
+  private static final byte[] TABLE = montgomeryTable();
+
+  /**
+   * The domain in bit-reversed order as 4,096 big-endian 32-byte words. Each step multiplies the previous power,
+   * held in plain form, by {@code w·R mod r}: a Montgomery product divides by R, so the result stays in plain form.
+   */
+  static byte[] montgomeryTable() {
+    BigInteger w = GENERATOR_2_32.modPow(BigInteger.ONE.shiftLeft(32 - LOG2_ELEMENTS), BLS_MODULUS);
+    long[] wMont = limbs(w.shiftLeft(256).mod(BLS_MODULUS));
+    byte[] table = new byte[FIELD_ELEMENTS_PER_BLOB * 32];
+    long[] acc = {1, 0, 0, 0};
+    long[] t = new long[6];
+    for (int k = 0; k < FIELD_ELEMENTS_PER_BLOB; k++) {
+      int at = reverseBits(k) * 32;
+      for (int limb = 0; limb < 4; limb++) {
+        long v = acc[3 - limb];
+        for (int b = 0; b < 8; b++) table[at + limb * 8 + b] = (byte) (v >>> (56 - 8 * b));
       }
-      return table;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the bundled table " + TABLE_RESOURCE, e);
+      montgomeryMultiply(acc, wMont, t);
     }
+    if (acc[0] != 1 || acc[1] != 0 || acc[2] != 0 || acc[3] != 0) throw new AssertionError("w^4096 != 1: wrong generator");
+    return table;
+  }
+
+  /** {@code a = a·b·R^-1 mod r} (CIOS), for a and b below r; {@code t} is scratch of six limbs. */
+  static void montgomeryMultiply(long[] a, long[] b, long[] t) {
+    java.util.Arrays.fill(t, 0);
+    for (int i = 0; i < 4; i++) {
+      long carry = 0;
+      for (int j = 0; j < 4; j++) {
+        long lo = a[j] * b[i];
+        long hi = unsignedMultiplyHigh(a[j], b[i]);
+        long s1 = t[j] + lo;
+        hi += Long.compareUnsigned(s1, lo) < 0 ? 1 : 0;
+        long s2 = s1 + carry;
+        hi += Long.compareUnsigned(s2, s1) < 0 ? 1 : 0;
+        t[j] = s2;
+        carry = hi;
+      }
+      long s = t[4] + carry;
+      t[5] = Long.compareUnsigned(s, carry) < 0 ? 1 : 0;
+      t[4] = s;
+      long m = t[0] * R_NEG_INV;
+      long hi = unsignedMultiplyHigh(m, R_LIMBS[0]);
+      hi += Long.compareUnsigned(t[0] + m * R_LIMBS[0], t[0]) < 0 ? 1 : 0; // the low word is 0 by the choice of m
+      carry = hi;
+      for (int j = 1; j < 4; j++) {
+        long lo = m * R_LIMBS[j];
+        long h = unsignedMultiplyHigh(m, R_LIMBS[j]);
+        long s1 = t[j] + lo;
+        h += Long.compareUnsigned(s1, lo) < 0 ? 1 : 0;
+        long s2 = s1 + carry;
+        h += Long.compareUnsigned(s2, s1) < 0 ? 1 : 0;
+        t[j - 1] = s2;
+        carry = h;
+      }
+      s = t[4] + carry;
+      t[3] = s;
+      t[4] = t[5] + (Long.compareUnsigned(s, carry) < 0 ? 1 : 0);
+    }
+    // The result is below 2r; one subtraction brings it below r.
+    boolean geq = t[4] != 0;
+    if (!geq) {
+      geq = true;
+      for (int j = 3; j >= 0; j--) {
+        int c = Long.compareUnsigned(t[j], R_LIMBS[j]);
+        if (c != 0) {
+          geq = c > 0;
+          break;
+        }
+      }
+    }
+    long borrow = 0;
+    for (int j = 0; j < 4; j++) {
+      long sub = geq ? R_LIMBS[j] : 0;
+      long d1 = t[j] - sub;
+      long d2 = d1 - borrow;
+      borrow = (Long.compareUnsigned(t[j], sub) < 0 ? 1 : 0) | (Long.compareUnsigned(d1, borrow) < 0 ? 1 : 0);
+      a[j] = d2;
+    }
+  }
+
+  /** The high 64 bits of the unsigned 128-bit product (Math.unsignedMultiplyHigh is JDK 18+). */
+  private static long unsignedMultiplyHigh(long x, long y) {
+    return Math.multiplyHigh(x, y) + ((x >> 63) & y) + ((y >> 63) & x);
+  }
+
+  private static long[] limbs(BigInteger v) {
+    long[] out = new long[4];
+    for (int i = 0; i < 4; i++) out[i] = v.shiftRight(64 * i).longValue();
+    return out;
   }
 
   /** The domain computed from the generator, in bit-reversed order: what the bundled table must hold. */

@@ -24,7 +24,36 @@ class RootsOfUnityTest {
   }
 
   @Test
-  void theBundledTableIsTheComputedDomain() {
+  void montgomeryProductsMatchBigInteger() {
+    java.util.Random random = new java.util.Random(4844);
+    BigInteger r = RootsOfUnity.BLS_MODULUS;
+    BigInteger rInv = BigInteger.ONE.shiftLeft(256).modInverse(r);
+    java.util.List<BigInteger> edges = java.util.List.of(BigInteger.ZERO, BigInteger.ONE, r.subtract(BigInteger.ONE),
+        r.subtract(BigInteger.TWO), BigInteger.ONE.shiftLeft(254), BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE));
+    long[] t = new long[6];
+    for (int n = 0; n < 20_000; n++) {
+      BigInteger x = n < 36 ? edges.get(n % 6) : new BigInteger(255, random).mod(r);
+      BigInteger y = n < 36 ? edges.get(n / 6) : new BigInteger(255, random).mod(r);
+      long[] a = limbs(x), b = limbs(y);
+      RootsOfUnity.montgomeryMultiply(a, b, t);
+      assertThat(value(a)).as("%s * %s", x, y).isEqualTo(x.multiply(y).multiply(rInv).mod(r));
+    }
+  }
+
+  private static long[] limbs(BigInteger v) {
+    long[] out = new long[4];
+    for (int i = 0; i < 4; i++) out[i] = v.shiftRight(64 * i).longValue();
+    return out;
+  }
+
+  private static BigInteger value(long[] limbs) {
+    BigInteger v = BigInteger.ZERO;
+    for (int i = 3; i >= 0; i--) v = v.shiftLeft(64).or(new BigInteger(Long.toUnsignedString(limbs[i])));
+    return v;
+  }
+
+  @Test
+  void theTableIsTheComputedDomain() {
     BigInteger[] computed = RootsOfUnity.compute();
     assertThat(computed).hasSize(4096);
     for (int i = 0; i < 4096; i++) {
