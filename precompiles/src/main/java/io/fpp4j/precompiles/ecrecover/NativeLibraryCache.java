@@ -16,13 +16,16 @@ import java.util.Optional;
  * <p>The loader unpacks the library from its jar into {@code java.io.tmpdir} at every start and deletes the copy only
  * at a normal JVM exit. A fault-proof program halts, so each run left 1.8 MB behind (616 copies had piled up on a
  * test machine). This unpacks it once into {@code ${XDG_CACHE_HOME:-~/.cache}/fpp4j/native/secp256k1-VERSION-ARCH}
- * and points the loader at it with its two properties; a launcher or a user that sets them first wins. A newer jar gets a fresh copy; a rename puts only a whole file in place, so concurrent runs are safe.
- * Anything unusual (another OS, no cache directory, the library not in a jar) leaves the loader to do as before.
+ * and points the loader at it with its two properties; a user who sets them first wins. A newer jar gets a fresh
+ * copy; a rename puts only a whole file in place, so concurrent runs are safe. Anything unusual (another OS, no
+ * cache directory, the library not in a jar) leaves the loader to do as before.
  */
 final class NativeLibraryCache {
   static final String PATH_PROPERTY = "fr.acinq.secp256k1.lib.path";
   static final String TMPDIR_PROPERTY = "fr.acinq.secp256k1.tmpdir";
   private static final String LIBRARY = "libsecp256k1-jni.so";
+  /** The file name of ACINQ's linux JNI jar, before its version. */
+  private static final String JAR_PREFIX = "secp256k1-kmp-jni-jvm-linux-";
 
   private NativeLibraryCache() {}
 
@@ -49,7 +52,7 @@ final class NativeLibraryCache {
         continue;
       }
       Path file = p.getFileName();
-      if (file != null && file.toString().startsWith("secp256k1-kmp-jni-jvm-linux-") && file.toString().endsWith(".jar")
+      if (file != null && file.toString().startsWith(JAR_PREFIX) && file.toString().endsWith(".jar")
           && Files.isRegularFile(p)) {
         return Optional.of(p);
       }
@@ -80,8 +83,8 @@ final class NativeLibraryCache {
         jar = Path.of(((JarURLConnection) resource.openConnection()).getJarFileURL().toURI());
       }
       String name = jar.getFileName().toString();
-      String version = name.startsWith("secp256k1-kmp-jni-jvm-linux-") && name.endsWith(".jar")
-          ? name.substring("secp256k1-kmp-jni-jvm-linux-".length(), name.length() - ".jar".length())
+      String version = name.startsWith(JAR_PREFIX) && name.endsWith(".jar")
+          ? name.substring(JAR_PREFIX.length(), name.length() - ".jar".length())
           : Long.toHexString(Files.size(jar));
       Path dir = cache.resolve("fpp4j").resolve("native").resolve("secp256k1-" + version + "-" + arch);
       Path lib = dir.resolve(LIBRARY);

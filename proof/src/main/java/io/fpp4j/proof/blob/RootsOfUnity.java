@@ -27,7 +27,6 @@ public final class RootsOfUnity {
   public static final int FIELD_ELEMENTS_PER_BLOB = 4096;
   private static final int LOG2_ELEMENTS = 12;
 
-
   private RootsOfUnity() {}
 
   /** The evaluation point of field element {@code i} as 32 big-endian bytes (a fresh array). */
@@ -91,36 +90,18 @@ public final class RootsOfUnity {
 
   /** {@code a = a·b·R^-1 mod r} (CIOS), for a and b below r; {@code t} is scratch of six limbs. */
   static void montgomeryMultiply(long[] a, long[] b, long[] t) {
-    java.util.Arrays.fill(t, 0);
+    Arrays.fill(t, 0);
     for (int i = 0; i < 4; i++) {
       long carry = 0;
-      for (int j = 0; j < 4; j++) {
-        long lo = a[j] * b[i];
-        long hi = unsignedMultiplyHigh(a[j], b[i]);
-        long s1 = t[j] + lo;
-        hi += Long.compareUnsigned(s1, lo) < 0 ? 1 : 0;
-        long s2 = s1 + carry;
-        hi += Long.compareUnsigned(s2, s1) < 0 ? 1 : 0;
-        t[j] = s2;
-        carry = hi;
-      }
+      for (int j = 0; j < 4; j++) carry = multiplyAdd(t, j, a[j], b[i], carry, j);
       long s = t[4] + carry;
       t[5] = Long.compareUnsigned(s, carry) < 0 ? 1 : 0;
       t[4] = s;
       long m = t[0] * R_NEG_INV;
-      long hi = unsignedMultiplyHigh(m, R_LIMBS[0]);
-      hi += Long.compareUnsigned(t[0] + m * R_LIMBS[0], t[0]) < 0 ? 1 : 0; // the low word is 0 by the choice of m
-      carry = hi;
-      for (int j = 1; j < 4; j++) {
-        long lo = m * R_LIMBS[j];
-        long h = unsignedMultiplyHigh(m, R_LIMBS[j]);
-        long s1 = t[j] + lo;
-        h += Long.compareUnsigned(s1, lo) < 0 ? 1 : 0;
-        long s2 = s1 + carry;
-        h += Long.compareUnsigned(s2, s1) < 0 ? 1 : 0;
-        t[j - 1] = s2;
-        carry = h;
-      }
+      // Adding m·r makes the low word 0 (the choice of m); the words shift down by one as they are written, so
+      // the j = 0 word lands in t[0] and the j = 1 word then replaces it.
+      carry = 0;
+      for (int j = 0; j < 4; j++) carry = multiplyAdd(t, j, m, R_LIMBS[j], carry, Math.max(j - 1, 0));
       s = t[4] + carry;
       t[3] = s;
       t[4] = t[5] + (Long.compareUnsigned(s, carry) < 0 ? 1 : 0);
@@ -147,18 +128,31 @@ public final class RootsOfUnity {
     }
   }
 
+  /** {@code t[to] = low(t[j] + x·y + carry)}; returns the high word, the next carry (it cannot overflow). */
+  private static long multiplyAdd(long[] t, int j, long x, long y, long carry, int to) {
+    long lo = x * y;
+    long hi = unsignedMultiplyHigh(x, y);
+    long s1 = t[j] + lo;
+    hi += Long.compareUnsigned(s1, lo) < 0 ? 1 : 0;
+    long s2 = s1 + carry;
+    hi += Long.compareUnsigned(s2, s1) < 0 ? 1 : 0;
+    t[to] = s2;
+    return hi;
+  }
+
   /** The high 64 bits of the unsigned 128-bit product (Math.unsignedMultiplyHigh is JDK 18+). */
   private static long unsignedMultiplyHigh(long x, long y) {
     return Math.multiplyHigh(x, y) + ((x >> 63) & y) + ((y >> 63) & x);
   }
 
-  private static long[] limbs(BigInteger v) {
+  /** {@code v} (below 2^256) as four 64-bit limbs, least significant first. */
+  static long[] limbs(BigInteger v) {
     long[] out = new long[4];
     for (int i = 0; i < 4; i++) out[i] = v.shiftRight(64 * i).longValue();
     return out;
   }
 
-  /** The domain computed from the generator, in bit-reversed order: what the bundled table must hold. */
+  /** The domain computed from the generator with BigInteger, in bit-reversed order: what the table must hold. */
   static BigInteger[] compute() {
     BigInteger w = GENERATOR_2_32.modPow(BigInteger.ONE.shiftLeft(32 - LOG2_ELEMENTS), BLS_MODULUS);
     BigInteger[] natural = new BigInteger[FIELD_ELEMENTS_PER_BLOB];

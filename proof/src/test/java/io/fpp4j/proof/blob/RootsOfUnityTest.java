@@ -34,16 +34,10 @@ class RootsOfUnityTest {
     for (int n = 0; n < 20_000; n++) {
       BigInteger x = n < 36 ? edges.get(n % 6) : new BigInteger(255, random).mod(r);
       BigInteger y = n < 36 ? edges.get(n / 6) : new BigInteger(255, random).mod(r);
-      long[] a = limbs(x), b = limbs(y);
+      long[] a = RootsOfUnity.limbs(x), b = RootsOfUnity.limbs(y);
       RootsOfUnity.montgomeryMultiply(a, b, t);
       assertThat(value(a)).as("%s * %s", x, y).isEqualTo(x.multiply(y).multiply(rInv).mod(r));
     }
-  }
-
-  private static long[] limbs(BigInteger v) {
-    long[] out = new long[4];
-    for (int i = 0; i < 4; i++) out[i] = v.shiftRight(64 * i).longValue();
-    return out;
   }
 
   private static BigInteger value(long[] limbs) {
