@@ -13,8 +13,8 @@ import java.util.Arrays;
  * The program builds the list once per JVM with the 4,095 products in Montgomery form on 64-bit limbs
  * ({@link #montgomeryTable()}), written here rather than taken from a library because every blob-carrying proof pays
  * for it on a cold JVM: with BigInteger it was tens of milliseconds, and reading a bundled table from the jar cost
- * about 16 ms of the JDK's jar and zip machinery, against about 3 ms for this (the class-load timeline of a devnet
- * run, docs/performance.md, issue 14). A test holds it to {@code compute()} element by element. (Clients before
+ * about 16 ms of the JDK's jar and zip machinery, against about 8 ms for this class's initialisation (the class-load
+ * timeline of a devnet run, docs/performance.md, issue 14). A test holds it to {@code compute()} element by element. (Clients before
  * April 2025 used {@code z = i}; that form is not supported.)
  */
 public final class RootsOfUnity {
