@@ -1,8 +1,10 @@
 package io.fpp4j.preimage;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -81,6 +83,32 @@ public final class CachingOracle implements OracleClient {
     }
     inner.getExact(key, buf);
     s.store(key, buf.clone());
+  }
+
+  /** The cached preimages from the cache, and the rest in one {@link PreimageOracle#getAll} of the inner oracle. */
+  @Override
+  public List<byte[]> getAll(List<PreimageKey> keys) {
+    byte[][] out = new byte[keys.size()][];
+    List<PreimageKey> missing = new ArrayList<>();
+    int[] missingAt = new int[keys.size()];
+    for (int i = 0; i < out.length; i++) {
+      byte[] cached = segments.get(keys.get(i).type()).lookup(keys.get(i));
+      if (cached != null) {
+        out[i] = cached.clone();
+      } else {
+        missingAt[missing.size()] = i;
+        missing.add(keys.get(i));
+      }
+    }
+    if (!missing.isEmpty()) {
+      List<byte[]> fetched = inner.getAll(missing);
+      for (int j = 0; j < missing.size(); j++) {
+        byte[] value = fetched.get(j);
+        segments.get(missing.get(j).type()).store(missing.get(j), value.clone());
+        out[missingAt[j]] = value;
+      }
+    }
+    return List.of(out);
   }
 
   @Override

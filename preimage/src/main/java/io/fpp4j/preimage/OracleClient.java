@@ -1,5 +1,7 @@
 package io.fpp4j.preimage;
 
+import java.util.List;
+
 /**
  * Both client channels together, what a provider needs: hint, then get (kona-preimage {@code CommsClient}).
  */
@@ -15,6 +17,11 @@ public interface OracleClient extends PreimageOracle, Hinter {
       @Override
       public void getExact(PreimageKey key, byte[] buf) {
         oracle.getExact(key, buf);
+      }
+
+      @Override
+      public List<byte[]> getAll(List<PreimageKey> keys) {
+        return oracle.getAll(keys);
       }
 
       @Override

@@ -1,6 +1,7 @@
 package io.fpp4j.preimage;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Client side of the preimage channel: writes a 32-byte key, reads {@code u64be(length) ‖ data}. Requests are
@@ -13,10 +14,23 @@ import java.io.IOException;
  * FPVM, reading past the end of a preimage is what must not happen). Should a faulty host send more than it
  * announced, the extra bytes stay buffered and are read as the start of the next answer, exactly as they would
  * be read from the pipe.
+ *
+ * <p>{@link #getAll} pipelines: it sends up to {@link #PIPELINE_DEPTH} keys before reading their answers, which a
+ * host reading keys from a stream answers in order, as every host does (op-program's, Kona's, fpp4j's). It still
+ * reads only answers to keys it sent. It assumes a stream, so it is not for a channel that an FPVM backs, where a
+ * key written replaces the one before it.
  */
 public final class OracleReader implements PreimageOracle {
   /** Bytes read at most together with the length prefix; below the JDK's 8 KiB stack buffer for stream reads. */
   static final int READ_BUFFER = 4096;
+
+  /**
+   * Keys {@link #getAll} has sent at most before reading their answers: 4 KiB of keys, what a pipe holds even
+   * at its smallest (one page). A host that stops reading keys while it writes a large answer can then never
+   * leave both sides blocked on a write. Sent in two halves, so that the host has the next half while the
+   * program reads the answers to the last.
+   */
+  static final int PIPELINE_DEPTH = 128;
 
   private final Channel channel;
   private final PreimageLimits limits;
@@ -53,10 +67,54 @@ public final class OracleReader implements PreimageOracle {
     readData(key, buf, len);
   }
 
+  @Override
+  public synchronized List<byte[]> getAll(List<PreimageKey> keys) {
+    int half = PIPELINE_DEPTH / 2;
+    byte[] batch = new byte[half * PreimageKey.LENGTH];
+    byte[][] out = new byte[keys.size()][];
+    int sent = 0;
+    IOException sendFailure = null;
+    for (int i = 0; i < out.length; i++) {
+      // At every half-window boundary top the keys in flight back up to the full window.
+      while (i % half == 0 && sendFailure == null && sent < out.length && sent - i < PIPELINE_DEPTH) {
+        int n = Math.min(half, out.length - sent);
+        for (int j = 0; j < n; j++) keys.get(sent + j).copyTo(batch, j * PreimageKey.LENGTH);
+        try {
+          channel.write(batch, 0, n * PreimageKey.LENGTH);
+          sent += n;
+        } catch (IOException e) {
+          // A host that stopped at an earlier key may have answered the keys before it: read those first, so that
+          // the failure names the key the host stopped at.
+          sendFailure = e;
+        }
+      }
+      PreimageKey key = keys.get(i);
+      if (i == sent) throw Frames.ioFailure("requesting preimage " + key, sendFailure);
+      try {
+        int len = readLength(key);
+        out[i] = new byte[len];
+        readData(key, out[i], len);
+      } catch (PreimageChannelException e) {
+        if (sendFailure != null) e.addSuppressed(sendFailure);
+        throw e;
+      }
+    }
+    return List.of(out);
+  }
+
   private int request(PreimageKey key) {
     key.copyTo(keyBuf, 0);
     try {
       channel.write(keyBuf, 0, keyBuf.length);
+    } catch (IOException e) {
+      throw Frames.ioFailure("requesting preimage " + key, e);
+    }
+    return readLength(key);
+  }
+
+  /** The answer's length prefix, checked against the limit. */
+  private int readLength(PreimageKey key) {
+    try {
       in.fill(8);
     } catch (IOException | TruncatedReadException e) {
       throw Frames.ioFailure("requesting preimage " + key, e);

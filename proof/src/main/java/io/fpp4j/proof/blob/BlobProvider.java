@@ -7,7 +7,9 @@ import io.fpp4j.primitives.Bytes32;
 import io.fpp4j.primitives.Hashing;
 import io.fpp4j.proof.ProviderException;
 import io.fpp4j.proof.hint.BlobHint;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -75,10 +77,19 @@ public final class BlobProvider {
           + " served for versioned hash " + versionedHash + " hashes to versioned hash " + Bytes32.wrap(digest));
     }
 
-    byte[] data = new byte[Blob.BYTES];
-    byte[] element = new byte[Blob.BYTES_PER_FIELD_ELEMENT];
+    // All 4,096 keys are known now, so they go out in one getAll: over a stream the oracle pipelines them.
+    List<PreimageKey> keys = new ArrayList<>(RootsOfUnity.FIELD_ELEMENTS_PER_BLOB);
     for (int i = 0; i < RootsOfUnity.FIELD_ELEMENTS_PER_BLOB; i++) {
-      oracle.getExact(PreimageKey.blob(commitment, RootsOfUnity.z(i)), element);
+      keys.add(PreimageKey.blob(commitment, RootsOfUnity.z(i)));
+    }
+    List<byte[]> elements = oracle.getAll(keys);
+    byte[] data = new byte[Blob.BYTES];
+    for (int i = 0; i < RootsOfUnity.FIELD_ELEMENTS_PER_BLOB; i++) {
+      byte[] element = elements.get(i);
+      if (element.length != Blob.BYTES_PER_FIELD_ELEMENT) {
+        throw new ProviderException("field element " + i + " of blob " + versionedHash + " (key " + keys.get(i)
+            + ") is " + element.length + " bytes, not " + Blob.BYTES_PER_FIELD_ELEMENT);
+      }
       if (!isCanonical(element)) {
         throw new ProviderException("field element " + i + " of blob " + versionedHash + " is not below the BLS "
             + "modulus: " + Bytes.of(element).toHex());

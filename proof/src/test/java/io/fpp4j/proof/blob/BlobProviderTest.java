@@ -119,4 +119,20 @@ class BlobProviderTest {
       assertThat(host.awaitFailure()).hasMessageContaining("no preimage for key " + missing);
     }
   }
+
+  @Test
+  void fieldElementOfTheWrongLengthIsNamedWithItsKey() throws Exception {
+    byte[] commitment = new byte[48];
+    commitment[0] = (byte) 0xc0;
+    Map<PreimageKey, byte[]> store = BlobFixtures.preimages(new byte[Blob.BYTES], commitment);
+    PreimageKey shortOne = PreimageKey.blob(commitment, RootsOfUnity.z(5));
+    store.put(shortOne, new byte[31]);
+    try (PipeHost host = new PipeHost(store)) {
+      assertThatThrownBy(() -> new BlobProvider(host.client()).getBlob(BlobProvider.versionedHash(commitment), TIMESTAMP, 0))
+          .isInstanceOf(ProviderException.class)
+          .hasMessageContaining("field element 5 of blob")
+          .hasMessageContaining(shortOne.toString())
+          .hasMessageContaining("is 31 bytes, not 32");
+    }
+  }
 }
