@@ -1,6 +1,8 @@
 package io.fpp4j.precompiles.ecrecover;
 
 import fr.acinq.secp256k1.Secp256k1;
+import fr.acinq.secp256k1.Secp256k1CFunctions;
+import fr.acinq.secp256k1.Secp256k1Context;
 import fr.acinq.secp256k1.Secp256k1Exception;
 import io.fpp4j.primitives.Hashing;
 import io.fpp4j.primitives.Hex;
@@ -40,13 +42,13 @@ final class KeyRecovery {
     LIBSECP256K1 {
       @Override
       byte[] recover(byte[] hash, byte[] r, byte[] s, int parity) {
-        Secp256k1 lib = Native.LIB;
+        Native.Recoverer lib = Native.LIB;
         if (lib == null) throw new IllegalStateException("libsecp256k1 did not load on this JVM");
         byte[] sig = new byte[64];
         System.arraycopy(r, 0, sig, 0, 32);
         System.arraycopy(s, 0, sig, 32, 32);
         try {
-          return lib.ecdsaRecover(sig, hash, parity);
+          return lib.recover(sig, hash, parity);
         } catch (Secp256k1Exception noKey) {
           return null; // the library's one answer for "does not recover" (no point with x = r, or infinity)
         }
@@ -78,30 +80,73 @@ final class KeyRecovery {
   }
 
   /** libsecp256k1, loaded on first use; in its own class so a JVM that never recovers never loads it. */
-  private static final class Native {
-    /** The library, or null when it could not be loaded or failed its self-check. */
-    static final Secp256k1 LIB = load();
+  static final class Native {
+    /** How libsecp256k1 was reached. */
+    enum Route {
+      /** Loaded from the cached copy, its JNI functions called directly (what a run normally does). */
+      DIRECT,
+      /** Through ACINQ's {@code Secp256k1.get()}, which finds and loads the library itself. */
+      ACINQ_LOADER,
+      /** Not at all: BouncyCastle recovers. */
+      NONE
+    }
 
-    private static Secp256k1 load() {
+    /** libsecp256k1's recovery: a 64-byte r ‖ s, the 32-byte hash, the parity; the 65-byte key, or it throws. */
+    @FunctionalInterface
+    interface Recoverer {
+      byte[] recover(byte[] sig, byte[] hash, int parity);
+    }
+
+    static Route route = Route.NONE;
+    /** The library, or null when it could not be loaded or failed its self-check. */
+    static final Recoverer LIB = load();
+
+    private static Recoverer load() {
       if (JAVA_ONLY.equals(System.getProperty(ENGINE_PROPERTY))) return null;
+      Throwable direct = null;
       try {
-        NativeLibraryCache.prepare();
-        Secp256k1 lib = Secp256k1.get();
-        // go-ethereum's "ValidKey" ecrecover vector (its s is in the upper half): a library that loads but
-        // recovers wrongly, or refuses a high s, is caught here rather than in a block's hash.
-        byte[] sig = Hex.decode("73b1693892219d736caba55bdb67216e485557ea6b6af75f37096c9aa6a5a75f"
-            + "eeb940b1d03b21e36b0e47e79769f095fe2ab855bd91e3a38756b7d75a9c4549");
-        byte[] key = lib.ecdsaRecover(sig, Hex.decode("18c547e4f7b0f325ad1e56f57e26c745b09a3e503d86e00e5255ff7f715d3d1c"), 1);
-        String address = key.length == 65 ? Hex.encode(Arrays.copyOfRange(Hashing.keccak256(key, 1, 64), 12, 32)) : "?";
-        if (!address.equals("a94f5374fce5edbc8e2a8697c15331677e6ebf0b")) {
-          throw new IllegalStateException("it recovers geth's ValidKey vector to " + address);
+        // ACINQ's Secp256k1.get() looks up an Android loader class by name first, and that failed lookup opens
+        // every jar on the class path: about 20 ms of a cold start, more than the rest of the loading. With the
+        // library already in the cache, loading it here and calling its JNI functions (the same ones its
+        // NativeSecp256k1 calls) skips the lookup. The JNI functions bind to this class loader's libraries.
+        java.nio.file.Path lib = NativeLibraryCache.prepare().orElse(null);
+        if (lib != null) {
+          System.load(lib.toString());
+          Recoverer jni = (sig, hash, parity) ->
+              Secp256k1CFunctions.secp256k1_ecdsa_recover(Secp256k1Context.getContext(), sig, hash, parity);
+          selfCheck(jni);
+          route = Route.DIRECT;
+          return jni;
         }
-        return lib;
+      } catch (Throwable e) {
+        direct = e; // then ACINQ's own loader, which may find a library the cache could not place
+      }
+      try {
+        Secp256k1 acinq = Secp256k1.get();
+        Recoverer viaLoader = acinq::ecdsaRecover;
+        selfCheck(viaLoader);
+        route = Route.ACINQ_LOADER;
+        return viaLoader;
       } catch (Throwable e) { // UnsatisfiedLinkError, a missing class, an unsupported platform: all mean "use Java"
+        if (direct != null) e.addSuppressed(direct);
         System.getLogger(KeyRecovery.class.getName()).log(System.Logger.Level.WARNING,
             "libsecp256k1 (fr.acinq.secp256k1) is not usable here (" + e + "); secp256k1 recovery (ecrecover, "
                 + "transaction senders) falls back to BouncyCastle, which is several times slower");
         return null;
+      }
+    }
+
+    /**
+     * go-ethereum's "ValidKey" ecrecover vector (its s is in the upper half): a library that loads but recovers
+     * wrongly, or refuses a high s, is caught here rather than in a block's hash.
+     */
+    private static void selfCheck(Recoverer lib) {
+      byte[] sig = Hex.decode("73b1693892219d736caba55bdb67216e485557ea6b6af75f37096c9aa6a5a75f"
+          + "eeb940b1d03b21e36b0e47e79769f095fe2ab855bd91e3a38756b7d75a9c4549");
+      byte[] key = lib.recover(sig, Hex.decode("18c547e4f7b0f325ad1e56f57e26c745b09a3e503d86e00e5255ff7f715d3d1c"), 1);
+      String address = key.length == 65 ? Hex.encode(Arrays.copyOfRange(Hashing.keccak256(key, 1, 64), 12, 32)) : "?";
+      if (!address.equals("a94f5374fce5edbc8e2a8697c15331677e6ebf0b")) {
+        throw new IllegalStateException("it recovers geth's ValidKey vector to " + address);
       }
     }
   }

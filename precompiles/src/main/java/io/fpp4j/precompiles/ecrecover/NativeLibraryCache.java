@@ -29,17 +29,27 @@ final class NativeLibraryCache {
 
   private NativeLibraryCache() {}
 
-  /** Sets the loader's properties to the cached copy, unless they are set already (by a launcher or a user). */
-  static void prepare() {
-    if (System.getProperty(PATH_PROPERTY) != null) return;
-    String xdg = System.getenv("XDG_CACHE_HOME");
-    String home = System.getProperty("user.home");
-    Path cache = xdg != null && !xdg.isBlank() ? Path.of(xdg) : home != null ? Path.of(home, ".cache") : null;
-    if (cache == null) return;
-    install(cache).ifPresent(dir -> {
-      System.setProperty(PATH_PROPERTY, dir.toString());
-      System.setProperty(TMPDIR_PROPERTY, dir.toString());
-    });
+  /**
+   * Sets the loader's properties to the cached copy, unless they are set already (by a launcher or a user), and
+   * returns the library file the loader would load from them, if it is there.
+   */
+  static Optional<Path> prepare() {
+    String set = System.getProperty(PATH_PROPERTY);
+    try {
+      if (set != null) return Optional.of(Path.of(set, LIBRARY)).filter(Files::isRegularFile);
+      String xdg = System.getenv("XDG_CACHE_HOME");
+      String home = System.getProperty("user.home");
+      Path cache = xdg != null && !xdg.isBlank() ? Path.of(xdg) : home != null ? Path.of(home, ".cache") : null;
+      if (cache == null) return Optional.empty();
+      Optional<Path> dir = install(cache);
+      dir.ifPresent(d -> {
+        System.setProperty(PATH_PROPERTY, d.toString());
+        System.setProperty(TMPDIR_PROPERTY, d.toString());
+      });
+      return dir.map(d -> d.resolve(LIBRARY));
+    } catch (java.nio.file.InvalidPathException e) {
+      return Optional.empty();
+    }
   }
 
   /** The secp256k1-kmp-jni-jvm-linux jar named on {@code java.class.path}, if it is there and holds the library. */

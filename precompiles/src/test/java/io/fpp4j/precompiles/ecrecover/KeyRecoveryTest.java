@@ -1,10 +1,12 @@
 package io.fpp4j.precompiles.ecrecover;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.fpp4j.primitives.Bytes32;
 import io.fpp4j.primitives.Hex;
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.Random;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.digests.SHA256Digest;
@@ -29,6 +31,39 @@ class KeyRecoveryTest {
         && !KeyRecovery.JAVA_ONLY.equals(System.getProperty(KeyRecovery.ENGINE_PROPERTY));
     assertThat(KeyRecovery.active()).isEqualTo(bundled ? KeyRecovery.Engine.LIBSECP256K1 : KeyRecovery.Engine.BOUNCY_CASTLE);
     assertThat(KeyRecovery.usable()).startsWith(KeyRecovery.active()).contains(KeyRecovery.Engine.BOUNCY_CASTLE);
+    // With the library in fpp4j's cache the JNI functions are called directly, skipping ACINQ's loader.
+    assertThat(KeyRecovery.Native.route).isEqualTo(bundled ? KeyRecovery.Native.Route.DIRECT : KeyRecovery.Native.Route.NONE);
+  }
+
+  @Test
+  void theDirectJniRouteAgreesWithAcinqsOwnApi() {
+    assumeTrue(KeyRecovery.Native.route == KeyRecovery.Native.Route.DIRECT, "libsecp256k1 is reached directly here");
+    // ACINQ's Secp256k1.get() loads the same cached file (the properties point at it), so both call one library:
+    // this holds the direct call's argument order and answers to the API's.
+    fr.acinq.secp256k1.Secp256k1 api = fr.acinq.secp256k1.Secp256k1.get();
+    java.util.Random rnd = new java.util.Random(7);
+    int recovered = 0;
+    for (int i = 0; i < 200; i++) {
+      byte[] hash = new byte[32];
+      byte[] sig = new byte[64];
+      rnd.nextBytes(hash);
+      rnd.nextBytes(sig);
+      sig[0] &= 0x7f; // r and s below n
+      sig[32] &= 0x7f;
+      int parity = i & 1;
+      byte[] viaApi;
+      try {
+        viaApi = api.ecdsaRecover(sig, hash, parity);
+      } catch (fr.acinq.secp256k1.Secp256k1Exception noKey) {
+        viaApi = null;
+      }
+      byte[] r = Arrays.copyOfRange(sig, 0, 32);
+      byte[] s = Arrays.copyOfRange(sig, 32, 64);
+      byte[] direct = KeyRecovery.Engine.LIBSECP256K1.recover(hash, r, s, parity);
+      assertThat(direct).as("case %d", i).isEqualTo(viaApi);
+      if (direct != null) recovered++;
+    }
+    assertThat(recovered).as("random r is a point's x about half the time").isBetween(60, 140);
   }
 
   @Test
