@@ -57,17 +57,18 @@ public final class ProofDriver {
     this.config = boot.rollupConfig();
   }
 
+  /** Logs with concatenation, not printf: see {@link FppProgram#run}. */
   public Outcome run() {
     Bytes32 safeHash = AgreedOutput.read(oracle, boot.agreedL2OutputRoot(), dialect, OptionalLong.empty()).blockHash();
     L2ChainProvider l2 = L2ChainProvider.builder(oracle, safeHash, dialect).config(config).build();
     SafeHead safe = SafeHead.of(config, l2.blockByHash(safeHash));
-    out.printf("agreed L2 block %d %s, L1 origin %d%n", safe.ref().number(), safe.ref().hash(), safe.ref().l1OriginNumber());
+    out.println("agreed L2 block " + safe.ref().number() + " " + safe.ref().hash() + ", L1 origin " + safe.ref().l1OriginNumber());
     L2State state = new L2State(l2);
 
     // Trace extension: a claim at or below the agreed block is about the agreed output itself.
     if (Long.compareUnsigned(boot.claimedL2BlockNumber(), safe.ref().number()) <= 0) {
-      out.printf("claimed block %d is at or below the agreed block %d: checking the agreed output%n",
-          boot.claimedL2BlockNumber(), safe.ref().number());
+      out.println("claimed block " + boot.claimedL2BlockNumber() + " is at or below the agreed block " + safe.ref().number()
+          + ": checking the agreed output");
       Bytes32 root = boot.agreedL2OutputRoot();
       return new Outcome(root, safe.ref().number(), List.of(), root.equals(boot.claimedL2OutputRoot()));
     }
@@ -95,17 +96,17 @@ public final class ProofDriver {
       chain.record(h, d);
       pipeline.advance(h.hash());
       derived.add(new DerivedBlock(h.number(), h.hash()));
-      out.printf("derived L2 block %d %s (parent %s, %d transactions, L1 origin %d)%n", h.number(), h.hash(),
-          h.parentHash(), d.attributes().transactions().size(), d.l1OriginNumber());
+      out.println("derived L2 block " + h.number() + " " + h.hash() + " (parent " + h.parentHash() + ", "
+          + d.attributes().transactions().size() + " transactions, L1 origin " + d.l1OriginNumber() + ")");
       last = h;
     }
     // L1 up to the boot L1 head may not reach the claimed block: as kona-client and op-program do, the claim is then
     // checked against the last block derived (the agreed one if none), which cannot match an honest claim.
     Bytes32 root = derived.isEmpty() ? boot.agreedL2OutputRoot() : state.outputRoot(last, config.isIsthmusActive(last.timestamp()));
-    out.printf("output root of L2 block %d: %s%n", last.number(), root);
+    out.println("output root of L2 block " + last.number() + ": " + root);
     if (last.number() != boot.claimedL2BlockNumber()) {
-      out.printf("L1 data up to the L1 head derives only up to L2 block %d, not the claimed %d%n",
-          last.number(), boot.claimedL2BlockNumber());
+      out.println("L1 data up to the L1 head derives only up to L2 block " + last.number() + ", not the claimed "
+          + boot.claimedL2BlockNumber());
     }
     return new Outcome(root, last.number(), derived, root.equals(boot.claimedL2OutputRoot()));
   }
