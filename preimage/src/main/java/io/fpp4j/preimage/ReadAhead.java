@@ -38,6 +38,11 @@ final class ReadAhead {
     }
   }
 
+  /** Bytes read from the channel and not consumed yet. */
+  int buffered() {
+    return lim - pos;
+  }
+
   /** The buffer; {@link #position()} is where the unconsumed bytes start. */
   byte[] array() {
     return buf;
