@@ -206,6 +206,19 @@ class LauncherCdsTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("jdks")
+  void aNativeAgentInTheOptionsMakesNoArchiveAndTheRunsGoOn(Jdks.Jdk jdk) throws Exception {
+    // A JVM told to dump an archive refuses a native agent at start and exits 1, which reads as a verdict; such runs
+    // use an archive but do not make one. jdwp is the JDK's own native agent (quiet: nothing on standard output).
+    Path cache = tmp.resolve("cache");
+    Map<String, String> env = Map.of("XDG_CACHE_HOME", cache.toString(),
+        "FPP4J_JAVA_OPTS", "-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=127.0.0.1:0,quiet=y");
+    hostRun(jdk, env);
+    hostRun(jdk, env);
+    assertThat(archives(cache)).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jdks")
   void withoutAUsableCacheDirectoryTheRunsGoOnWithoutAnArchive(Jdks.Jdk jdk) throws Exception {
     // A cache path under a regular file: the directory cannot be made.
     Path file = Files.writeString(tmp.resolve("a-file"), "");
