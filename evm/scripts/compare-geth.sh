@@ -2,7 +2,7 @@
 # Runs geth's `evm statetest` (cmd/evm, built from the Go module proxy by host/scripts/setup-geth.sh evm) and
 # fpp4j's StateTestMain on the same state test files, for one fork, and compares them case by case.
 #
-#   evm/scripts/compare-geth.sh [--fork F] [--bench] [--warmup N] [FILE|DIR...]
+#   evm/scripts/compare-geth.sh [--fork F] [--bench] [--warmup N] [--warmup-seconds S] [FILE|DIR...]
 #
 # Without FILE or DIR it runs the whole legacy Cancun GeneralStateTests set, unpacked from
 # ../shared/fixtures/ethereum-state-tests into evm/target/state-tests (as the JUnit runner does).
@@ -13,7 +13,10 @@
 #    --bench, an average per run after one untimed run). --warmup N first runs every case N times untimed in
 #    fpp4j's JVM, so the JIT is warm; that time is reported apart. Prints the median time per case of each,
 #    and the median and geometric mean of the per-case ratios fpp4j/geth. Pin both with taskset for numbers
-#    worth quoting, e.g. `taskset -c 1 evm/scripts/compare-geth.sh --bench --warmup 3 DIR`.
+#    worth quoting, e.g. `taskset -c 1 evm/scripts/compare-geth.sh --bench --warmup 3 --warmup-seconds 1 DIR`.
+#    --warmup-seconds S then runs each case untimed for at least S seconds just before fpp4j times it: a few
+#    passes leave a case of a few hundred microseconds timed while the JIT still compiles what it runs (that
+#    time is reported apart too). Without it, the figures are those of the earlier runs.
 #
 # Environment: JAVA (default: java on PATH); FPP4J_EVM_CP (a class path to use instead of building evm).
 set -euo pipefail
@@ -26,8 +29,9 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --fork) fork="${2:?--fork needs a fork name, e.g. Cancun}"; shift 2 ;;
     --bench) bench=(--bench); shift ;;
-    --warmup) warmup=(--warmup "${2:?--warmup needs a count}"); shift 2 ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    --warmup) warmup+=(--warmup "${2:?--warmup needs a count}"); shift 2 ;;
+    --warmup-seconds) warmup+=(--warmup-seconds "${2:?--warmup-seconds needs a number of seconds}"); shift 2 ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
     -*) echo "compare-geth: unknown option '$1' (see --help)" >&2; exit 2 ;;
     *) paths+=("$1"); shift ;;
   esac
@@ -97,6 +101,8 @@ ours = keyed(json.loads(l) for l in open(sys.argv[2]) if l.strip())
 for line in open(sys.argv[3]):
     if '"warmup"' in line:
         print("fpp4j warm-up (untimed, excluded from the times below):", line.strip())
+    if '"caseWarmup"' in line:
+        print("fpp4j per-case warm-up (untimed, excluded from the times below):", line.strip())
 
 differ = [k for k in sorted(geth.keys() & ours.keys())
           if geth[k]["stateRoot"].lower().removeprefix("0x") != ours[k]["stateRoot"].lower().removeprefix("0x")

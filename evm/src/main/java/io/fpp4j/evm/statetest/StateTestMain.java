@@ -19,7 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * {@code StateTestMain [--fork F] [--bench] [--warmup N] FILE...}: runs every case of the given state test files
+ * {@code StateTestMain [--fork F] [--bench] [--warmup N] [--warmup-seconds S] FILE...}: runs every case of the given state test files
  * for the forks this EVM knows (Berlin on) and prints one JSON line per case, as geth's {@code evm statetest}
  * reports them: {@code {"name","pass","stateRoot","fork","error"}}. Without FILE arguments, file names are read
  * from standard input, one per line (geth's batch mode).
@@ -30,8 +30,13 @@ import java.util.concurrent.Executors;
  *       average over repeated runs of one case (pre-state, execution, state root) after one untimed run;
  *   <li>{@code --warmup N}: first runs every case N times untimed, to warm the JIT up; the time spent is
  *       reported on standard error, separately.
+ *   <li>{@code --warmup-seconds S} (with {@code --bench}): then, just before timing a case, runs that case untimed
+ *       for at least S seconds. A few passes leave a case that takes microseconds with its own paths (and the
+ *       pre-state and state-root code, which every case runs only a few times per pass) still in the
+ *       interpreter or C1 when its timing starts, so its figure would include the JIT's warm-up; geth's Go code
+ *       has none. The time spent is reported on standard error, separately. 0 (the default): one untimed run.
  * </ul>
- * Exits 1 if any case fails, 2 on bad input.
+ * Exits 1 if any case fails, 2 on bad input (an unknown option or a bad number, named).
  */
 public final class StateTestMain {
   /** Timed repetitions of one case stop after this long or {@link #BENCH_MAX_RUNS} runs. */
@@ -42,19 +47,46 @@ public final class StateTestMain {
 
   private record Case(StateTest test, StateTest.Post post) {}
 
-  public static void main(String[] args) {
+  /** The command line, parsed. */
+  record Options(String fork, boolean bench, int warmup, double warmupSeconds, List<String> files) {}
+
+  /**
+   * Parses the command line.
+   *
+   * @throws IllegalArgumentException naming the option or value that is wrong
+   */
+  static Options parse(String[] args) {
     String fork = null;
     boolean bench = false;
     int warmup = 0;
+    double warmupSeconds = 0;
     List<String> files = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
-        case "--fork" -> fork = args[++i];
+        case "--fork" -> fork = value(args, ++i, "--fork");
         case "--bench" -> bench = true;
-        case "--warmup" -> warmup = Integer.parseInt(args[++i]);
-        default -> files.add(args[i]);
+        case "--warmup" -> warmup = count(value(args, ++i, "--warmup"));
+        case "--warmup-seconds" -> warmupSeconds = seconds(value(args, ++i, "--warmup-seconds"));
+        default -> {
+          if (args[i].startsWith("--")) throw new IllegalArgumentException("unknown option '" + args[i] + "'");
+          files.add(args[i]);
+        }
       }
     }
+    return new Options(fork, bench, warmup, warmupSeconds, files);
+  }
+
+  public static void main(String[] args) {
+    Options o;
+    try {
+      o = parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("StateTestMain: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    String fork = o.fork();
+    List<String> files = new ArrayList<>(o.files());
     if (fork != null && SpecId.fromTestName(fork) == null) {
       System.err.println("unknown or unsupported fork " + fork + " (Berlin, London, Paris, Shanghai, Cancun)");
       System.exit(2);
@@ -64,7 +96,7 @@ public final class StateTestMain {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String line; (line = in.readLine()) != null; ) if (!line.isBlank()) files.add(line.strip());
       }
-      System.exit(run(files, fork, bench, warmup, System.out) ? 0 : 1);
+      System.exit(run(files, fork, o.bench(), o.warmup(), o.warmupSeconds(), System.out) ? 0 : 1);
     } catch (IOException | RuntimeException e) {
       System.err.println(e);
       System.exit(2);
@@ -73,6 +105,13 @@ public final class StateTestMain {
 
   static boolean run(List<String> files, String fork, boolean bench, int warmup, PrintStream out)
       throws IOException {
+    return run(files, fork, bench, warmup, 0, out);
+  }
+
+  static boolean run(List<String> files, String fork, boolean bench, int warmup, double warmupSeconds,
+      PrintStream out) throws IOException {
+    long caseWarmupNanos = (long) (warmupSeconds * 1e9);
+    long caseWarmupSpent = 0;
     ObjectMapper json = new ObjectMapper();
     StateTestRunner runner = new StateTestRunner(StateTestMain::precompilesFor);
     List<Case> cases = new ArrayList<>();
@@ -106,13 +145,65 @@ public final class StateTestMain {
       line.put("error", r.error());
       if (bench) {
         ObjectNode stats = line.putObject("benchStats");
+        long w0 = System.nanoTime();
+        warmCase(runner, c, caseWarmupNanos);
+        caseWarmupSpent += System.nanoTime() - w0;
         stats.put("time", timeNanos(runner, c));
         stats.put("gasUsed", r.gasUsed());
       }
       out.println(line);
     }
     out.flush();
+    if (bench && caseWarmupNanos > 0) {
+      System.err.println("{\"caseWarmup\": {\"seconds\": " + warmupSeconds + ", \"cases\": " + cases.size()
+          + ", \"millis\": " + caseWarmupSpent / 1_000_000 + "}}");
+    }
     return allPass;
+  }
+
+  private static String value(String[] args, int i, String option) {
+    if (i >= args.length) throw new IllegalArgumentException(option + " needs a value");
+    return args[i];
+  }
+
+  private static int count(String v) {
+    try {
+      int n = Integer.parseInt(v);
+      if (n >= 0) return n;
+    } catch (NumberFormatException ignored) {
+      // named below
+    }
+    throw new IllegalArgumentException("--warmup needs a whole number of passes, not '" + v + "'");
+  }
+
+  private static double seconds(String v) {
+    try {
+      double s = Double.parseDouble(v);
+      if (s >= 0 && s <= 3600) return s; // NaN fails both
+    } catch (NumberFormatException ignored) {
+      // named below
+    }
+    throw new IllegalArgumentException("--warmup-seconds needs a number of seconds from 0 to 3600, not '" + v + "'");
+  }
+
+  /** Runs {@code c} untimed for at least {@code nanos} (not at all for 0), on the runner's deep-stack thread. */
+  private static void warmCase(StateTestRunner runner, Case c, long nanos) {
+    if (nanos <= 0) return;
+    Callable<Void> warm = () -> {
+      long t0 = System.nanoTime();
+      do {
+        runner.runHere(c.test(), c.post());
+      } while (System.nanoTime() - t0 < nanos);
+      return null;
+    };
+    try {
+      BENCH.submit(warm).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("warming " + c.test().name() + " up failed", e.getCause());
+    }
   }
 
   /** The average time of one run of {@code c}, on the runner's deep-stack thread, timed there. */
