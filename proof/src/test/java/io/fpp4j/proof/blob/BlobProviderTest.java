@@ -108,8 +108,7 @@ class BlobProviderTest {
 
   @Test
   void missingFieldElementEndsTheHostNamingTheKey() throws Exception {
-    byte[] commitment = new byte[48];
-    commitment[0] = (byte) 0xc0;
+    byte[] commitment = zeroBlobCommitment();
     Map<PreimageKey, byte[]> store = BlobFixtures.preimages(new byte[Blob.BYTES], commitment);
     PreimageKey missing = PreimageKey.blob(commitment, RootsOfUnity.z(17));
     store.remove(missing);
@@ -122,8 +121,7 @@ class BlobProviderTest {
 
   @Test
   void fieldElementOfTheWrongLengthIsNamedWithItsKey() throws Exception {
-    byte[] commitment = new byte[48];
-    commitment[0] = (byte) 0xc0;
+    byte[] commitment = zeroBlobCommitment();
     Map<PreimageKey, byte[]> store = BlobFixtures.preimages(new byte[Blob.BYTES], commitment);
     PreimageKey shortOne = PreimageKey.blob(commitment, RootsOfUnity.z(5));
     store.put(shortOne, new byte[31]);
@@ -134,5 +132,12 @@ class BlobProviderTest {
           .hasMessageContaining(shortOne.toString())
           .hasMessageContaining("is 31 bytes, not 32");
     }
+  }
+
+  /** The commitment of the all-zero blob: the point at infinity, compressed. */
+  private static byte[] zeroBlobCommitment() {
+    byte[] commitment = new byte[48];
+    commitment[0] = (byte) 0xc0;
+    return commitment;
   }
 }
