@@ -57,22 +57,13 @@ public final class OracleServer {
     System.arraycopy(in.array(), in.position(), keyBuf, 0, PreimageKey.LENGTH);
     in.skip(PreimageKey.LENGTH);
     PreimageKey key;
-    try {
-      key = PreimageKey.of(keyBuf);
-    } catch (RuntimeException e) {
-      flushQuietly();
-      throw e;
-    }
     byte[] data;
     try {
-      data = fetcher.getPreimage(key);
-      if (data == null) throw new KeyNotFoundException("no preimage for key " + key + " (the fetcher returned null)");
-    } catch (PreimageOracleException e) {
-      flushQuietly();
+      key = PreimageKey.of(keyBuf);
+      data = fetch(fetcher, key);
+    } catch (RuntimeException e) {
+      flushQuietly(); // the answers owed before the failure still go out
       throw e;
-    } catch (Exception e) {
-      flushQuietly();
-      throw new PreimageOracleException("failed to serve preimage " + key + ": " + e.getMessage(), e);
     }
     try {
       if (data.length <= SINGLE_WRITE_LIMIT) {
@@ -94,6 +85,20 @@ public final class OracleServer {
     requests++;
     bytesServed += data.length;
     return true;
+  }
+
+  /** The fetcher's answer, never null; any failure as a {@link PreimageOracleException} naming the key. */
+  private static byte[] fetch(PreimageFetcher fetcher, PreimageKey key) {
+    byte[] data;
+    try {
+      data = fetcher.getPreimage(key);
+    } catch (PreimageOracleException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new PreimageOracleException("failed to serve preimage " + key + ": " + e.getMessage(), e);
+    }
+    if (data == null) throw new KeyNotFoundException("no preimage for key " + key + " (the fetcher returned null)");
+    return data;
   }
 
   private void flush() throws IOException {
