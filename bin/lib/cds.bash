@@ -50,6 +50,11 @@ fpp4j_cds() {
   fpp4j_cds_launcher_opts=("$@")
   fpp4j_cds_opts=()
   [ "${FPP4J_CDS:-1}" != 0 ] || return 0
+  # A JVM that dumps an archive refuses a native agent at start, exiting 1 (a verdict, to a host): with one in
+  # the options from the environment, a run uses an archive but does not make one.
+  case " ${FPP4J_JAVA_OPTS:-} ${JDK_JAVA_OPTIONS:-} ${JAVA_TOOL_OPTIONS:-}" in
+    *" -agentpath:"* | *" -agentlib:"*) make=0 ;;
+  esac
   local cache="${XDG_CACHE_HOME:-${HOME:+$HOME/.cache}}"
   [ -n "$cache" ] || return 0
   local dir="$cache/fpp4j/cds" real home version major entry key

@@ -33,12 +33,3 @@ fpp4j_java_opts_ok() {
   } >&2
   exit 2
 }
-
-# fpp4j_java_opts_agent: whether those options load a native agent (-agentpath, -agentlib), which a JVM that
-# dumps a CDS archive refuses at start (exit 1): a run with one uses an archive but does not make one.
-fpp4j_java_opts_agent() {
-  case " ${FPP4J_JAVA_OPTS:-} ${JDK_JAVA_OPTIONS:-} ${JAVA_TOOL_OPTIONS:-}" in
-    *" -agentpath:"* | *" -agentlib:"*) return 0 ;;
-  esac
-  return 1
-}
