@@ -1,5 +1,6 @@
 package io.fpp4j.evm;
 
+import io.fpp4j.primitives.Uint64;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -39,7 +40,7 @@ public final class Words {
   /**
    * The high half of an unsigned 64x64-bit product: Math.unsignedMultiplyHigh where the JDK has it (18 and
    * later, an intrinsic there: one MUL instead of a signed product and two corrections), else {@link
-   * #umulhPortable}. Chosen once; a static final MethodHandle is a constant to the JIT, so the call inlines.
+   * Uint64#multiplyHigh}. Chosen once; a static final MethodHandle is a constant to the JIT, so the call inlines.
    */
   private static final MethodHandle UMULH = unsignedMultiplyHigh();
 
@@ -50,7 +51,7 @@ public final class Words {
       return lookup.findStatic(Math.class, "unsignedMultiplyHigh", type);
     } catch (NoSuchMethodException e) {
       try {
-        return lookup.findStatic(Words.class, "umulhPortable", type);
+        return lookup.findStatic(Uint64.class, "multiplyHigh", type);
       } catch (ReflectiveOperationException impossible) {
         throw new ExceptionInInitializerError(impossible);
       }
@@ -66,11 +67,6 @@ public final class Words {
     } catch (Throwable impossible) { // neither target throws
       throw new AssertionError(impossible);
     }
-  }
-
-  /** The high 64 bits of the unsigned 128-bit product, from the signed one (Java 17 has only that). */
-  static long umulhPortable(long x, long y) {
-    return Math.multiplyHigh(x, y) + ((x >> 63) & y) + ((y >> 63) & x);
   }
 
   // ---- loads and stores -------------------------------------------------------------------------

@@ -103,11 +103,6 @@ public final class StateTestMain {
     }
   }
 
-  static boolean run(List<String> files, String fork, boolean bench, int warmup, PrintStream out)
-      throws IOException {
-    return run(files, fork, bench, warmup, 0, out);
-  }
-
   static boolean run(List<String> files, String fork, boolean bench, int warmup, double warmupSeconds,
       PrintStream out) throws IOException {
     long caseWarmupNanos = (long) (warmupSeconds * 1e9);
@@ -145,10 +140,9 @@ public final class StateTestMain {
       line.put("error", r.error());
       if (bench) {
         ObjectNode stats = line.putObject("benchStats");
-        long w0 = System.nanoTime();
-        warmCase(runner, c, caseWarmupNanos);
-        caseWarmupSpent += System.nanoTime() - w0;
-        stats.put("time", timeNanos(runner, c));
+        Timing timing = time(runner, c, caseWarmupNanos);
+        caseWarmupSpent += timing.warmNanos();
+        stats.put("time", timing.nanosPerRun());
         stats.put("gasUsed", r.gasUsed());
       }
       out.println(line);
@@ -186,30 +180,20 @@ public final class StateTestMain {
     throw new IllegalArgumentException("--warmup-seconds needs a number of seconds from 0 to 3600, not '" + v + "'");
   }
 
-  /** Runs {@code c} untimed for at least {@code nanos} (not at all for 0), on the runner's deep-stack thread. */
-  private static void warmCase(StateTestRunner runner, Case c, long nanos) {
-    if (nanos <= 0) return;
-    Callable<Void> warm = () -> {
-      long t0 = System.nanoTime();
-      do {
-        runner.runHere(c.test(), c.post());
-      } while (System.nanoTime() - t0 < nanos);
-      return null;
-    };
-    try {
-      BENCH.submit(warm).get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("warming " + c.test().name() + " up failed", e.getCause());
-    }
-  }
+  /** One case's timing: the untimed runs it had first, then the average of its timed runs. */
+  private record Timing(long warmNanos, long nanosPerRun) {}
 
-  /** The average time of one run of {@code c}, on the runner's deep-stack thread, timed there. */
-  private static long timeNanos(StateTestRunner runner, Case c) {
-    Callable<Long> timed = () -> {
-      runner.runHere(c.test(), c.post()); // untimed
+  /**
+   * Times {@code c} on the runner's deep-stack thread: untimed runs for at least {@code warmNanos} (at least one),
+   * then timed runs until {@link #BENCH_BUDGET_NANOS} or {@link #BENCH_MAX_RUNS}, averaged.
+   */
+  private static Timing time(StateTestRunner runner, Case c, long warmNanos) {
+    Callable<Timing> timed = () -> {
+      long w0 = System.nanoTime();
+      do {
+        runner.runHere(c.test(), c.post()); // untimed
+      } while (System.nanoTime() - w0 < warmNanos);
+      long warmed = System.nanoTime() - w0;
       int runs = 0;
       long t0 = System.nanoTime();
       long elapsed;
@@ -218,7 +202,7 @@ public final class StateTestMain {
         runs++;
         elapsed = System.nanoTime() - t0;
       } while (elapsed < BENCH_BUDGET_NANOS && runs < BENCH_MAX_RUNS);
-      return elapsed / runs;
+      return new Timing(warmed, elapsed / runs);
     };
     try {
       return BENCH.submit(timed).get();

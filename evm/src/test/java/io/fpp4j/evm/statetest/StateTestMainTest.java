@@ -18,7 +18,7 @@ class StateTestMainTest {
   void printsOneGethStyleLinePerCase() throws Exception {
     String file = StateTestFixtures.generalStateTests().resolve("VMTests/vmArithmeticTest/add.json").toString();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    boolean allPass = StateTestMain.run(List.of(file), "Cancun", true, 0, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    boolean allPass = StateTestMain.run(List.of(file), "Cancun", true, 0, 0, new PrintStream(bytes, true, StandardCharsets.UTF_8));
     assertThat(allPass).isTrue();
     String[] lines = bytes.toString(StandardCharsets.UTF_8).strip().split("\n");
     assertThat(lines).hasSize(5);
