@@ -1,5 +1,6 @@
 package io.fpp4j.precompiles.bn254;
 
+import io.fpp4j.primitives.Uint64;
 import java.math.BigInteger;
 
 /**
@@ -9,9 +10,7 @@ import java.math.BigInteger;
  *
  * <p>Hand-written (no BN254 field library on Maven Central): multiplication is the textbook CIOS Montgomery
  * product (Koç, Acar, Kaliski, "Analyzing and Comparing Montgomery Multiplication Algorithms", 1996).
- * Java 17 has {@link Math#multiplyHigh} (signed) but no unsignedMultiplyHigh (JDK 18), so
- * {@link #mulHi} derives the unsigned high word from the signed one: reading a negative long as unsigned adds
- * 2⁶⁴ to it, which adds the other factor to the high word.
+ * Java 17 has no unsignedMultiplyHigh (JDK 18): {@link #mulHi} is {@link Uint64#multiplyHigh}.
  */
 final class MontFp {
   static final long P0 = 0x3c208c16d87cfd47L;
@@ -70,7 +69,7 @@ final class MontFp {
 
   /** The high 64 bits of the unsigned 128-bit product a·b. */
   static long mulHi(long a, long b) {
-    return Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a);
+    return Uint64.multiplyHigh(a, b);
   }
 
   /** Carry out of the unsigned sum s = a + b (+ an earlier carry already in s). */

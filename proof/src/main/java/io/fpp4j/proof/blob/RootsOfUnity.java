@@ -1,5 +1,6 @@
 package io.fpp4j.proof.blob;
 
+import io.fpp4j.primitives.Uint64;
 import java.math.BigInteger;
 import java.util.Arrays;
 
@@ -131,18 +132,13 @@ public final class RootsOfUnity {
   /** {@code t[to] = low(t[j] + x·y + carry)}; returns the high word, the next carry (it cannot overflow). */
   private static long multiplyAdd(long[] t, int j, long x, long y, long carry, int to) {
     long lo = x * y;
-    long hi = unsignedMultiplyHigh(x, y);
+    long hi = Uint64.multiplyHigh(x, y);
     long s1 = t[j] + lo;
     hi += Long.compareUnsigned(s1, lo) < 0 ? 1 : 0;
     long s2 = s1 + carry;
     hi += Long.compareUnsigned(s2, s1) < 0 ? 1 : 0;
     t[to] = s2;
     return hi;
-  }
-
-  /** The high 64 bits of the unsigned 128-bit product (Math.unsignedMultiplyHigh is JDK 18+). */
-  private static long unsignedMultiplyHigh(long x, long y) {
-    return Math.multiplyHigh(x, y) + ((x >> 63) & y) + ((y >> 63) & x);
   }
 
   /** {@code v} (below 2^256) as four 64-bit limbs, least significant first. */
